@@ -1,0 +1,26 @@
+package dev.vigil.model;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A record that contributed to a finding, kept whole so an investigator goes from the finding to the raw
+ * evidence in one step.
+ *
+ * @param eventId the source's event id (CloudTrail {@code eventID})
+ * @param time    the event time
+ * @param origin  file and position the record was read from
+ * @param rawJson the record as read
+ */
+public record Evidence(String eventId, Instant time, String origin, String rawJson) {
+    public Evidence {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(rawJson, "rawJson");
+    }
+
+    public static Evidence of(Event e) {
+        return new Evidence(e.id(), Instant.ofEpochMilli(e.timeMillis()), e.origin(), e.rawJson());
+    }
+}
