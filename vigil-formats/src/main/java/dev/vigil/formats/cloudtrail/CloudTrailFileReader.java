@@ -1,0 +1,181 @@
+package dev.vigil.formats.cloudtrail;
+
+import dev.vigil.formats.input.InputOpener;
+import dev.vigil.formats.input.LogFile;
+import dev.vigil.formats.json.JsonRecordScanner;
+import dev.vigil.model.Problem;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import java.util.zip.ZipException;
+
+/**
+ * Reads one file of CloudTrail evidence, whatever shape it has: the S3 delivery wrapper (gzip or not), a JSON
+ * array of records, JSON lines. Digest and Insights files are recognised and reported as such; other JSON is
+ * reported as not CloudTrail. Broken records are reported with their position and skipped; the rest of the
+ * file is still read.
+ */
+public final class CloudTrailFileReader {
+
+    /**
+     * Limits that keep hostile input bounded.
+     *
+     * @param maxRecordBytes  largest single record kept (CloudTrail's own records stay far below 1 MiB)
+     * @param maxDecompressed largest decompressed size per file
+     */
+    public record Limits(int maxRecordBytes, long maxDecompressed) {
+        public static final Limits DEFAULT = new Limits(1 << 20, 4L << 30);
+    }
+
+    /** What reading one file gave. */
+    public record Result(FileKind kind, long records, long skippedRecords) {
+    }
+
+    private final Limits limits;
+    private final LongAdder bytesRead;
+
+    public CloudTrailFileReader(Limits limits, LongAdder bytesRead) {
+        this.limits = limits;
+        this.bytesRead = bytesRead;
+    }
+
+    public Result read(LogFile file, Consumer<CloudTrailEvent> events, Consumer<Problem> problems) {
+        FileState st = new FileState(file, events, problems);
+        try (InputStream in = InputOpener.open(file.path(), bytesRead, limits.maxDecompressed())) {
+            new JsonRecordScanner(in, limits.maxRecordBytes(), st).scan();
+        } catch (StopFile stop) {
+            // classification decided the rest of the file need not be read
+        } catch (InputOpener.DecompressionLimitExceeded e) {
+            st.fileProblem("decompression-limit", e.getMessage() + "; the rest of the file was not read");
+        } catch (EOFException e) {
+            st.fileProblem("truncated-gzip", "the compressed file ends early (truncated download or copy?); "
+                    + st.records + " records before the damage were read");
+        } catch (ZipException e) {
+            st.fileProblem("corrupt-gzip", "the compressed data is corrupt (" + e.getMessage() + "); "
+                    + st.records + " records before the damage were read");
+        } catch (IOException e) {
+            if (st.records == 0 && st.kind == null) {
+                problems.accept(new Problem(file.display(), "unreadable", "cannot read the file: " + e.getMessage()
+                        + "; check that it exists and is readable"));
+                return new Result(FileKind.UNREADABLE, 0, 0);
+            }
+            st.fileProblem("io-error", "reading failed part-way: " + e.getMessage());
+        }
+        FileKind kind = st.kind;
+        if (kind == null) {
+            kind = st.recordsSeen == 0 && st.skipped == 0 ? FileKind.EMPTY : FileKind.CLOUDTRAIL;
+            if (kind == FileKind.EMPTY) {
+                problems.accept(new Problem(file.display(), "empty",
+                        "the file holds no JSON records; CloudTrail never delivers empty files"));
+            }
+        }
+        return new Result(kind, st.records, st.skipped);
+    }
+
+    /** Thrown by the listener to stop reading a file once it is classified as something other than records. */
+    private static final class StopFile extends RuntimeException {
+        StopFile() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final class FileState implements JsonRecordScanner.Listener {
+        final LogFile file;
+        final Consumer<CloudTrailEvent> events;
+        final Consumer<Problem> problems;
+        JsonRecordScanner.Shape shape;
+        FileKind kind;
+        long recordsSeen;
+        long records;
+        long skipped;
+        long lastOffset;
+
+        FileState(LogFile file, Consumer<CloudTrailEvent> events, Consumer<Problem> problems) {
+            this.file = file;
+            this.events = events;
+            this.problems = problems;
+        }
+
+        @Override
+        public void shape(JsonRecordScanner.Shape s) {
+            shape = s;
+            if (s == JsonRecordScanner.Shape.OTHER) {
+                kind = FileKind.UNKNOWN;
+                problems.accept(new Problem(file.display(), "not-cloudtrail",
+                        "not JSON records (the content does not start with '{' or '['); skipped the file"));
+                throw new StopFile();
+            }
+        }
+
+        @Override
+        public void record(byte[] buf, int off, int len, long byteOffset, Set<String> keys) {
+            recordsSeen++;
+            lastOffset = byteOffset;
+            if (recordsSeen == 1 && !classifyFirst(buf, off, len, keys)) {
+                throw new StopFile();
+            }
+            String origin = file.display() + "#record " + recordsSeen;
+            try {
+                CloudTrailEvent e = CloudTrailDecoder.decode(buf, off, len, origin);
+                if (recordsSeen == 1 && kind == null && "AwsCloudTrailInsight".equals(e.field("eventType"))) {
+                    kind = FileKind.CLOUDTRAIL_INSIGHT;
+                }
+                records++;
+                events.accept(e);
+            } catch (CloudTrailDecoder.RejectedRecord r) {
+                skipped++;
+                problems.accept(new Problem(origin + " (byte " + byteOffset + ")", r.reason(),
+                        r.getMessage() + "; skipped the record"));
+            }
+        }
+
+        /** Decides from the first record what the file is; false stops reading. */
+        private boolean classifyFirst(byte[] buf, int off, int len, Set<String> keys) {
+            Set<String> k = keys.isEmpty() ? TopLevelKeys.of(buf, off, len) : keys;
+            if (k.contains("digestStartTime") || (k.contains("logFiles") && k.contains("digestS3Bucket"))) {
+                kind = FileKind.CLOUDTRAIL_DIGEST;
+                return false;
+            }
+            if (k.contains("eventTime") || k.contains("eventName") || k.contains("eventVersion")
+                    || k.contains("eventSource") || k.contains("eventID")) {
+                return true;
+            }
+            if (k.isEmpty()) {
+                return true; // not even a valid object: let the decoder report the record
+            }
+            kind = FileKind.UNKNOWN;
+            problems.accept(new Problem(file.display(), "not-cloudtrail",
+                    "JSON, but not CloudTrail records (first object has keys " + TopLevelKeys.describe(k)
+                            + "); skipped the file"));
+            return false;
+        }
+
+        @Override
+        public void oversizedObject(long byteOffset, long size, Set<String> keys) {
+            if (recordsSeen == 0 && keys.contains("digestStartTime")) {
+                kind = FileKind.CLOUDTRAIL_DIGEST;
+                throw new StopFile();
+            }
+            recordsSeen++;
+            skipped++;
+            problems.accept(new Problem(file.display() + "#record " + recordsSeen + " (byte " + byteOffset + ")",
+                    "record-too-large", "a record of " + size + " bytes exceeds the "
+                    + limits.maxRecordBytes() + "-byte limit; skipped it"));
+        }
+
+        @Override
+        public void problem(long byteOffset, String reason, String message) {
+            skipped++;
+            problems.accept(new Problem(file.display() + " (byte " + byteOffset + ")", reason, message));
+        }
+
+        void fileProblem(String reason, String message) {
+            skipped++;
+            problems.accept(new Problem(file.display(), reason, message));
+        }
+    }
+}

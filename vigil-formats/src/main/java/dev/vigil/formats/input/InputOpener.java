@@ -1,0 +1,102 @@
+package dev.vigil.formats.input;
+
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Opens a log file for reading: gzip is recognised by its magic bytes, not its name, and decompressed output
+ * is bounded so a decompression bomb ends with an error instead of filling memory or disk time.
+ */
+public final class InputOpener {
+
+    private InputOpener() {
+    }
+
+    /** Raised when a file decompresses to more than the limit. */
+    public static final class DecompressionLimitExceeded extends IOException {
+        DecompressionLimitExceeded(long limit) {
+            super("decompressed data exceeds the " + limit + "-byte limit per file (a corrupt file or a gzip bomb)");
+        }
+    }
+
+    /**
+     * @param bytesRead      incremented with the bytes read from disk (compressed size), for progress
+     * @param maxDecompressed largest decompressed size accepted per file
+     */
+    public static InputStream open(Path path, LongAdder bytesRead, long maxDecompressed) throws IOException {
+        InputStream disk = new CountingStream(Files.newInputStream(path), bytesRead);
+        BufferedInputStream in = new BufferedInputStream(disk, 1 << 16);
+        in.mark(2);
+        int b1 = in.read();
+        int b2 = in.read();
+        in.reset();
+        if (b1 == 0x1f && b2 == 0x8b) {
+            return new LimitedStream(new GZIPInputStream(in, 1 << 16), maxDecompressed);
+        }
+        return in;
+    }
+
+    private static final class CountingStream extends FilterInputStream {
+        private final LongAdder counter;
+
+        CountingStream(InputStream in, LongAdder counter) {
+            super(in);
+            this.counter = counter;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                counter.increment();
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                counter.add(n);
+            }
+            return n;
+        }
+    }
+
+    private static final class LimitedStream extends FilterInputStream {
+        private final long limit;
+        private long seen;
+
+        LimitedStream(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0 && ++seen > limit) {
+                throw new DecompressionLimitExceeded(limit);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                seen += n;
+                if (seen > limit) {
+                    throw new DecompressionLimitExceeded(limit);
+                }
+            }
+            return n;
+        }
+    }
+}
