@@ -1,0 +1,127 @@
+package dev.vigil.hub;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.vigil.model.DetectionInfo;
+import dev.vigil.model.Evidence;
+import dev.vigil.model.Finding;
+import dev.vigil.model.Severity;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads stored findings back into whole {@link StoredFinding}s, evidence included. */
+final class FindingReader {
+
+    private static final String COLUMNS = "id, rule_id, title, description, severity, attack, types, keys,"
+            + " account, region, principal, resource, first_seen, last_seen, count,"
+            + " first_observed_at, last_observed_at, observations";
+
+    /** Ids per evidence query: keeps the statement small whatever the page size. */
+    private static final int EVIDENCE_CHUNK = 500;
+
+    private final Connection connection;
+    private final Path databaseFile;
+    private final JsonColumns json;
+
+    FindingReader(Connection connection, Path databaseFile, JsonColumns json) {
+        this.connection = connection;
+        this.databaseFile = databaseFile;
+        this.json = json;
+    }
+
+    List<StoredFinding> list(FindingQuery query) throws SQLException {
+        BoundSql where = FindingQuerySql.where(query);
+        List<Object> parameters = new ArrayList<>(where.parameters());
+        parameters.add(query.limit());
+        parameters.add(query.offset());
+        return read(new BoundSql("SELECT " + COLUMNS + " FROM findings" + where.sql()
+                + FindingQuerySql.orderBy(query.sort()) + " LIMIT ? OFFSET ?", parameters));
+    }
+
+    long count(FindingQuery query) throws SQLException {
+        BoundSql where = FindingQuerySql.where(query);
+        try (PreparedStatement p = new BoundSql("SELECT count(*) FROM findings" + where.sql(), where.parameters())
+                .prepare(connection);
+             ResultSet r = p.executeQuery()) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    Optional<StoredFinding> byId(String id) throws SQLException {
+        List<StoredFinding> found = read(new BoundSql("SELECT " + COLUMNS + " FROM findings WHERE id = ?",
+                List.of(id)));
+        return found.stream().findFirst();
+    }
+
+    private List<StoredFinding> read(BoundSql select) throws SQLException {
+        List<Head> heads = new ArrayList<>();
+        try (PreparedStatement p = select.prepare(connection); ResultSet r = p.executeQuery()) {
+            while (r.next()) {
+                heads.add(head(r));
+            }
+        }
+        Map<String, List<Evidence>> evidence = evidenceOf(heads.stream().map(h -> h.id).toList());
+        List<StoredFinding> out = new ArrayList<>(heads.size());
+        for (Head h : heads) {
+            out.add(h.toStored(evidence.getOrDefault(h.id, List.of())));
+        }
+        return out;
+    }
+
+    private Head head(ResultSet r) throws SQLException {
+        String id = r.getString(1);
+        try {
+            DetectionInfo rule = new DetectionInfo(r.getString(2), r.getString(3), r.getString(4),
+                    Severity.fromOcsfId(r.getInt(5)), json.list(r.getString(6)), json.list(r.getString(7)));
+            return new Head(id, rule, json.map(r.getString(8)),
+                    r.getString(9), r.getString(10), r.getString(11), r.getString(12),
+                    r.getLong(13), r.getLong(14), r.getLong(15), r.getLong(16), r.getLong(17), r.getLong(18));
+        } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
+            throw new StoreException("Finding " + id + " in " + databaseFile + " is damaged (" + e.getMessage()
+                    + "). It was changed outside Vigil; delete that row, or the workspace, and scan again.", e);
+        }
+    }
+
+    private Map<String, List<Evidence>> evidenceOf(List<String> ids) throws SQLException {
+        Map<String, List<Evidence>> byFinding = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += EVIDENCE_CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + EVIDENCE_CHUNK));
+            String sql = "SELECT finding_id, event_id, event_time, origin, raw_json FROM finding_evidence"
+                    + " WHERE finding_id IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")"
+                    + " ORDER BY finding_id, event_time, evidence_key";
+            try (PreparedStatement p = new BoundSql(sql, List.copyOf(chunk)).prepare(connection);
+                 ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    byFinding.computeIfAbsent(r.getString(1), k -> new ArrayList<>())
+                            .add(new Evidence(r.getString(2), Instant.ofEpochMilli(r.getLong(3)), r.getString(4),
+                                    r.getString(5)));
+                }
+            }
+        }
+        return byFinding;
+    }
+
+    /** A finding row before its evidence is attached. */
+    private record Head(String id, DetectionInfo rule, Map<String, String> keys,
+                        String account, String region, String principal, String resource,
+                        long firstSeen, long lastSeen, long count,
+                        long firstObservedAt, long lastObservedAt, long observations) {
+
+        StoredFinding toStored(List<Evidence> evidence) {
+            Finding finding = new Finding(id, rule, keys, account, region, principal, resource,
+                    Instant.ofEpochMilli(firstSeen), Instant.ofEpochMilli(lastSeen), count, evidence);
+            return new StoredFinding(finding, Instant.ofEpochMilli(firstObservedAt),
+                    Instant.ofEpochMilli(lastObservedAt), observations);
+        }
+    }
+}
