@@ -1,0 +1,12 @@
+package dev.vigil.engine;
+
+/**
+ * What the stateful stage did with the hits it was given, for the run summary.
+ *
+ * @param hits           hits accepted
+ * @param lateHits       hits for correlations dropped because they arrived later than the allowed lateness
+ * @param untimedHits    hits for correlations dropped because their event had no time
+ * @param groupOverflows times a correlation group exceeded its hit cap and was evaluated early
+ */
+public record AggregatorStats(long hits, long lateHits, long untimedHits, long groupOverflows) {
+}

@@ -1,0 +1,59 @@
+package dev.vigil.engine;
+
+import dev.vigil.engine.match.EventMatcher;
+import dev.vigil.model.DetectionInfo;
+import dev.vigil.model.Event;
+import dev.vigil.model.Evidence;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A detection rule ready to evaluate.
+ *
+ * @param id            rule id
+ * @param info          what its findings say
+ * @param matcher       the compiled condition
+ * @param logSource     which events it reads
+ * @param keyPaths      extra finding-key fields ({@code vigil.keys})
+ * @param resourcePaths {@code vigil.resource}
+ * @param hitFields     every field a hit must carry: key fields plus its correlations' group-by and counted fields
+ * @param consumers     correlations that count this rule's matches
+ * @param generates     whether its matches raise findings of their own
+ * @param namePins      folded {@code eventName} values it can match, if pinned
+ * @param sourcePins    folded {@code eventSource} values it can match, if pinned
+ */
+record CompiledRule(String id, DetectionInfo info, EventMatcher matcher, dev.vigil.engine.sigma.LogSource logSource,
+                    List<String> keyPaths, List<String> resourcePaths, List<String> hitFields,
+                    List<CompiledCorrelation> consumers, boolean generates,
+                    Optional<Set<String>> namePins, Optional<Set<String>> sourcePins) {
+
+    /** The hit for an event this rule matched. */
+    RuleHit hit(Event event, FactExtractor facts) {
+        Map<String, String> fields = Map.of();
+        if (!hitFields.isEmpty()) {
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            Map.Entry<String, String>[] entries = new Map.Entry[hitFields.size()];
+            int n = 0;
+            for (String path : hitFields) {
+                String text = FieldText.of(event.field(path));
+                if (text != null) {
+                    entries[n++] = Map.entry(path, text);
+                }
+            }
+            fields = Map.ofEntries(n == entries.length ? entries : java.util.Arrays.copyOf(entries, n));
+        }
+        String resource = "";
+        for (String path : resourcePaths) {
+            String text = FieldText.of(event.field(path));
+            if (text != null && !text.isEmpty()) {
+                resource = text;
+                break;
+            }
+        }
+        return new RuleHit(id, event.id(), event.timeMillis(), facts.account(event), facts.region(event),
+                facts.principal(event), resource, fields, Evidence.of(event));
+    }
+}

@@ -1,0 +1,248 @@
+package dev.vigil.engine;
+
+import dev.vigil.engine.sigma.CorrelationType;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The running state of one correlation: per group, the hits whose windows are still open.
+ *
+ * <p>Semantics: a window is the closed interval [t, t + timespan] of event time starting at a hit's time t; the
+ * correlation fires for every window whose count (events, or distinct values of the counted field) satisfies the
+ * condition, and the finding of the group collects the events of all firing windows. Windows are evaluated only once
+ * they can no longer change: when t + timespan is before the watermark (latest event time seen minus the allowed
+ * lateness), since any hit that could still fall into the window would now be dropped as late. So the result does
+ * not depend on the order hits arrive in, as long as they are not later than the allowed lateness.
+ *
+ * <p>Cost: hits are appended as they come and a group is sorted and evaluated only when the watermark has moved by
+ * half of (lateness + timespan) since its last evaluation, so each hit is sorted and scanned a few times in all. A
+ * group therefore holds at most about 1.5 × (lateness + timespan) worth of hits, and never more than the cap.
+ */
+final class CorrelationState {
+
+    private final CompiledCorrelation correlation;
+    private final int maxHitsPerGroup;
+    private final long evaluationStep;
+    private final Map<List<String>, Group> live = new HashMap<>();
+    private final Map<List<String>, FindingAccumulator> fired = new HashMap<>();
+    private long overflows;
+
+    /** Hits of one group whose windows are not evaluated yet. */
+    private static final class Group {
+        final List<String> key;
+        final ArrayList<RuleHit> hits = new ArrayList<>();
+        boolean sorted = true;
+        long evaluatedAt = Long.MIN_VALUE;
+        /** Last hit already added to the group's finding, or null. */
+        RuleHit addedUpTo;
+
+        Group(List<String> key) {
+            this.key = key;
+        }
+    }
+
+    CorrelationState(CompiledCorrelation correlation, int maxHitsPerGroup, long allowedLatenessMillis) {
+        this.correlation = correlation;
+        this.maxHitsPerGroup = maxHitsPerGroup;
+        this.evaluationStep = Math.max(1, (allowedLatenessMillis + correlation.timespanMillis()) / 2);
+    }
+
+    /** Adds a hit that is not late with respect to {@code watermark}. */
+    void add(RuleHit hit, long watermark) {
+        String[] key = new String[correlation.groupBy().size()];
+        for (int i = 0; i < key.length; i++) {
+            key[i] = hit.field(correlation.groupBy().get(i));
+        }
+        List<String> groupKey = List.of(key);
+        Group g = live.get(groupKey);
+        if (g == null) {
+            g = new Group(groupKey);
+            live.put(groupKey, g);
+        }
+        List<RuleHit> hits = g.hits;
+        if (g.sorted && !hits.isEmpty() && HitOrder.compareRecord(hits.getLast(), hit) >= 0) {
+            g.sorted = false;
+        }
+        hits.add(hit);
+        if (hits.size() > maxHitsPerGroup) {
+            prepare(g);
+            if (hits.size() > maxHitsPerGroup) {
+                overflows++;
+                sweep(g, hits.size() - maxHitsPerGroup / 2);
+            }
+        } else if (watermark - g.evaluatedAt >= evaluationStep || g.evaluatedAt == Long.MIN_VALUE) {
+            evaluate(g, watermark);
+        }
+        if (hits.isEmpty()) {
+            live.remove(groupKey);
+        }
+    }
+
+    /** Evaluates every group's windows that closed before the watermark, and frees emptied groups. */
+    void advance(long watermark) {
+        Iterator<Group> it = live.values().iterator();
+        while (it.hasNext()) {
+            Group g = it.next();
+            evaluate(g, watermark);
+            if (g.hits.isEmpty()) {
+                it.remove();
+            }
+        }
+    }
+
+    /** End of input: evaluates every remaining window. */
+    void finish() {
+        for (Group g : live.values()) {
+            prepare(g);
+            sweep(g, g.hits.size());
+        }
+        live.clear();
+    }
+
+    Map<List<String>, FindingAccumulator> fired() {
+        return Collections.unmodifiableMap(fired);
+    }
+
+    CompiledCorrelation correlation() {
+        return correlation;
+    }
+
+    long overflows() {
+        return overflows;
+    }
+
+    /** Hits held in open windows, for tests of the state bound. */
+    int buffered() {
+        return live.values().stream().mapToInt(g -> g.hits.size()).sum();
+    }
+
+    private void evaluate(Group g, long watermark) {
+        prepare(g);
+        int ready = ready(g, watermark);
+        if (ready > 0) {
+            sweep(g, ready);
+        }
+        g.evaluatedAt = watermark;
+    }
+
+    /** Sorts the group's hits and keeps one copy of each record: the first in {@link HitOrder#TOTAL}. */
+    private static void prepare(Group g) {
+        if (g.sorted) {
+            return;
+        }
+        List<RuleHit> hits = g.hits;
+        hits.sort(HitOrder.TOTAL);
+        int kept = 0;
+        for (int i = 0; i < hits.size(); i++) {
+            RuleHit h = hits.get(i);
+            if (kept == 0 || HitOrder.compareRecord(hits.get(kept - 1), h) != 0) {
+                hits.set(kept++, h);
+            }
+        }
+        hits.subList(kept, hits.size()).clear();
+        g.sorted = true;
+    }
+
+    /** Number of leading hits whose window [t, t + timespan] ended before the watermark. */
+    private int ready(Group g, long watermark) {
+        long limit = watermark - correlation.timespanMillis(); // ready when t < limit
+        if (watermark == Long.MIN_VALUE || limit > watermark) {
+            return 0; // no watermark yet, or the subtraction underflowed
+        }
+        int lo = 0;
+        int hi = g.hits.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (g.hits.get(mid).timeMillis() < limit) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** Evaluates the windows starting at the first {@code count} (sorted) hits, then drops those hits. */
+    private void sweep(Group g, int count) {
+        List<RuleHit> hits = g.hits;
+        int n = hits.size();
+        boolean distinct = correlation.type() == CorrelationType.VALUE_COUNT;
+        String field = correlation.valueField();
+        Map<String, int[]> values = distinct ? new HashMap<>() : null;
+        int addedEnd = g.addedUpTo == null ? 0 : countUpTo(hits, g.addedUpTo);
+        int lo = 0;
+        int hi = 0;
+        for (int i = 0; i < count; i++) {
+            long start = hits.get(i).timeMillis();
+            if (i > 0 && start == hits.get(i - 1).timeMillis()) {
+                continue; // same window as the previous start
+            }
+            for (; lo < i; lo++) {
+                if (distinct) {
+                    remove(values, hits.get(lo).fields().get(field));
+                }
+            }
+            long end = start + correlation.timespanMillis();
+            if (end < start) {
+                end = Long.MAX_VALUE;
+            }
+            for (; hi < n && hits.get(hi).timeMillis() <= end; hi++) {
+                if (distinct) {
+                    add(values, hits.get(hi).fields().get(field));
+                }
+            }
+            long measure = distinct ? values.size() : hi - lo;
+            if (correlation.condition().test(measure)) {
+                FindingAccumulator finding = fired.computeIfAbsent(g.key, k -> new FindingAccumulator());
+                for (int k = Math.max(lo, addedEnd); k < hi; k++) {
+                    finding.add(hits.get(k));
+                }
+                if (hi > addedEnd) {
+                    addedEnd = hi;
+                    g.addedUpTo = hits.get(hi - 1);
+                }
+            }
+        }
+        hits.subList(0, count).clear();
+    }
+
+    /** Number of leading hits at or before {@code last} in order. */
+    private static int countUpTo(List<RuleHit> hits, RuleHit last) {
+        int lo = 0;
+        int hi = hits.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (HitOrder.compareRecord(hits.get(mid), last) <= 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private static void add(Map<String, int[]> values, String v) {
+        if (v != null) {
+            int[] c = values.get(v);
+            if (c == null) {
+                values.put(v, new int[] {1});
+            } else {
+                c[0]++;
+            }
+        }
+    }
+
+    private static void remove(Map<String, int[]> values, String v) {
+        if (v != null) {
+            int[] c = values.get(v);
+            if (c != null && --c[0] == 0) {
+                values.remove(v);
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.vigil.engine.match;
+
+import dev.vigil.model.Event;
+
+/** Every operand matches; stops at the first that does not. */
+final class AllOfMatcher implements EventMatcher {
+
+    private final EventMatcher[] operands;
+
+    AllOfMatcher(EventMatcher[] operands) {
+        this.operands = operands.clone();
+    }
+
+    @Override
+    public boolean matches(Event event) {
+        for (EventMatcher m : operands) {
+            if (!m.matches(event)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

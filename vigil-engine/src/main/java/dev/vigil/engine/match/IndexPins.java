@@ -1,0 +1,102 @@
+package dev.vigil.engine.match;
+
+import dev.vigil.engine.sigma.Condition;
+import dev.vigil.engine.sigma.FieldCondition;
+import dev.vigil.engine.sigma.SearchIdentifier;
+import dev.vigil.engine.sigma.SigmaRule;
+import dev.vigil.engine.sigma.SigmaString;
+import dev.vigil.engine.sigma.SigmaValue;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Finds the values a rule pins a field to: when a rule can only match events whose field equals one of a few
+ * plain strings (e.g. {@code eventName: [StopLogging, DeleteTrail]} in an AND at the top of the condition), the
+ * rule set only evaluates it for events carrying one of them.
+ *
+ * <p>The analysis is conservative: {@code not}, wildcards, modifiers other than {@code cased}, numbers and
+ * keyword searches never pin, and an {@code or} pins only if every branch does.
+ */
+public final class IndexPins {
+
+    private IndexPins() {
+    }
+
+    /**
+     * The folded values ({@link CaseFold}) the field must equal for the rule to match, or empty when the rule
+     * can match other values. Valid for events whose field is a single string.
+     */
+    public static Optional<Set<String>> of(SigmaRule rule, String field) {
+        return condition(rule.detection().condition(), rule, field);
+    }
+
+    private static Optional<Set<String>> condition(Condition c, SigmaRule rule, String field) {
+        List<String> ids = List.copyOf(rule.detection().searches().keySet());
+        return switch (c) {
+            case Condition.Ref r -> search(rule.detection().searches().get(r.identifier()), field);
+            case Condition.Not n -> Optional.empty();
+            case Condition.And a -> intersect(a.operands().stream().map(o -> condition(o, rule, field)).toList());
+            case Condition.Or o -> union(o.operands().stream().map(x -> condition(x, rule, field)).toList());
+            case Condition.OneOf one -> union(one.selector().select(ids).stream()
+                    .map(id -> search(rule.detection().searches().get(id), field)).toList());
+            case Condition.AllOf all -> intersect(all.selector().select(ids).stream()
+                    .map(id -> search(rule.detection().searches().get(id), field)).toList());
+        };
+    }
+
+    private static Optional<Set<String>> search(SearchIdentifier s, String field) {
+        return switch (s) {
+            case SearchIdentifier.FieldMap m -> fieldMap(m, field);
+            case SearchIdentifier.MapList l -> union(l.alternatives().stream().map(m -> fieldMap(m, field)).toList());
+            case SearchIdentifier.Keywords k -> Optional.empty();
+        };
+    }
+
+    private static Optional<Set<String>> fieldMap(SearchIdentifier.FieldMap m, String field) {
+        return intersect(m.conditions().stream().map(c -> fieldCondition(c, field)).toList());
+    }
+
+    private static Optional<Set<String>> fieldCondition(FieldCondition c, String field) {
+        if (c.isKeyword() || !c.field().equals(field) || c.all()) {
+            return Optional.empty();
+        }
+        Set<String> values = new HashSet<>();
+        for (SigmaValue v : c.values()) {
+            if (!(v instanceof SigmaString s) || s.plainText().isEmpty()) {
+                return Optional.empty();
+            }
+            values.add(CaseFold.fold(s.plainText().get()));
+        }
+        return Optional.of(values);
+    }
+
+    /** AND: the pinned operands' sets intersected; unpinned operands do not constrain. */
+    private static Optional<Set<String>> intersect(List<Optional<Set<String>>> operands) {
+        Set<String> result = null;
+        for (Optional<Set<String>> o : operands) {
+            if (o.isPresent()) {
+                if (result == null) {
+                    result = new HashSet<>(o.get());
+                } else {
+                    result.retainAll(o.get());
+                }
+            }
+        }
+        return Optional.ofNullable(result).map(Set::copyOf);
+    }
+
+    /** OR: pinned only when every operand is, to the union of their sets. */
+    private static Optional<Set<String>> union(List<Optional<Set<String>>> operands) {
+        Set<String> result = new HashSet<>();
+        for (Optional<Set<String>> o : operands) {
+            if (o.isEmpty()) {
+                return Optional.empty();
+            }
+            result.addAll(o.get());
+        }
+        return operands.isEmpty() ? Optional.empty() : Optional.of(Set.copyOf(result));
+    }
+}

@@ -1,0 +1,18 @@
+package dev.vigil.engine.match;
+
+import dev.vigil.model.Event;
+
+/** The operand does not match. */
+final class NotMatcher implements EventMatcher {
+
+    private final EventMatcher operand;
+
+    NotMatcher(EventMatcher operand) {
+        this.operand = operand;
+    }
+
+    @Override
+    public boolean matches(Event event) {
+        return !operand.matches(event);
+    }
+}

@@ -1,0 +1,13 @@
+package dev.vigil.engine.sigma;
+
+/** {@code contains}: the value may appear anywhere; puts {@code *} around it. */
+final class ContainsModifier extends ValueModifier {
+    ContainsModifier() {
+        super("contains");
+    }
+
+    @Override
+    SigmaValue modify(SigmaValue value) throws ModifierException {
+        return asString(value).withLeadingAnyChars().withTrailingAnyChars();
+    }
+}

@@ -1,0 +1,249 @@
+package dev.vigil.engine.sigma;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads a rule's {@code logsource} and {@code detection} sections: search identifiers, field conditions with their
+ * typed values and modifier chains, and the condition.
+ */
+final class DetectionParser {
+
+    private static final Set<String> CONDITION_WORDS = Set.of("and", "or", "not", "of", "them", "1", "all");
+
+    private final AttributeReader reader;
+
+    DetectionParser(AttributeReader reader) {
+        this.reader = reader;
+    }
+
+    LogSource logSource(YamlNode.Mapping doc) {
+        Optional<YamlNode.Entry> entry = doc.entry("logsource");
+        if (entry.isEmpty()) {
+            reader.error(doc.line(), "rule-invalid", "missing 'logsource': say which events the rule reads, e.g."
+                    + " product: aws, service: cloudtrail");
+            return null;
+        }
+        if (!(entry.get().value() instanceof YamlNode.Mapping ls)) {
+            reader.error(entry.get().line(), "rule-invalid", "'logsource' must be a mapping (product, service, category)");
+            return null;
+        }
+        String category = reader.text(ls, "category").orElse(null);
+        if (category != null) {
+            reader.error(ls.entry("category").orElseThrow().line(), "rule-invalid", "logsource category '" + category
+                    + "' is not supported: Vigil's log sources are named by product and service (e.g. aws/cloudtrail)");
+            return null;
+        }
+        return new LogSource(reader.text(ls, "product").orElse(null), reader.text(ls, "service").orElse(null), null);
+    }
+
+    Detection detection(YamlNode.Mapping doc) {
+        YamlNode.Entry entry = doc.entry("detection").orElseThrow();
+        if (!(entry.value() instanceof YamlNode.Mapping section)) {
+            reader.error(entry.line(), "rule-invalid", "'detection' must be a mapping of search identifiers and a condition");
+            return null;
+        }
+        Map<String, SearchIdentifier> searches = new LinkedHashMap<>();
+        boolean ok = true;
+        for (YamlNode.Entry e : section.entries()) {
+            if (e.key().equals("condition")) {
+                continue;
+            }
+            if (e.key().equals("timeframe")) {
+                reader.error(e.line(), "rule-invalid", "'timeframe' in detection is Sigma 1 aggregation; write a"
+                        + " correlation rule with a timespan instead");
+                ok = false;
+                continue;
+            }
+            if (!validIdentifier(e.key())) {
+                reader.error(e.line(), "rule-invalid", "'" + e.key() + "' cannot be a search identifier: use letters,"
+                        + " digits, '_', '-' or '.', and not a condition keyword");
+                ok = false;
+                continue;
+            }
+            SearchIdentifier search = search(e);
+            if (search == null) {
+                ok = false;
+            } else {
+                searches.put(e.key(), search);
+            }
+        }
+        Optional<YamlNode.Entry> conditionEntry = section.entry("condition");
+        if (conditionEntry.isEmpty()) {
+            reader.error(section.line(), "condition-invalid", "missing 'condition' in detection, e.g. condition: selection");
+            return null;
+        }
+        if (searches.isEmpty() && ok) {
+            reader.error(section.line(), "rule-invalid", "detection has no search identifier");
+            return null;
+        }
+        if (!ok) {
+            return null;
+        }
+        YamlNode conditionNode = conditionEntry.get().value();
+        List<String> texts = new ArrayList<>();
+        if (conditionNode instanceof YamlNode.Scalar s && s.kind() == YamlNode.Kind.STRING) {
+            texts.add(s.text());
+        } else if (conditionNode instanceof YamlNode.Sequence seq && !seq.items().isEmpty()
+                && seq.items().stream().allMatch(i -> i instanceof YamlNode.Scalar sc && sc.kind() == YamlNode.Kind.STRING)) {
+            seq.items().forEach(i -> texts.add(((YamlNode.Scalar) i).text()));
+        } else {
+            reader.error(conditionNode.line(), "condition-invalid", "'condition' must be text or a list of texts");
+            return null;
+        }
+        List<Condition> conditions = new ArrayList<>();
+        for (String text : texts) {
+            try {
+                conditions.add(ConditionParser.parse(text, searches.keySet()));
+            } catch (ConditionException e) {
+                reader.error(conditionNode.line(), "condition-invalid", e.getMessage());
+                return null;
+            }
+        }
+        Condition condition = conditions.size() == 1 ? conditions.getFirst() : new Condition.Or(conditions);
+        return new Detection(searches, condition);
+    }
+
+    private static boolean validIdentifier(String id) {
+        if (id.isEmpty() || CONDITION_WORDS.contains(id.toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (!(Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private SearchIdentifier search(YamlNode.Entry entry) {
+        YamlNode node = entry.value();
+        switch (node) {
+            case YamlNode.Mapping map -> {
+                return fieldMap(map);
+            }
+            case YamlNode.Sequence seq when seq.items().isEmpty() -> {
+                reader.error(seq.line(), "rule-invalid", "search '" + entry.key() + "' is an empty list");
+                return null;
+            }
+            case YamlNode.Sequence seq when seq.items().stream().allMatch(i -> i instanceof YamlNode.Mapping) -> {
+                List<SearchIdentifier.FieldMap> alternatives = new ArrayList<>();
+                for (YamlNode item : seq.items()) {
+                    SearchIdentifier.FieldMap m = fieldMap((YamlNode.Mapping) item);
+                    if (m == null) {
+                        return null;
+                    }
+                    alternatives.add(m);
+                }
+                return new SearchIdentifier.MapList(alternatives);
+            }
+            case YamlNode.Sequence seq when seq.items().stream().allMatch(i -> i instanceof YamlNode.Scalar) -> {
+                FieldCondition keywords = fieldCondition(null, List.of(), seq, seq.line());
+                return keywords == null ? null : new SearchIdentifier.Keywords(keywords);
+            }
+            case YamlNode.Sequence seq -> {
+                reader.error(seq.line(), "rule-invalid", "search '" + entry.key()
+                        + "' mixes maps and plain values; use either a list of maps or a list of keywords");
+                return null;
+            }
+            case YamlNode.Scalar s when !s.isNull() -> {
+                FieldCondition keywords = fieldCondition(null, List.of(), s, s.line());
+                return keywords == null ? null : new SearchIdentifier.Keywords(keywords);
+            }
+            case YamlNode.Scalar s -> {
+                reader.error(s.line(), "rule-invalid", "search '" + entry.key() + "' is empty");
+                return null;
+            }
+        }
+    }
+
+    private SearchIdentifier.FieldMap fieldMap(YamlNode.Mapping map) {
+        if (map.entries().isEmpty()) {
+            reader.error(map.line(), "rule-invalid", "a search map is empty");
+            return null;
+        }
+        List<FieldCondition> conditions = new ArrayList<>();
+        boolean ok = true;
+        for (YamlNode.Entry e : map.entries()) {
+            String[] parts = e.key().split("\\|", -1);
+            String field = parts[0].isEmpty() ? null : parts[0];
+            if (field != null && !reader.checkFieldPath(field, e.line())) {
+                ok = false;
+                continue;
+            }
+            List<String> modifiers = List.of(parts).subList(1, parts.length);
+            FieldCondition c = fieldCondition(field, modifiers, e.value(), e.line());
+            if (c == null) {
+                ok = false;
+            } else {
+                conditions.add(c);
+            }
+        }
+        return ok ? new SearchIdentifier.FieldMap(conditions) : null;
+    }
+
+    private FieldCondition fieldCondition(String field, List<String> modifiers, YamlNode valueNode, int line) {
+        String label = (field == null ? "keywords" : field) + (modifiers.isEmpty() ? "" : "|" + String.join("|", modifiers));
+        List<SigmaValue> values = new ArrayList<>();
+        if (valueNode instanceof YamlNode.Scalar s) {
+            values.add(value(s));
+        } else if (valueNode instanceof YamlNode.Sequence seq && !seq.items().isEmpty()
+                && seq.items().stream().allMatch(i -> i instanceof YamlNode.Scalar)) {
+            seq.items().forEach(i -> values.add(value((YamlNode.Scalar) i)));
+        } else {
+            reader.error(valueNode.line(), "rule-invalid", "'" + label + "' must have a value or a non-empty list of values,"
+                    + " found " + YamlNode.describe(valueNode));
+            return null;
+        }
+        ModifiedValues current = new ModifiedValues(values, false);
+        for (String name : modifiers) {
+            Optional<Modifier> modifier = Modifiers.byName(name);
+            if (modifier.isEmpty()) {
+                reader.error(line, "modifier-invalid", "'" + label + "': " + Modifiers.unknownMessage(name));
+                return null;
+            }
+            try {
+                current = modifier.get().apply(current);
+            } catch (ModifierException e) {
+                reader.error(line, "modifier-invalid", "'" + label + "': " + e.getMessage());
+                return null;
+            }
+        }
+        if (current.all() && current.values().size() < 2) {
+            reader.error(line, "modifier-invalid", "'" + label + "': 'all' needs a list of at least two values;"
+                    + " for one value drop 'all'");
+            return null;
+        }
+        boolean hasExists = current.values().stream().anyMatch(v -> v instanceof SigmaExists);
+        if (hasExists && current.values().size() != 1) {
+            reader.error(line, "modifier-invalid", "'" + label + "': 'exists' takes a single true or false");
+            return null;
+        }
+        if (field == null) {
+            for (SigmaValue v : current.values()) {
+                if (!(v instanceof SigmaString || v instanceof SigmaNumber || v instanceof SigmaBoolean
+                        || v instanceof SigmaRegex)) {
+                    reader.error(line, "rule-invalid", "keyword searches take text or regular expressions, not "
+                            + v.describe());
+                    return null;
+                }
+            }
+        }
+        return new FieldCondition(field, modifiers, current.values(), current.all(), new RuleSource(reader.origin(), line));
+    }
+
+    private static SigmaValue value(YamlNode.Scalar s) {
+        return switch (s.kind()) {
+            case STRING -> SigmaString.parse(s.text());
+            case NUMBER -> SigmaNumber.parse(s.text()).<SigmaValue>map(n -> n).orElseGet(() -> SigmaString.parse(s.text()));
+            case BOOLEAN -> new SigmaBoolean(Boolean.parseBoolean(s.text().toLowerCase(Locale.ROOT)));
+            case NULL -> new SigmaNull();
+        };
+    }
+}

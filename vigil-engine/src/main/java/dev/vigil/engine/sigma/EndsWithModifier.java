@@ -1,0 +1,13 @@
+package dev.vigil.engine.sigma;
+
+/** {@code endswith}: the field ends with the value; prepends {@code *}. */
+final class EndsWithModifier extends ValueModifier {
+    EndsWithModifier() {
+        super("endswith");
+    }
+
+    @Override
+    SigmaValue modify(SigmaValue value) throws ModifierException {
+        return asString(value).withLeadingAnyChars();
+    }
+}

@@ -1,0 +1,179 @@
+package dev.vigil.engine.sigma;
+
+import dev.vigil.model.Problem;
+import dev.vigil.model.Severity;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns the text of a rule file (one or more YAML documents separated by {@code ---}) into {@link SigmaRule}s and
+ * {@link SigmaCorrelation}s. It reports every problem it finds, with file and line, instead of stopping at the
+ * first; a document with problems is left out and the others are kept.
+ *
+ * <p>One exception: when a file holds a correlation and any of its documents fails, the whole file is left out,
+ * because the rules a correlation counts would otherwise load alone and raise a finding for every single match.
+ */
+public final class SigmaRuleParser {
+
+    /** Longest correlation timespan; windows hold their events in memory, so this bounds state. */
+    public static final Duration MAX_TIMESPAN = Duration.ofDays(30);
+
+    private final AttributeReader reader;
+    private final DetectionParser detections;
+    private final CorrelationParser correlations;
+
+    private SigmaRuleParser(String origin) {
+        this.reader = new AttributeReader(origin);
+        this.detections = new DetectionParser(reader);
+        this.correlations = new CorrelationParser(reader);
+    }
+
+    /**
+     * Parses a rule file.
+     *
+     * @param origin file or resource name used in problem locations
+     * @param text   the file's content
+     */
+    public static SigmaParseResult parse(String origin, String text) {
+        return new SigmaRuleParser(origin).file(text);
+    }
+
+    private SigmaParseResult file(String text) {
+        String origin = reader.origin();
+        List<YamlNode> nodes;
+        try {
+            nodes = YamlReader.readAll(text);
+        } catch (YamlException e) {
+            reader.error(e.line(), "yaml-invalid", e.getMessage() + "; fix the file, nothing in it was loaded");
+            return new SigmaParseResult(List.of(), reader.problems());
+        }
+        List<SigmaDocument> documents = new ArrayList<>();
+        boolean anyFailed = false;
+        boolean hasCorrelation = false;
+        for (YamlNode node : nodes) {
+            hasCorrelation |= node instanceof YamlNode.Mapping m && m.has("correlation");
+            int before = reader.problemCount();
+            Optional<SigmaDocument> doc = document(node);
+            if (doc.isPresent() && reader.problemCount() == before) {
+                documents.add(doc.get());
+            } else {
+                anyFailed = true;
+            }
+        }
+        reader.ruleLabel("");
+        if (anyFailed && hasCorrelation && !documents.isEmpty()) {
+            reader.problems().add(new Problem(origin, "file-skipped", "none of the " + documents.size()
+                    + " valid rule(s) in this file were loaded: the file holds a correlation and some of its documents"
+                    + " have errors, and loading the rest alone could raise a finding for every single match"));
+            documents.clear();
+        }
+        if (nodes.isEmpty()) {
+            reader.problems().add(new Problem(origin, "rule-invalid", "the file holds no rule"));
+        }
+        return new SigmaParseResult(documents, reader.problems());
+    }
+
+    private Optional<SigmaDocument> document(YamlNode node) {
+        reader.ruleLabel("");
+        if (!(node instanceof YamlNode.Mapping doc)) {
+            reader.error(node.line(), "rule-invalid", "a rule document must be a mapping of attributes, found "
+                    + YamlNode.describe(node));
+            return Optional.empty();
+        }
+        String title = reader.text(doc, "title").orElse(null);
+        String id = reader.text(doc, "id").orElse(null);
+        String name = reader.text(doc, "name").orElse(null);
+        reader.ruleLabel(name != null ? name : id != null ? id : title);
+        boolean identified = title != null && !title.isBlank() && (id != null || name != null);
+        if (title == null || title.isBlank()) {
+            reader.error(doc.line(), "rule-invalid", "missing 'title': give the rule a one-line title");
+        }
+        if (id == null && name == null) {
+            reader.error(doc.line(), "rule-invalid", "missing 'id' and 'name': give the rule a UUID id or a unique name");
+        }
+        if (doc.has("action")) {
+            reader.error(doc.entry("action").orElseThrow().line(), "rule-invalid",
+                    "Sigma 1 'action' documents (global/reset/repeat) are not supported; write each rule in full");
+        }
+        if (doc.has("filter") && !doc.has("detection")) {
+            reader.error(doc.line(), "rule-invalid", "Sigma filter documents are not supported by Vigil yet");
+            return Optional.empty();
+        }
+        boolean isCorrelation = doc.has("correlation");
+        if (isCorrelation && doc.has("detection")) {
+            reader.error(doc.line(), "rule-invalid", "a document has either 'detection' or 'correlation', not both");
+            return Optional.empty();
+        }
+        if (!isCorrelation && !doc.has("detection")) {
+            reader.error(doc.line(), "rule-invalid", "missing 'detection' (or 'correlation') section");
+            return Optional.empty();
+        }
+        Severity level = level(doc);
+        List<String> tags = reader.textList(doc, "tags");
+        List<String> falsePositives = reader.textList(doc, "falsepositives");
+        String description = reader.text(doc, "description").orElse("");
+        VigilAttributes vigil = vigil(doc);
+        RuleSource source = new RuleSource(reader.origin(), doc.line());
+        int before = reader.problemCount();
+        if (isCorrelation) {
+            CorrelationParser.Section c = correlations.parse(doc);
+            if (c == null || reader.problemCount() != before || !identified) {
+                return Optional.empty();
+            }
+            if (!vigil.keys().isEmpty()) {
+                reader.error(doc.line(), "correlation-invalid",
+                        "vigil.keys does not apply to correlations: their findings are keyed by group-by");
+                return Optional.empty();
+            }
+            return Optional.of(new SigmaCorrelation(source, id, name, title, description, falsePositives, tags, level,
+                    c.type(), c.rules(), c.groupBy(), c.timespan(), c.condition(), c.field(), c.generate(), vigil));
+        }
+        LogSource logSource = detections.logSource(doc);
+        Detection detection = detections.detection(doc);
+        if (logSource == null || detection == null || reader.problemCount() != before || !identified) {
+            return Optional.empty();
+        }
+        return Optional.of(new SigmaRule(source, id, name, title, description, reader.text(doc, "status").orElse(null),
+                reader.text(doc, "author").orElse(null), reader.textList(doc, "references"), falsePositives, tags,
+                level, logSource, detection, vigil));
+    }
+
+    private Severity level(YamlNode.Mapping doc) {
+        Optional<String> level = reader.text(doc, "level");
+        if (level.isEmpty()) {
+            return Severity.MEDIUM;
+        }
+        try {
+            return Severity.parse(level.get());
+        } catch (IllegalArgumentException e) {
+            reader.error(doc.entry("level").orElseThrow().line(), "rule-invalid", e.getMessage());
+            return Severity.MEDIUM;
+        }
+    }
+
+    private VigilAttributes vigil(YamlNode.Mapping doc) {
+        Optional<YamlNode.Entry> entry = doc.entry("vigil");
+        if (entry.isEmpty()) {
+            return VigilAttributes.NONE;
+        }
+        if (!(entry.get().value() instanceof YamlNode.Mapping block)) {
+            reader.error(entry.get().line(), "rule-invalid", "'vigil' must be a mapping with keys, resource and types");
+            return VigilAttributes.NONE;
+        }
+        for (YamlNode.Entry e : block.entries()) {
+            if (!Set.of("keys", "resource", "types").contains(e.key())) {
+                reader.error(e.line(), "rule-invalid", "unknown attribute 'vigil." + e.key()
+                        + "'; Vigil reads vigil.keys, vigil.resource and vigil.types");
+            }
+        }
+        List<String> keys = reader.textList(block, "keys");
+        List<String> resource = reader.textList(block, "resource");
+        keys.forEach(path -> reader.checkFieldPath(path, block.line()));
+        resource.forEach(path -> reader.checkFieldPath(path, block.line()));
+        return new VigilAttributes(keys, resource, reader.textList(block, "types"));
+    }
+}

@@ -1,0 +1,13 @@
+package dev.vigil.engine.sigma;
+
+/** {@code startswith}: the field begins with the value; appends {@code *}. */
+final class StartsWithModifier extends ValueModifier {
+    StartsWithModifier() {
+        super("startswith");
+    }
+
+    @Override
+    SigmaValue modify(SigmaValue value) throws ModifierException {
+        return asString(value).withTrailingAnyChars();
+    }
+}

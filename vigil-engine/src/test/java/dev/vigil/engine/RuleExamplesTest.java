@@ -1,0 +1,71 @@
+package dev.vigil.engine;
+
+import dev.vigil.engine.testing.Detections;
+import dev.vigil.engine.testing.JsonEvent;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Runs every built-in rule's match and no-match scenarios (layout: src/test/resources/rule-examples/README.md). */
+class RuleExamplesTest {
+
+    private static final Path EXAMPLES = Path.of("src/test/resources/rule-examples");
+
+    @Test
+    void everyRuleHasMatchAndNoMatchScenariosAndEveryFolderIsARule() throws IOException {
+        DetectionSet set = DetectionSet.builtIn();
+        for (String id : set.ruleIds()) {
+            assertThat(scenarios(id, "match")).as("match scenarios of %s", id).isNotEmpty();
+            assertThat(scenarios(id, "nomatch")).as("no-match scenarios of %s", id).isNotEmpty();
+        }
+        try (Stream<Path> dirs = Files.list(EXAMPLES)) {
+            List<String> folders = dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).toList();
+            assertThat(set.ruleIds()).containsAll(folders);
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> scenarios() {
+        DetectionSet set = DetectionSet.builtIn();
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String id : set.ruleIds()) {
+            for (String kind : List.of("match", "nomatch")) {
+                for (Path file : scenarios(id, kind)) {
+                    tests.add(DynamicTest.dynamicTest(id + " " + kind + " " + file.getFileName(), () -> {
+                        boolean fired = fires(set, id, JsonEvent.readFile(file));
+                        assertThat(fired).as("%s on %s/%s", id, kind, file.getFileName()).isEqualTo(kind.equals("match"));
+                    }));
+                }
+            }
+        }
+        return tests.stream();
+    }
+
+    static boolean fires(DetectionSet set, String ruleId, List<JsonEvent> events) {
+        if (set.isCorrelation(ruleId)) {
+            return Detections.findings(set, events).stream().anyMatch(f -> f.rule().id().equals(ruleId));
+        }
+        return Detections.hits(set, events).stream().anyMatch(h -> h.ruleId().equals(ruleId));
+    }
+
+    private static List<Path> scenarios(String ruleId, String kind) {
+        Path dir = EXAMPLES.resolve(ruleId).resolve(kind);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
