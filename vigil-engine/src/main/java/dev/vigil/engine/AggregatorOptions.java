@@ -13,17 +13,29 @@ import java.util.Objects;
  * @param maxHitsPerGroup most hits a correlation keeps for one group (e.g. one principal) while its windows are
  *                        open. When a group exceeds it, its oldest windows are evaluated early with the hits seen so
  *                        far and dropped (counted in {@link AggregatorStats#groupOverflows()}); results stay exact for
- *                        thresholds far below the cap. Memory per group is at most this many records.
+ *                        thresholds far below the cap. Memory per group is at most this many slim hits.
+ * @param evidenceBudgetChars raw-record text kept for hits waiting in correlation windows, shared by all
+ *                        correlations; beyond it the oldest raw records are dropped (ids and origins stay). This is
+ *                        what keeps broad base rules (every read-only call) from holding the input in memory.
  */
-public record AggregatorOptions(Duration allowedLateness, int maxHitsPerGroup) {
+public record AggregatorOptions(Duration allowedLateness, int maxHitsPerGroup, long evidenceBudgetChars) {
 
     public static final Duration DEFAULT_ALLOWED_LATENESS = Duration.ofHours(1);
     public static final int DEFAULT_MAX_HITS_PER_GROUP = 10_000;
+    /** Raw-record text held for hits in open correlation windows: 32 Mi characters, about 32 MB for ASCII logs. */
+    public static final long DEFAULT_EVIDENCE_BUDGET_CHARS = 32L << 20;
+
+    public AggregatorOptions(Duration allowedLateness, int maxHitsPerGroup) {
+        this(allowedLateness, maxHitsPerGroup, DEFAULT_EVIDENCE_BUDGET_CHARS);
+    }
 
     public AggregatorOptions {
         Objects.requireNonNull(allowedLateness, "allowedLateness");
         if (allowedLateness.isNegative()) {
             throw new IllegalArgumentException("allowed lateness must be zero or positive, got " + allowedLateness);
+        }
+        if (evidenceBudgetChars < 0) {
+            throw new IllegalArgumentException("evidence budget must be zero or positive, got " + evidenceBudgetChars);
         }
         if (maxHitsPerGroup < 2) {
             throw new IllegalArgumentException("maxHitsPerGroup must be at least 2, got " + maxHitsPerGroup);
@@ -35,10 +47,14 @@ public record AggregatorOptions(Duration allowedLateness, int maxHitsPerGroup) {
     }
 
     public AggregatorOptions withAllowedLateness(Duration lateness) {
-        return new AggregatorOptions(lateness, maxHitsPerGroup);
+        return new AggregatorOptions(lateness, maxHitsPerGroup, evidenceBudgetChars);
+    }
+
+    public AggregatorOptions withEvidenceBudgetChars(long chars) {
+        return new AggregatorOptions(allowedLateness, maxHitsPerGroup, chars);
     }
 
     public AggregatorOptions withMaxHitsPerGroup(int max) {
-        return new AggregatorOptions(allowedLateness, max);
+        return new AggregatorOptions(allowedLateness, max, evidenceBudgetChars);
     }
 }

@@ -26,6 +26,7 @@ import java.util.Map;
 final class CorrelationState {
 
     private final CompiledCorrelation correlation;
+    private final EvidenceCache evidence;
     private final int maxHitsPerGroup;
     private final long evaluationStep;
     private final Map<List<String>, Group> live = new HashMap<>();
@@ -46,14 +47,17 @@ final class CorrelationState {
         }
     }
 
-    CorrelationState(CompiledCorrelation correlation, int maxHitsPerGroup, long allowedLatenessMillis) {
+    CorrelationState(CompiledCorrelation correlation, int maxHitsPerGroup, long allowedLatenessMillis,
+                     EvidenceCache evidence) {
         this.correlation = correlation;
+        this.evidence = evidence;
         this.maxHitsPerGroup = maxHitsPerGroup;
         this.evaluationStep = Math.max(1, (allowedLatenessMillis + correlation.timespanMillis()) / 2);
     }
 
     /** Adds a hit that is not late with respect to {@code watermark}. */
-    void add(RuleHit hit, long watermark) {
+    void add(RuleHit incoming, long watermark) {
+        RuleHit hit = evidence.park(incoming);
         String[] key = new String[correlation.groupBy().size()];
         for (int i = 0; i < key.length; i++) {
             key[i] = hit.field(correlation.groupBy().get(i));
@@ -131,7 +135,7 @@ final class CorrelationState {
     }
 
     /** Sorts the group's hits and keeps one copy of each record: the first in {@link HitOrder#TOTAL}. */
-    private static void prepare(Group g) {
+    private void prepare(Group g) {
         if (g.sorted) {
             return;
         }
@@ -142,6 +146,8 @@ final class CorrelationState {
             RuleHit h = hits.get(i);
             if (kept == 0 || HitOrder.compareRecord(hits.get(kept - 1), h) != 0) {
                 hits.set(kept++, h);
+            } else {
+                evidence.release(h);
             }
         }
         hits.subList(kept, hits.size()).clear();
@@ -200,7 +206,7 @@ final class CorrelationState {
             if (correlation.condition().test(measure)) {
                 FindingAccumulator finding = fired.computeIfAbsent(g.key, k -> new FindingAccumulator());
                 for (int k = Math.max(lo, addedEnd); k < hi; k++) {
-                    finding.add(hits.get(k));
+                    finding.add(evidence.restore(hits.get(k)));
                 }
                 if (hi > addedEnd) {
                     addedEnd = hi;
@@ -208,7 +214,11 @@ final class CorrelationState {
                 }
             }
         }
-        hits.subList(0, count).clear();
+        List<RuleHit> done = hits.subList(0, count);
+        for (RuleHit h : done) {
+            evidence.release(h);
+        }
+        done.clear();
     }
 
     /** Number of leading hits at or before {@code last} in order. */

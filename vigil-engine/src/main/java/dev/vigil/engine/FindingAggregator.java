@@ -34,6 +34,7 @@ public final class FindingAggregator {
     private final Map<SimpleKey, FindingAccumulator> simple = new HashMap<>();
     private final Map<String, CorrelationState> correlations = new LinkedHashMap<>();
     private final int maxHitsPerGroup;
+    private final EvidenceCache evidence;
     private long maxTime = Long.MIN_VALUE;
     private long nextAdvance = Long.MIN_VALUE;
     private long hits;
@@ -52,6 +53,7 @@ public final class FindingAggregator {
         this.set = Objects.requireNonNull(set, "set");
         this.lateness = options.allowedLateness().toMillis();
         this.maxHitsPerGroup = options.maxHitsPerGroup();
+        this.evidence = new EvidenceCache(options.evidenceBudgetChars());
     }
 
     /**
@@ -92,7 +94,7 @@ public final class FindingAggregator {
             return;
         }
         for (CompiledCorrelation c : rule.consumers()) {
-            correlations.computeIfAbsent(c.id(), id -> new CorrelationState(c, maxHitsPerGroup, lateness))
+            correlations.computeIfAbsent(c.id(), id -> new CorrelationState(c, maxHitsPerGroup, lateness, evidence))
                     .add(hit, watermark);
         }
         // groups that stop receiving hits are evaluated and freed by a periodic pass over all groups
@@ -140,7 +142,7 @@ public final class FindingAggregator {
     /** Counts of what happened to the hits so far. */
     public AggregatorStats stats() {
         long overflows = correlations.values().stream().mapToLong(CorrelationState::overflows).sum();
-        return new AggregatorStats(hits, late, untimed, overflows);
+        return new AggregatorStats(hits, late, untimed, overflows, evidence.dropped());
     }
 
     /** Hits held in open correlation windows, for tests of the state bound. */
