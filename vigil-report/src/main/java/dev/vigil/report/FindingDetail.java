@@ -183,6 +183,14 @@ final class FindingDetail {
     }
 
     private static void rawRecord(HtmlSink html, Evidence e, int n, int maxChars) throws IOException {
+        if (e.rawJson().isEmpty()) {
+            // The engine drops raw text of waiting correlation hits when its evidence budget is full.
+            html.markup("<p class=\"note raw-missing\">Record ").number(n).markup(" &#183; <span class=\"mono\">")
+                    .text(Clip.clip(e.eventId(), 100)).markup("</span>: the raw record was not kept (memory budget "
+                            + "for waiting records was full); find it at <span class=\"mono origin\">")
+                    .text(Clip.clip(e.origin(), 300)).markup("</span>.</p>\n");
+            return;
+        }
         RawRecordFormatter.Shown shown = RawRecordFormatter.format(e.rawJson(), maxChars);
         html.markup("<details class=\"raw\"><summary>Record ").number(n).markup(" &#183; <span class=\"mono\">")
                 .text(Clip.clip(e.eventId(), 100)).markup("</span> &#183; from <span class=\"mono origin\">")

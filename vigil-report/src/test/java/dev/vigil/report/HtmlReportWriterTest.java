@@ -400,4 +400,15 @@ class HtmlReportWriterTest {
         }
         assertThat(a.toString()).isEqualTo(b.toString());
     }
+
+    @Test
+    void evidenceWhoseRawRecordWasNotKeptSaysWhereToFindIt() {
+        dev.vigil.model.Evidence slim = new dev.vigil.model.Evidence("ev-slim-1", Instant.parse("2024-07-31T13:06:24Z"),
+                "logs/a.json.gz#record 7", "");
+        Finding f = Fixtures.finding("vigil-x", "Slim", dev.vigil.model.Severity.LOW)
+                .evidence(List.of(slim)).build();
+        Page page = Page.render(List.of(f), Fixtures.completeSummary());
+        assertThat(page.html).contains("the raw record was not kept").contains("logs/a.json.gz#record 7")
+                .doesNotContain("not valid JSON");
+    }
 }
