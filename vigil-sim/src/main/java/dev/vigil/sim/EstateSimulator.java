@@ -1,0 +1,229 @@
+package dev.vigil.sim;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.LongConsumer;
+import java.util.stream.Stream;
+
+/**
+ * Writes the CloudTrail logs of a small simulated AWS organisation exactly as an organisation trail delivers
+ * them to S3, with attack scenarios injected and labelled. The same options always produce byte-identical
+ * output, so tests can assert on detections and on false positives, and {@code vigil demo} has real-looking
+ * data to scan.
+ *
+ * <p>Output under {@code OUT}:
+ * <ul>
+ *   <li>{@code logs/AWSLogs/<o-org>/<account>/CloudTrail/<region>/<yyyy>/<MM>/<dd>/<account>_CloudTrail_<region>_<yyyyMMdd>T<HHmm>Z_<16 alnum>.json.gz}
+ *       — gzip JSON {@code {"Records":[…]}}, named and placed by delivery time; {@code logs} plays the bucket
+ *       root and holds nothing else;</li>
+ *   <li>{@code labels.jsonl} — {@code {"eventID":"…","scenario":"…","step":"…"}} for every scenario record;</li>
+ *   <li>{@code scenarios.json} — the scenarios (see {@link Scenario});</li>
+ *   <li>{@code estate.json} — the organisation: accounts, regions, trails, buckets, workloads, principals.</li>
+ * </ul>
+ *
+ * <p>Generation streams: records are produced in time order and written as their delivery windows close, so
+ * memory stays bounded for any number of events. Gzip runs on a second thread.
+ */
+public final class EstateSimulator {
+
+    /** Fewest events accepted: the scenarios alone take about 270 records and need benign traffic around them. */
+    public static final long MIN_EVENTS = 1_000;
+    /** Most events accepted; a guard against unit mistakes rather than a limit of the generator. */
+    public static final long MAX_EVENTS = 10_000_000_000L;
+    /** Shortest timeline that holds every scenario at its place. */
+    public static final Duration MIN_SPAN = Duration.ofHours(2);
+    /** Longest timeline accepted: a year, with a day to spare for leap years. */
+    public static final Duration MAX_SPAN = Duration.ofDays(366);
+    private static final Instant EARLIEST_START = Instant.parse("2000-01-01T00:00:00Z");
+    private static final Instant LATEST_START = Instant.parse("9000-01-01T00:00:00Z");
+    private static final int PROGRESS_EVERY = 10_000;
+    /**
+     * Deflate level. Level 1 compresses CloudTrail JSON about 6.5-fold at more than twice the speed of the
+     * default level 6 (about 10-fold); the files are ordinary gzip either way.
+     */
+    static final int GZIP_LEVEL = 1;
+    /** Compression threads: deflate costs more than generating the records, so it gets both cores. */
+    static final int GZIP_THREADS = 2;
+
+    private EstateSimulator() {
+    }
+
+    /**
+     * Simulation settings.
+     *
+     * @param seed   drives every random choice; the same seed gives the same estate, scenarios and bytes
+     * @param events total records to write, benign and scenario together (scenarios are always included)
+     * @param start  event time where the timeline begins
+     * @param span   length of the timeline
+     * @throws IllegalArgumentException when a value makes no sense, saying which and what is accepted
+     */
+    public record Options(long seed, long events, Instant start, Duration span) {
+
+        public Options {
+            if (events < MIN_EVENTS || events > MAX_EVENTS) {
+                throw new IllegalArgumentException("events must be between " + MIN_EVENTS + " and " + MAX_EVENTS
+                        + " (the attack scenarios alone take about 270 records); got " + events);
+            }
+            if (start == null) {
+                throw new IllegalArgumentException("start is required, e.g. 2026-10-01T00:00:00Z");
+            }
+            if (start.isBefore(EARLIEST_START) || !start.isBefore(LATEST_START)) {
+                throw new IllegalArgumentException("start must be between " + EARLIEST_START + " and "
+                        + LATEST_START + "; got " + start);
+            }
+            if (span == null) {
+                throw new IllegalArgumentException("span is required, e.g. PT24H");
+            }
+            if (span.compareTo(MIN_SPAN) < 0 || span.compareTo(MAX_SPAN) > 0) {
+                throw new IllegalArgumentException("span must be between " + MIN_SPAN + " (so every scenario fits) and "
+                        + MAX_SPAN + "; got " + span);
+            }
+        }
+
+        /** Seed 42, 50 000 events, starting 2026-10-01T00:00:00Z, over 24 hours. */
+        public static Options defaults() {
+            return new Options(42, 50_000, Instant.parse("2026-10-01T00:00:00Z"), Duration.ofHours(24));
+        }
+
+        /** A copy with another seed; validated like the constructor. */
+        public Options withSeed(long seed) {
+            return new Options(seed, events, start, span);
+        }
+
+        /** A copy with another event count; validated like the constructor. */
+        public Options withEvents(long events) {
+            return new Options(seed, events, start, span);
+        }
+
+        /** A copy with another start; validated like the constructor. */
+        public Options withStart(Instant start) {
+            return new Options(seed, events, start, span);
+        }
+
+        /** A copy with another span; validated like the constructor. */
+        public Options withSpan(Duration span) {
+            return new Options(seed, events, start, span);
+        }
+    }
+
+    /**
+     * Generates the estate's logs into {@code outDir}.
+     *
+     * @param outDir                directory to write into; created if missing. Its {@code logs} subdirectory
+     *                              must be absent or empty; the three sidecar files are replaced.
+     * @param options               what to simulate
+     * @param progressEventsWritten called every 10 000 records with the number written so far, the last call
+     *                              being the total; called on the calling thread; may be null
+     * @return where the output is and what it holds
+     * @throws IllegalArgumentException when {@code outDir} is not usable (not a directory, old output in
+     *                                  {@code logs})
+     * @throws UncheckedIOException     when writing fails
+     */
+    public static SimulationResult write(Path outDir, Options options, LongConsumer progressEventsWritten) {
+        if (outDir == null || options == null) {
+            throw new IllegalArgumentException("outDir and options are required");
+        }
+        Path logs = prepare(outDir);
+        return new Run(outDir, logs, options, progressEventsWritten == null ? n -> { } : progressEventsWritten,
+                new DeliveryStats()).execute();
+    }
+
+    /** Package-private entry for tests that inspect how much the writer buffered. */
+    static SimulationResult writeMeasured(Path outDir, Options options, DeliveryStats stats) {
+        Path logs = prepare(outDir);
+        return new Run(outDir, logs, options, n -> { }, stats).execute();
+    }
+
+    /** How much the delivery writer held in memory during a run. */
+    static final class DeliveryStats {
+        int peakBufferedRecords;
+        int peakOpenFiles;
+    }
+
+    private static Path prepare(Path outDir) {
+        if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
+            throw new IllegalArgumentException(outDir + " is a file; give a directory to write the simulation into");
+        }
+        Path logs = outDir.resolve("logs");
+        try {
+            if (Files.isDirectory(logs)) {
+                try (Stream<Path> entries = Files.list(logs)) {
+                    if (entries.findAny().isPresent()) {
+                        throw new IllegalArgumentException(logs + " already holds files (an earlier simulation?); "
+                                + "choose an empty output directory or delete " + logs + " first, so old and new "
+                                + "logs are not mixed");
+                    }
+                }
+            } else if (Files.exists(logs)) {
+                throw new IllegalArgumentException(logs + " exists and is not a directory; remove it or choose "
+                        + "another output directory");
+            }
+            Files.createDirectories(logs);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create " + logs + ": " + e.getMessage(), e);
+        }
+        return logs;
+    }
+
+    /** One simulation run: merges scenario records into the benign stream and delivers both. */
+    private record Run(Path outDir, Path logs, Options options, LongConsumer progress, DeliveryStats stats) {
+
+        SimulationResult execute() {
+            long start = options.start().toEpochMilli();
+            long span = options.span().toMillis();
+            Estate estate = EstateFactory.build(options.seed());
+            ScenarioPlanner.Plan plan = ScenarioPlanner.plan(estate, options.seed(), start, span);
+            List<LabelledRecord> scenarioRecords = plan.records();
+            BenignActivity benign = new BenignActivity(estate, options.seed(),
+                    options.events() - scenarioRecords.size(), start, span);
+            Path labelsFile = outDir.resolve("labels.jsonl");
+            TrailRecordWriter json = new TrailRecordWriter();
+            long written = 0;
+            long files;
+            long bytes;
+            try (GzipWorker worker = new GzipWorker(GZIP_LEVEL, GZIP_THREADS, 16);
+                 LabelWriter labels = new LabelWriter(labelsFile)) {
+                DeliveryWriter delivery = new DeliveryWriter(logs, estate.orgId(), options.seed(), worker);
+                int nextScenario = 0;
+                TrailRecord nextBenign = benign.hasNext() ? benign.next() : null;
+                while (nextBenign != null || nextScenario < scenarioRecords.size()) {
+                    TrailRecord record;
+                    if (nextScenario < scenarioRecords.size() && (nextBenign == null
+                            || scenarioRecords.get(nextScenario).record().timeMillis() <= nextBenign.timeMillis())) {
+                        LabelledRecord labelled = scenarioRecords.get(nextScenario++);
+                        record = labelled.record();
+                        labels.write(labelled);
+                    } else {
+                        record = nextBenign;
+                        nextBenign = benign.hasNext() ? benign.next() : null;
+                    }
+                    delivery.write(record.recipientAccountId(), record.awsRegion(), record.timeMillis(),
+                            json.write(record));
+                    written++;
+                    if (written % PROGRESS_EVERY == 0) {
+                        progress.accept(written);
+                    }
+                }
+                delivery.finish();
+                stats.peakBufferedRecords = delivery.peakBufferedRecords();
+                stats.peakOpenFiles = delivery.peakOpenFiles();
+                worker.close();
+                files = worker.files();
+                bytes = worker.bytes();
+            }
+            if (written % PROGRESS_EVERY != 0) {
+                progress.accept(written); // the last report is always the total, and only once
+            }
+            Path scenariosFile = outDir.resolve("scenarios.json");
+            MetadataWriter.writeScenarios(scenariosFile, options.seed(), options.start(),
+                    options.start().plus(options.span()), plan.scenarios());
+            MetadataWriter.writeEstate(outDir.resolve("estate.json"), estate);
+            return new SimulationResult(logs, labelsFile, scenariosFile, written, files, bytes, plan.scenarios());
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.vigil.sim;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Places the scenario scripts on the timeline at their fixed fractions (pulled earlier when the span is too
+ * short to hold them) and collects their records in time order.
+ */
+final class ScenarioPlanner {
+
+    /** All scenarios and their records, sorted by event time. */
+    record Plan(List<Scenario> scenarios, List<LabelledRecord> records) {
+    }
+
+    private ScenarioPlanner() {
+    }
+
+    static Plan plan(Estate estate, long seed, long startMillis, long spanMillis) {
+        ScenarioKit kit = new ScenarioKit(estate, seed);
+        // attackers come from 203.0.113.0/24; the estate itself only uses the other two documentation ranges
+        Set<Integer> used = new HashSet<>();
+        String leakedKeyIp = attackerIp(kit, used);
+        String bruteForceIp = attackerIp(kit, used);
+        List<ScenarioScript> scripts = List.of(new LeakedAccessKeyScenario(leakedKeyIp),
+                new ConsoleBruteForceScenario(bruteForceIp), new RootUsageScenario(), new ApprovedChangeScenario());
+        List<Scenario> scenarios = new ArrayList<>();
+        List<LabelledRecord> records = new ArrayList<>();
+        for (ScenarioScript script : scripts) {
+            long latest = spanMillis - script.maxDurationMillis() - 60_000L;
+            if (latest < 0) {
+                throw new IllegalArgumentException("span is too short for scenario " + script.id());
+            }
+            long offset = Math.min((long) (script.position() * spanMillis), latest) / 1000 * 1000;
+            ScenarioScript.Planned planned = script.run(startMillis + offset, kit);
+            scenarios.add(planned.scenario());
+            records.addAll(planned.records());
+        }
+        records.sort(Comparator.comparingLong(r -> r.record().timeMillis())); // stable: ties keep script order
+        return new Plan(List.copyOf(scenarios), List.copyOf(records));
+    }
+
+    private static String attackerIp(ScenarioKit kit, Set<Integer> used) {
+        int octet;
+        do {
+            octet = 10 + kit.random.nextInt(240);
+        } while (!used.add(octet));
+        return "203.0.113." + octet;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.vigil.sim;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What {@link EstateSimulator#write} produced.
+ *
+ * @param logsDir       the bucket root: {@code OUT/logs}, holding only {@code AWSLogs/…/*.json.gz}
+ * @param labelsFile    {@code OUT/labels.jsonl}, one line per scenario record
+ * @param scenariosFile {@code OUT/scenarios.json}, the injected scenarios
+ * @param events        records written (benign and scenario)
+ * @param files         log files written
+ * @param bytes         compressed size of the log files
+ * @param scenarios     the injected scenarios, as in {@code scenarios.json}
+ */
+public record SimulationResult(Path logsDir, Path labelsFile, Path scenariosFile, long events, long files,
+                               long bytes, List<Scenario> scenarios) {
+
+    public SimulationResult {
+        Objects.requireNonNull(logsDir, "logsDir");
+        Objects.requireNonNull(labelsFile, "labelsFile");
+        Objects.requireNonNull(scenariosFile, "scenariosFile");
+        scenarios = List.copyOf(scenarios);
+    }
+
+    /** {@code OUT/estate.json}: the organisation's accounts, regions, trails, buckets and principals. */
+    public Path estateFile() {
+        return scenariosFile.resolveSibling("estate.json");
+    }
+}
