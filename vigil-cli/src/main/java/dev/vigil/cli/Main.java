@@ -1,0 +1,43 @@
+package dev.vigil.cli;
+
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+
+/** Entry point of the {@code vigil} command. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit code; used by tests too. */
+    static int run(String... args) {
+        CommandLine cl = commandLine();
+        return cl.execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new VigilCommand());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            PrintWriter err = cmd.getErr();
+            if (ex instanceof UserError) {
+                err.println("vigil: " + ex.getMessage());
+            } else {
+                err.println("vigil: internal error: " + ex);
+                err.println("Please report this with the command you ran; run with VIGIL_DEBUG=1 for the stack trace.");
+                if (System.getenv("VIGIL_DEBUG") != null) {
+                    ex.printStackTrace(err);
+                }
+            }
+            err.flush();
+            return ExitCode.ERROR;
+        });
+        cl.setExitCodeExceptionMapper(ex -> ExitCode.USAGE);
+        return cl;
+    }
+}

@@ -1,0 +1,201 @@
+package dev.vigil.cli;
+
+import dev.vigil.engine.AggregatorStats;
+import dev.vigil.engine.DetectionSet;
+import dev.vigil.engine.FindingAggregator;
+import dev.vigil.engine.RuleHit;
+import dev.vigil.formats.cloudtrail.CloudTrailFileReader;
+import dev.vigil.formats.input.LogFile;
+import dev.vigil.formats.input.LogFileFinder;
+import dev.vigil.model.Finding;
+import dev.vigil.model.Problem;
+import dev.vigil.model.ScanSummary;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Reads every input file in parallel, runs the detections on each record, and merges rule hits into findings.
+ *
+ * <p>Reading and stateless matching run on {@code threads} workers, one file each at a time, so memory holds
+ * one record per worker. Rule hits (rare compared with records) go to the single stateful aggregator under a
+ * lock; the aggregator's output does not depend on the order hits arrive in, so parallel runs are repeatable.
+ */
+final class ScanPipeline {
+
+    /** Problems kept in full for the summary; the counts per reason stay exact beyond it. */
+    static final int PROBLEMS_KEPT = 200;
+
+    record Options(int threads, CloudTrailFileReader.Limits limits) {
+        static Options defaults() {
+            return new Options(Math.max(1, Runtime.getRuntime().availableProcessors()), CloudTrailFileReader.Limits.DEFAULT);
+        }
+    }
+
+    /** Live counters the progress display reads. */
+    static final class Counters {
+        final AtomicLong filesTotal = new AtomicLong();
+        final AtomicLong bytesTotal = new AtomicLong();
+        final LongAdder filesDone = new LongAdder();
+        final LongAdder records = new LongAdder();
+        final LongAdder bytesRead = new LongAdder();
+        final LongAdder hits = new LongAdder();
+    }
+
+    record Outcome(List<Finding> findings, ScanSummary summary, AggregatorStats correlation) {
+    }
+
+    private final DetectionSet detections;
+    private final Options options;
+    private final Clock clock;
+    final Counters counters = new Counters();
+
+    ScanPipeline(DetectionSet detections, Options options, Clock clock) {
+        this.detections = detections;
+        this.options = options;
+        this.clock = clock;
+    }
+
+    Outcome run(List<Path> inputs) throws InterruptedException {
+        Instant started = clock.instant();
+        ProblemLog problems = new ProblemLog();
+        long[] unfound = {0};
+        List<LogFile> files = LogFileFinder.find(inputs, p -> {
+            unfound[0]++;
+            problems.accept(p);
+        });
+        counters.filesTotal.set(files.size());
+        counters.bytesTotal.set(files.stream().mapToLong(LogFile::size).sum());
+
+        FindingAggregator aggregator = new FindingAggregator(detections);
+        Map<String, LongAdder> kinds = new ConcurrentHashMap<>();
+        LongAdder skippedFiles = new LongAdder();
+        LongAdder skippedRecords = new LongAdder();
+        skippedFiles.add(unfound[0]);
+        CloudTrailFileReader reader = new CloudTrailFileReader(options.limits(), counters.bytesRead);
+
+        ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
+            Thread t = new Thread(r, "vigil-reader");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>(files.size());
+            for (LogFile f : files) {
+                futures.add(pool.submit(() -> {
+                    HitBatch hits = new HitBatch(aggregator, counters.hits);
+                    CloudTrailFileReader.Result r = reader.read(f, e -> {
+                        counters.records.increment();
+                        detections.evaluate(e, hits);
+                    }, problems);
+                    hits.flush();
+                    kinds.computeIfAbsent(r.kind().label(), k -> new LongAdder()).increment();
+                    if (r.kind().skipped()) {
+                        skippedFiles.increment();
+                    }
+                    skippedRecords.add(r.skippedRecords());
+                    counters.filesDone.increment();
+                }));
+            }
+            for (Future<?> fu : futures) {
+                try {
+                    fu.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException("reading failed unexpectedly", e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Finding> findings;
+        AggregatorStats stats;
+        synchronized (aggregator) {
+            findings = aggregator.findings();
+            stats = aggregator.stats();
+        }
+        Map<String, Long> kindCounts = new TreeMap<>();
+        kinds.forEach((k, v) -> kindCounts.put(k, v.sum()));
+        ScanSummary summary = new ScanSummary(started, Duration.between(started, clock.instant()),
+                inputs.stream().map(Path::toString).toList(), files.size(),
+                kindCounts, counters.records.sum(), counters.bytesRead.sum(), skippedFiles.sum(), skippedRecords.sum(),
+                problems.counts(), problems.kept(), PeakMemory.rssBytes());
+        return new Outcome(findings, summary, stats);
+    }
+
+    /**
+     * Collects one worker's hits and hands them to the shared aggregator in batches, so the lock is taken once per
+     * batch rather than per record, and a single huge file never buffers more than one batch.
+     */
+    static final class HitBatch implements java.util.function.Consumer<RuleHit> {
+        private static final int SIZE = 512;
+        private final FindingAggregator aggregator;
+        private final LongAdder counter;
+        private final List<RuleHit> hits = new ArrayList<>(SIZE);
+
+        HitBatch(FindingAggregator aggregator, LongAdder counter) {
+            this.aggregator = aggregator;
+            this.counter = counter;
+        }
+
+        @Override
+        public void accept(RuleHit hit) {
+            hits.add(hit);
+            if (hits.size() >= SIZE) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (hits.isEmpty()) {
+                return;
+            }
+            synchronized (aggregator) {
+                hits.forEach(aggregator::accept);
+            }
+            counter.add(hits.size());
+            hits.clear();
+        }
+    }
+
+    /** Thread-safe problem sink: exact counts per reason, the first {@link #PROBLEMS_KEPT} problems in full. */
+    static final class ProblemLog implements java.util.function.Consumer<Problem> {
+        private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+        private final List<Problem> kept = new ArrayList<>();
+
+        @Override
+        public void accept(Problem p) {
+            counts.computeIfAbsent(p.reason(), k -> new LongAdder()).increment();
+            synchronized (kept) {
+                if (kept.size() < PROBLEMS_KEPT) {
+                    kept.add(p);
+                }
+            }
+        }
+
+        Map<String, Long> counts() {
+            Map<String, Long> out = new TreeMap<>();
+            counts.forEach((k, v) -> out.put(k, v.sum()));
+            return out;
+        }
+
+        List<Problem> kept() {
+            synchronized (kept) {
+                List<Problem> copy = new ArrayList<>(kept);
+                copy.sort(java.util.Comparator.comparing(Problem::location));
+                return copy;
+            }
+        }
+    }
+}

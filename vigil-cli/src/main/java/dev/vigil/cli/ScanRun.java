@@ -1,0 +1,74 @@
+package dev.vigil.cli;
+
+import dev.vigil.engine.DetectionSet;
+import dev.vigil.hub.FindingStore;
+import dev.vigil.hub.UpsertResult;
+import dev.vigil.model.Finding;
+import dev.vigil.model.Severity;
+import dev.vigil.report.ReportContext;
+import dev.vigil.report.TerminalSummary;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * One scan from inputs to outputs, shared by {@code vigil scan} and {@code vigil demo}: read and detect, write
+ * the files, persist to the workspace, print the summary, and compute the exit code.
+ */
+final class ScanRun {
+
+    record Settings(List<Path> inputs, Path out, Path workspace, boolean store, Severity failOn, int threads,
+                    boolean progress, boolean color, String title) {
+    }
+
+    private ScanRun() {
+    }
+
+    static int execute(Settings s, PrintStream out, PrintStream err, Clock clock) {
+        DetectionSet detections = DetectionSet.builtIn();
+        ScanPipeline.Options opts = new ScanPipeline.Options(s.threads(), ScanPipeline.Options.defaults().limits());
+        ScanPipeline pipeline = new ScanPipeline(detections, opts, clock);
+        ScanPipeline.Outcome outcome;
+        try (Progress p = Progress.start(pipeline.counters, err, s.progress())) {
+            outcome = pipeline.run(s.inputs());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserError("interrupted");
+        }
+        List<Finding> findings = outcome.findings();
+        ReportContext ctx = new ReportContext(s.title(), clock.instant(),
+                s.inputs().stream().map(Path::toString).toList(), ScanOutputs.paths(s.out()));
+        ScanOutputs.write(s.out(), ctx, findings, outcome.summary(), outcome.correlation());
+
+        String stored = "";
+        if (s.store()) {
+            try (FindingStore store = FindingStore.open(s.workspace())) {
+                UpsertResult r = store.upsert(findings, clock.instant());
+                stored = "workspace " + store.databaseFile() + ": " + r.inserted() + " new, " + r.updated() + " updated";
+            }
+        }
+        out.print(TerminalSummary.render(ctx, findings, outcome.summary(), s.color(), Terminal.width()));
+        if (!stored.isEmpty()) {
+            out.println(stored);
+        }
+        var cs = outcome.correlation();
+        if (cs.lateHits() > 0 || cs.untimedHits() > 0 || cs.evidenceDropped() > 0) {
+            out.printf(java.util.Locale.ROOT, "correlation: %,d hits arrived too late for their windows, %,d had no time, "
+                    + "%,d raw records not kept (memory budget)%n", cs.lateHits(), cs.untimedHits(), cs.evidenceDropped());
+        }
+        boolean threshold = s.failOn() != null && findings.stream().anyMatch(f -> f.severity().atLeast(s.failOn()));
+        int code = ExitCode.of(threshold, outcome.summary().partial());
+        if (threshold) {
+            err.println("vigil: findings at or above " + s.failOn().name().toLowerCase(java.util.Locale.ROOT)
+                    + " exist (exit " + code + ")");
+        }
+        if (outcome.summary().partial()) {
+            err.println("vigil: some input was skipped; results are partial (see the summary above and "
+                    + s.out().resolve(ScanOutputs.SUMMARY_FILE) + ")");
+        }
+        out.flush();
+        return code;
+    }
+}
