@@ -1,12 +1,12 @@
 package dev.vigil.formats.cloudtrail;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vigil.model.Event;
+import dev.vigil.formats.json.FieldSpans;
+import dev.vigil.formats.json.JsonRecordScanner;
+import dev.vigil.formats.json.JsonStrings;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +15,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * Decodes one CloudTrail record's bytes into a {@link CloudTrailEvent} in a single streaming pass.
@@ -45,135 +46,115 @@ public final class CloudTrailDecoder {
         }
     }
 
-    /** Stands for a hot field whose JSON type is not a string or boolean; lookups then use the tree. */
-    private static final Object WRONG_TYPE = new Object();
-
     private CloudTrailDecoder() {
     }
 
+    /** The fields the scanner locates for each record (see {@link CloudTrailEvent}). */
+    public static final List<String> HOT_FIELDS = CloudTrailEvent.LOCATED;
+    private static final int EVENT_NAME = 0;
+    private static final int EVENT_SOURCE = 1;
+    private static final int EVENT_TIME = 2;
+    private static final int EVENT_ID = 3;
+    private static final int EVENT_TYPE = 4;
+
     /**
-     * Decodes the record in {@code buf[off, off+len)}; the bytes are copied, so the buffer may be reused.
+     * Makes an event of a record that {@link JsonRecordScanner} has checked, from the spans it found. Only the
+     * fields every record must have are decoded here; the rest when a rule asks. The event is a view on
+     * {@code buf}: valid while the buffer is, see {@link CloudTrailEvent#detach()}.
      *
-     * @param origin file and position, kept on the event for evidence
+     * @param file   the file as the user would name it, and {@code record} its position: the event's origin
      */
-    public static CloudTrailEvent decode(byte[] buf, int off, int len, String origin) throws RejectedRecord {
-        CloudTrailEvent.HotFields hot = new CloudTrailEvent.HotFields();
-        try (JsonParser p = JSON.createParser(buf, off, len)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new RejectedRecord("not-an-object", "a CloudTrail record must be a JSON object");
-            }
-            JsonToken t;
-            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                JsonToken v = p.nextToken();
-                switch (name) {
-                    case "eventName" -> hot.eventName = scalar(p, v, hot);
-                    case "eventSource" -> hot.eventSource = scalar(p, v, hot);
-                    case "eventTime" -> hot.eventTime = scalar(p, v, hot);
-                    case "eventID" -> hot.eventID = scalar(p, v, hot);
-                    case "eventType" -> hot.eventType = scalar(p, v, hot);
-                    case "eventVersion" -> hot.eventVersion = scalar(p, v, hot);
-                    case "eventCategory" -> hot.eventCategory = scalar(p, v, hot);
-                    case "awsRegion" -> hot.awsRegion = scalar(p, v, hot);
-                    case "sourceIPAddress" -> hot.sourceIPAddress = scalar(p, v, hot);
-                    case "userAgent" -> hot.userAgent = scalar(p, v, hot);
-                    case "errorCode" -> hot.errorCode = scalar(p, v, hot);
-                    case "errorMessage" -> hot.errorMessage = scalar(p, v, hot);
-                    case "recipientAccountId" -> hot.recipientAccountId = scalar(p, v, hot);
-                    case "readOnly" -> hot.readOnly = scalar(p, v, hot);
-                    case "managementEvent" -> hot.managementEvent = scalar(p, v, hot);
-                    case "userIdentity" -> identity(p, v, hot);
-                    default -> p.skipChildren();
-                }
-            }
-            if (t != JsonToken.END_OBJECT) {
-                throw new RejectedRecord("invalid-json", "the record is not a well-formed JSON object");
-            }
-            if (p.nextToken() != null) {
-                throw new RejectedRecord("invalid-json", "unexpected content after the record's closing brace");
-            }
-        } catch (RejectedRecord r) {
-            throw r;
-        } catch (IOException e) {
-            throw new RejectedRecord("invalid-json", "invalid JSON: " + firstLine(e.getMessage()));
+    public static CloudTrailEvent decode(byte[] buf, int off, int len, FieldSpans spans, String file, long record)
+            throws RejectedRecord {
+        int n = HOT_FIELDS.size();
+        int[] start = new int[n];
+        int[] end = new int[n];
+        for (int i = 0; i < n; i++) {
+            int s = spans.start(i);
+            start[i] = s < 0 ? -1 : off + s;
+            end[i] = s < 0 ? -1 : off + spans.end(i);
         }
-        long time = requireTime(hot.eventTime);
-        boolean insight = "AwsCloudTrailInsight".equals(hot.eventType);
+        String eventTime = requireString(buf, start, end, EVENT_TIME, "eventTime");
+        long time = EventTimes.parseMillis(eventTime);
+        if (time == Long.MIN_VALUE) {
+            throw new RejectedRecord("bad-time", "eventTime is not an ISO-8601 UTC time");
+        }
+        boolean insight = start[EVENT_TYPE] >= 0 && "\"AwsCloudTrailInsight\"".equals(
+                new String(buf, start[EVENT_TYPE], end[EVENT_TYPE] - start[EVENT_TYPE], StandardCharsets.ISO_8859_1));
         if (!insight) {
-            requireString("eventSource", hot.eventSource);
-            requireString("eventName", hot.eventName);
+            requireString(buf, start, end, EVENT_SOURCE, "eventSource");
+            requireString(buf, start, end, EVENT_NAME, "eventName");
         }
-        byte[] raw = Arrays.copyOfRange(buf, off, off + len);
-        String id = hot.eventID instanceof String s && !s.isEmpty() ? s : syntheticId(raw);
-        return new CloudTrailEvent(raw, origin, time, id, hot);
+        String id = start[EVENT_ID] >= 0 && buf[start[EVENT_ID]] == '"' && end[EVENT_ID] - start[EVENT_ID] > 2
+                ? JsonStrings.decode(buf, start[EVENT_ID] + 1, end[EVENT_ID] - 1)
+                : syntheticId(Arrays.copyOfRange(buf, off, off + len));
+        return new CloudTrailEvent(buf, off, len, start, end, file, record, time, id);
     }
 
-    static JsonNode parseTree(byte[] raw) {
+    private static String requireString(byte[] raw, int[] start, int[] end, int i, String field) throws RejectedRecord {
+        if (start[i] < 0) {
+            throw new RejectedRecord("missing-field", "the record has no " + field);
+        }
+        byte first = raw[start[i]];
+        if (first != '"') {
+            throw new RejectedRecord("wrong-type", field + " must be a string, found "
+                    + (first == 'n' ? "null" : first == 't' || first == 'f' ? "a boolean" : "a number, object or array"));
+        }
+        return JsonStrings.decode(raw, start[i] + 1, end[i] - 1);
+    }
+
+    /** Decodes one record given as JSON text (checked first); for callers outside the file reader. */
+    public static CloudTrailEvent decode(byte[] json, String origin) throws RejectedRecord {
+        FieldSpans spans = new FieldSpans(HOT_FIELDS);
+        CloudTrailEvent[] out = new CloudTrailEvent[1];
+        RejectedRecord[] rejected = new RejectedRecord[1];
+        JsonRecordScanner scanner = new JsonRecordScanner(new java.io.ByteArrayInputStream(json), Integer.MAX_VALUE - 8,
+                spans, new JsonRecordScanner.Listener() {
+                    @Override
+                    public void record(byte[] b, int o, int l, long at, FieldSpans f) {
+                        if (out[0] == null && rejected[0] == null) {
+                            try {
+                                out[0] = decode(b, o, l, f, origin, 0).detach();
+                            } catch (RejectedRecord r) {
+                                rejected[0] = r;
+                            }
+                        }
+                    }
+
+                    @Override
+                    public void problem(long at, String reason, String message) {
+                        if (rejected[0] == null) {
+                            rejected[0] = new RejectedRecord(reason, message);
+                        }
+                    }
+                });
         try {
-            return TREE.readTree(raw);
+            scanner.scan();
+        } catch (IOException e) {
+            throw new RejectedRecord("invalid-json", e.getMessage());
+        }
+        if (rejected[0] != null) {
+            throw rejected[0];
+        }
+        if (out[0] == null) {
+            throw new RejectedRecord("not-an-object", "a CloudTrail record must be a JSON object");
+        }
+        return out[0];
+    }
+
+
+    static JsonNode parseTree(byte[] raw, int off, int len) {
+        try {
+            return TREE.readTree(raw, off, len);
         } catch (IOException e) {
             // The streaming pass already accepted these bytes, so this cannot happen for a decoded event.
             throw new UncheckedIOException(e);
         }
     }
 
-    private static Object scalar(JsonParser p, JsonToken v, CloudTrailEvent.HotFields hot) throws IOException {
-        switch (v) {
-            case VALUE_STRING:
-                return p.getText();
-            case VALUE_NULL:
-                return Event.NULL;
-            case VALUE_TRUE:
-                return Boolean.TRUE;
-            case VALUE_FALSE:
-                return Boolean.FALSE;
-            default:
-                hot.irregular = true;
-                p.skipChildren();
-                return WRONG_TYPE;
-        }
-    }
 
-    private static void identity(JsonParser p, JsonToken v, CloudTrailEvent.HotFields hot) throws IOException {
-        if (v != JsonToken.START_OBJECT) {
-            // Absent or odd identity: let lookups go through the tree so rules see exactly what is there.
-            p.skipChildren();
-            return;
-        }
-        hot.identityDecoded = true;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken t = p.nextToken();
-            switch (name) {
-                case "type" -> hot.uiType = scalar(p, t, hot);
-                case "arn" -> hot.uiArn = scalar(p, t, hot);
-                case "accountId" -> hot.uiAccountId = scalar(p, t, hot);
-                case "principalId" -> hot.uiPrincipalId = scalar(p, t, hot);
-                case "userName" -> hot.uiUserName = scalar(p, t, hot);
-                case "invokedBy" -> hot.uiInvokedBy = scalar(p, t, hot);
-                case "accessKeyId" -> hot.uiAccessKeyId = scalar(p, t, hot);
-                default -> p.skipChildren();
-            }
-        }
-    }
 
-    private static void requireString(String field, Object v) throws RejectedRecord {
-        if (v == null) {
-            throw new RejectedRecord("missing-field", "the record has no " + field);
-        }
-        if (!(v instanceof String)) {
-            throw new RejectedRecord("wrong-type", field + " must be a string, found " + (v == WRONG_TYPE ? "a number, object or array" : "null or a boolean"));
-        }
-    }
 
-    private static long requireTime(Object v) throws RejectedRecord {
-        requireString("eventTime", v);
-        long t = EventTimes.parseMillis((String) v);
-        if (t == Long.MIN_VALUE) {
-            throw new RejectedRecord("bad-time", "eventTime is not an ISO-8601 UTC time");
-        }
-        return t;
-    }
 
     private static String syntheticId(byte[] raw) {
         try {

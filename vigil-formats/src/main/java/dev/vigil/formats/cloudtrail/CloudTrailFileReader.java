@@ -2,6 +2,7 @@ package dev.vigil.formats.cloudtrail;
 
 import dev.vigil.formats.input.InputOpener;
 import dev.vigil.formats.input.LogFile;
+import dev.vigil.formats.json.FieldSpans;
 import dev.vigil.formats.json.JsonRecordScanner;
 import dev.vigil.model.Problem;
 
@@ -37,16 +38,25 @@ public final class CloudTrailFileReader {
 
     private final Limits limits;
     private final LongAdder bytesRead;
+    // one set per reading thread: files are small and many, buffers are not
+    private static final ThreadLocal<JsonRecordScanner.Buffers> BUFFERS =
+            ThreadLocal.withInitial(JsonRecordScanner.Buffers::new);
+    private static final ThreadLocal<FieldSpans> SPANS =
+            ThreadLocal.withInitial(() -> new FieldSpans(CloudTrailDecoder.HOT_FIELDS));
 
     public CloudTrailFileReader(Limits limits, LongAdder bytesRead) {
         this.limits = limits;
         this.bytesRead = bytesRead;
     }
 
+    /**
+     * Reads one file. Each event is valid only while {@code events} handles it (it is a view on the reader's
+     * buffer); use {@link CloudTrailEvent#detach()} to keep one.
+     */
     public Result read(LogFile file, Consumer<CloudTrailEvent> events, Consumer<Problem> problems) {
         FileState st = new FileState(file, events, problems);
         try (InputStream in = InputOpener.open(file.path(), bytesRead, limits.maxDecompressed())) {
-            new JsonRecordScanner(in, limits.maxRecordBytes(), st).scan();
+            new JsonRecordScanner(in, limits.maxRecordBytes(), SPANS.get(), st, BUFFERS.get()).scan();
         } catch (StopFile stop) {
             // classification decided the rest of the file need not be read
         } catch (InputOpener.DecompressionLimitExceeded e) {
@@ -112,15 +122,14 @@ public final class CloudTrailFileReader {
         }
 
         @Override
-        public void record(byte[] buf, int off, int len, long byteOffset, Set<String> keys) {
+        public void record(byte[] buf, int off, int len, long byteOffset, FieldSpans fields) {
             recordsSeen++;
             lastOffset = byteOffset;
-            if (recordsSeen == 1 && !classifyFirst(buf, off, len, keys)) {
+            if (recordsSeen == 1 && !classifyFirst(buf, off, len, fields.keys())) {
                 throw new StopFile();
             }
-            String origin = file.display() + "#record " + recordsSeen;
             try {
-                CloudTrailEvent e = CloudTrailDecoder.decode(buf, off, len, origin);
+                CloudTrailEvent e = CloudTrailDecoder.decode(buf, off, len, fields, file.display(), recordsSeen);
                 if (recordsSeen == 1 && kind == null && "AwsCloudTrailInsight".equals(e.field("eventType"))) {
                     kind = FileKind.CLOUDTRAIL_INSIGHT;
                 }
@@ -128,7 +137,7 @@ public final class CloudTrailFileReader {
                 events.accept(e);
             } catch (CloudTrailDecoder.RejectedRecord r) {
                 skipped++;
-                problems.accept(new Problem(origin + " (byte " + byteOffset + ")", r.reason(),
+                problems.accept(new Problem(file.display() + "#record " + recordsSeen + " (byte " + byteOffset + ")", r.reason(),
                         r.getMessage() + "; skipped the record"));
             }
         }

@@ -1,9 +1,9 @@
 package dev.vigil.formats.input;
 
-import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.LongAdder;
@@ -31,11 +31,15 @@ public final class InputOpener {
      */
     public static InputStream open(Path path, LongAdder bytesRead, long maxDecompressed) throws IOException {
         InputStream disk = new CountingStream(Files.newInputStream(path), bytesRead);
-        BufferedInputStream in = new BufferedInputStream(disk, 1 << 16);
-        in.mark(2);
+        PushbackInputStream in = new PushbackInputStream(disk, 2);
         int b1 = in.read();
-        int b2 = in.read();
-        in.reset();
+        int b2 = b1 < 0 ? -1 : in.read();
+        if (b2 >= 0) {
+            in.unread(b2);
+        }
+        if (b1 >= 0) {
+            in.unread(b1);
+        }
         if (b1 == 0x1f && b2 == 0x8b) {
             return new LimitedStream(new GZIPInputStream(in, 1 << 16), maxDecompressed);
         }

@@ -3,39 +3,33 @@ package dev.vigil.formats.json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashSet;
-import java.util.Set;
 
 /**
- * Splits a stream of JSON text into the records it carries, without building a tree and without holding more
- * than one record in memory.
+ * Splits a stream of JSON text into the records it carries, checking each record's syntax in the same pass and
+ * noting where its top-level fields of interest are, without building a tree and without holding more than one
+ * record in memory.
  *
  * <p>It recognises the shapes CloudTrail evidence comes in: the delivery wrapper {@code {"Records":[…]}}, a JSON
- * array of records, and a sequence of objects (JSON lines, or one pretty-printed record). It only checks
- * structure (brackets, strings); each record's bytes are validated by the decoder that parses them. Records
- * larger than the limit are skipped, not buffered, so a hostile file cannot exhaust memory.
- *
- * <p>In a sequence of objects a line that starts with <code>{</code> while an object is still open is taken as
- * the start of the next record: the open one was truncated. That keeps one broken JSON line from swallowing
- * the lines after it.
+ * array of records, and a sequence of objects (JSON lines, or one pretty-printed record). Every record handed to
+ * the listener is well-formed JSON (RFC 8259 grammar, escapes, literals and numbers checked). A malformed record
+ * is reported and skipped, and scanning resumes after it: inside an array at the element's closing bracket, in a
+ * sequence of objects at the next line that starts with <code>{</code> — so one broken JSON line never swallows
+ * the lines after it. Records larger than the limit are skipped, not buffered, so a hostile file cannot exhaust
+ * memory; nesting is limited too.
  */
 public final class JsonRecordScanner {
 
-    /** Receives what the scanner finds. Byte arrays are reused: copy what you keep. */
+    /** Receives what the scanner finds. Buffers and spans are reused: copy what you keep. */
     public interface Listener {
         /** The top-level shape, reported once before its first record. */
         default void shape(Shape shape) {
         }
 
-        /**
-         * A candidate record: an element of {@code Records} or of a top-level array, or a top-level object.
-         *
-         * @param keys the object's top-level keys (for a top-level object; empty for array elements)
-         */
-        void record(byte[] buf, int off, int len, long byteOffset, Set<String> keys);
+        /** A well-formed candidate record: an element of {@code Records} or of a top-level array, or a top-level object. */
+        void record(byte[] buf, int off, int len, long byteOffset, FieldSpans fields);
 
-        /** A top-level object too large to buffer; only its keys are known. */
-        default void oversizedObject(long byteOffset, long size, Set<String> keys) {
+        /** A record too large to buffer; {@code keys} are its top-level keys when it was the stream's first object. */
+        default void oversizedObject(long byteOffset, long size, java.util.Set<String> keys) {
         }
 
         void problem(long byteOffset, String reason, String message);
@@ -44,50 +38,74 @@ public final class JsonRecordScanner {
     /** How records are laid out in the stream. */
     public enum Shape { RECORDS_WRAPPER, ARRAY, OBJECTS, OTHER }
 
+    /** Deepest nesting accepted inside a record. */
+    public static final int MAX_DEPTH = 200;
+
     private static final int CHUNK = 1 << 16;
     private static final int MAX_KEY = 256;
+    private static final byte[] RECORDS = "Records".getBytes(StandardCharsets.US_ASCII);
 
     private final InputStream in;
+    private final Buffers buffers;
     private final Listener listener;
     private final int maxRecordBytes;
-    private final byte[] buf = new byte[CHUNK];
+    private final FieldSpans spans;
+    private final byte[] buf;
     private int pos;
     private int lim;
     private long base; // stream offset of buf[0]
     private boolean eof;
 
-    private byte[] cap = new byte[8192];
+    private byte[] cap;
     private int capLen;
-    private int capFrom = -1; // index in buf where the uncopied captured bytes start; -1 when not capturing
+    private int capFrom = -1; // index in buf where uncopied captured bytes start; -1 when not capturing
     private boolean capOverflow;
+
+    private final byte[] key = new byte[MAX_KEY];
+    private int keyLen;
+    private boolean keyEscaped;
 
     private boolean shapeReported;
     private boolean linesMode;
+    private boolean firstObject = true;
 
-    public JsonRecordScanner(InputStream in, int maxRecordBytes, Listener listener) {
+    public JsonRecordScanner(InputStream in, int maxRecordBytes, FieldSpans spans, Listener listener) {
+        this(in, maxRecordBytes, spans, listener, new Buffers());
+    }
+
+    /**
+     * Scanning buffers, reusable by successive scanners on one thread: scanning thousands of small files should
+     * not allocate a fresh read buffer for each.
+     */
+    public static final class Buffers {
+        final byte[] read = new byte[CHUNK];
+        byte[] record = new byte[8192];
+    }
+
+    public JsonRecordScanner(InputStream in, int maxRecordBytes, FieldSpans spans, Listener listener, Buffers buffers) {
+        this.buf = buffers.read;
+        this.cap = buffers.record;
+        this.buffers = buffers;
         this.in = in;
         this.maxRecordBytes = maxRecordBytes;
+        this.spans = spans;
         this.listener = listener;
     }
 
-    /** Thrown inside the scanner when the stream ends in the middle of a value. */
+    /** The stream ended inside a value. */
     private static final class Truncated extends Exception {
         Truncated() {
             super(null, null, false, false);
         }
     }
 
-    /** Thrown when a sequence-of-objects record is cut by the start of the next line's record. */
-    private static final class CutByNextLine extends Exception {
-        final boolean reported;
+    /** The record's syntax is wrong at {@link #at}. */
+    private static final class Malformed extends Exception {
+        final long at;
 
-        CutByNextLine() {
-            this(false);
-        }
-
-        CutByNextLine(boolean reported) {
-            super(null, null, false, false);
-            this.reported = reported;
+        Malformed(long at, String message) {
+            super(message, null, false, false);
+            this.at = at;
         }
     }
 
@@ -102,7 +120,7 @@ public final class JsonRecordScanner {
             long at = offset();
             try {
                 if (c == '{') {
-                    topObject();
+                    topObject(at);
                 } else if (c == '[') {
                     report(Shape.ARRAY);
                     array(false);
@@ -113,14 +131,17 @@ public final class JsonRecordScanner {
                     skipLine();
                 }
             } catch (Truncated t) {
-                listener.problem(at, "truncated", "the input ends in the middle of a JSON value that starts here");
+                listener.problem(at, "truncated", "the input ends in the middle of the JSON value that starts here");
                 return;
-            } catch (CutByNextLine cut) {
-                if (!cut.reported) {
-                    listener.problem(at, "truncated-record",
-                            "this record is incomplete (the next line starts a new record); skipped it");
-                }
+            } catch (Malformed m) {
                 capFrom = -1;
+                listener.problem(m.at, "invalid-json", m.getMessage()
+                        + (linesMode ? "; skipped this line's record" : "; skipped the rest of this value"));
+                if (linesMode) {
+                    skipToNextRecordLine();
+                } else {
+                    skipLine();
+                }
             }
         }
     }
@@ -132,42 +153,37 @@ public final class JsonRecordScanner {
         }
     }
 
-    private void topObject() throws IOException, Truncated, CutByNextLine {
-        long start = offset();
+    /** A top-level object: the Records wrapper, or a record of a sequence of objects. */
+    private void topObject(long start) throws IOException, Truncated, Malformed {
         startCapture();
+        spans.clear();
+        spans.collectKeys = firstObject;
+        firstObject = false;
+        depth = 1;
         next(); // '{'
-        Set<String> keys = new LinkedHashSet<>();
-        boolean wrapper = false;
         int c = skipWs();
+        boolean wrapper = false;
         if (c == '}') {
             next();
         } else {
             while (true) {
-                if (c < 0) {
-                    throw new Truncated();
-                }
-                if (c != '"') {
-                    throw structural("expected a quoted key");
-                }
-                String key = readKey();
-                if (keys.size() < 64) {
-                    keys.add(key);
-                }
+                readKey(c);
                 c = skipWs();
                 if (c != ':') {
-                    throw structural("expected ':' after key");
+                    throw malformed("expected ':' after a key");
                 }
                 next();
                 c = skipWs();
-                if (!wrapper && "Records".equals(key) && c == '[') {
+                if (!wrapper && keyIs(RECORDS) && c == '[') {
                     wrapper = true;
                     stopCapture();
                     report(Shape.RECORDS_WRAPPER);
                     array(true);
+                    depth = 1;
                 } else if (wrapper) {
-                    skipValue();
+                    value();
                 } else {
-                    skipValue();
+                    valueOfField();
                 }
                 c = skipWs();
                 if (c == ',') {
@@ -179,7 +195,7 @@ public final class JsonRecordScanner {
                 } else if (c < 0) {
                     throw new Truncated();
                 } else {
-                    throw structural("expected ',' or '}' in an object");
+                    throw malformed("expected ',' or '}' after a value");
                 }
             }
         }
@@ -189,14 +205,14 @@ public final class JsonRecordScanner {
         report(Shape.OBJECTS);
         linesMode = true;
         if (endCapture()) {
-            listener.record(cap, 0, capLen, start, keys);
+            listener.record(cap, 0, capLen, start, spans);
         } else {
-            listener.oversizedObject(start, offset() - start, keys);
+            listener.oversizedObject(start, offset() - start, spans.keys);
         }
     }
 
-    /** Iterates an array's elements; {@code inWrapper} marks the Records array. */
-    private void array(boolean inWrapper) throws IOException, Truncated, CutByNextLine {
+    /** Iterates an array's elements as records; {@code inWrapper} marks the Records array. */
+    private void array(boolean inWrapper) throws IOException, Truncated, Malformed {
         next(); // '['
         int c = skipWs();
         if (c == ']') {
@@ -212,17 +228,16 @@ public final class JsonRecordScanner {
                 }
                 long at = offset();
                 if (c == '{') {
-                    startCapture();
-                    skipValue();
-                    if (endCapture()) {
-                        listener.record(cap, 0, capLen, at, Set.of());
-                    } else {
-                        listener.problem(at, "record-too-large", "a record of " + (offset() - at)
-                                + " bytes exceeds the " + maxRecordBytes + "-byte limit; skipped it");
-                    }
+                    element(at);
                 } else {
-                    skipValue();
-                    listener.problem(at, "not-an-object", "an array element that is not a JSON object; skipped it");
+                    try {
+                        depth = 0;
+                        value();
+                        listener.problem(at, "not-an-object", "an array element that is not a JSON object; skipped it");
+                    } catch (Malformed m) {
+                        listener.problem(m.at, "invalid-json", m.getMessage() + "; skipped the array element");
+                        recover(depth);
+                    }
                 }
                 c = skipWs();
                 if (c == ',') {
@@ -234,7 +249,7 @@ public final class JsonRecordScanner {
                 } else if (c < 0) {
                     throw new Truncated();
                 } else {
-                    throw structural("expected ',' or ']' in an array");
+                    throw malformed("expected ',' or ']' between array elements");
                 }
             }
         } finally {
@@ -242,119 +257,532 @@ public final class JsonRecordScanner {
         }
     }
 
-    /** Skips one JSON value of any kind, tracking nesting. */
-    private void skipValue() throws IOException, Truncated, CutByNextLine {
-        int c = peek();
-        if (c < 0) {
-            throw new Truncated();
-        }
-        if (c == '"') {
-            skipString();
+    /** One record inside an array. A syntax error skips to the element's end and reports it. */
+    private void element(long at) throws IOException, Truncated {
+        inString = false;
+        startCapture();
+        spans.clear();
+        spans.collectKeys = false;
+        try {
+            recordObject();
+        } catch (Malformed m) {
+            capFrom = -1;
+            listener.problem(m.at, "invalid-json", m.getMessage() + "; skipped the record that starts at byte " + at);
+            recover(depth);
             return;
         }
-        if (c != '{' && c != '[') {
-            skipScalar();
-            return;
-        }
-        int depth = 0;
-        boolean lineStart = false;
-        while (true) {
-            if (pos >= lim && !fill()) {
-                throw new Truncated();
-            }
-            byte b = buf[pos];
-            switch (b) {
-                case '"' -> {
-                    skipString();
-                    lineStart = false;
-                    continue;
-                }
-                case '{', '[' -> {
-                    if (b == '{' && lineStart && linesMode && depth > 0) {
-                        throw new CutByNextLine();
-                    }
-                    depth++;
-                }
-                case '}', ']' -> {
-                    depth--;
-                    if (depth == 0) {
-                        pos++;
-                        return;
-                    }
-                }
-                default -> {
-                }
-            }
-            lineStart = b == '\n';
-            pos++;
+        if (endCapture()) {
+            listener.record(cap, 0, capLen, at, spans);
+        } else {
+            listener.problem(at, "record-too-large", "a record of " + (offset() - at)
+                    + " bytes exceeds the " + maxRecordBytes + "-byte limit; skipped it");
         }
     }
 
-    private void skipString() throws IOException, Truncated, CutByNextLine {
-        pos++; // opening quote
+    /** Containers open inside the current record (1 = the record object itself), for {@link #recover}. */
+    private int depth;
+    /** Whether the last syntax error was inside a string, for {@link #recover}. */
+    private boolean inString;
+
+    /** A record object: checks it and notes the spans of the fields of interest. */
+    private void recordObject() throws IOException, Truncated, Malformed {
+        depth = 1;
+        next(); // '{'
+        int c = skipWs();
+        if (c == '}') {
+            next();
+            return;
+        }
         while (true) {
-            if (pos >= lim && !fill()) {
-                throw new Truncated();
+                        readKey(c);
+            c = skipWs();
+            if (c != ':') {
+                throw malformed("expected ':' after a key");
             }
-            byte b = buf[pos++];
-            if (b == '"') {
+            next();
+            skipWs();
+            valueOfField();
+            c = skipWs();
+            if (c == ',') {
+                next();
+                c = skipWs();
+            } else if (c == '}') {
+                next();
                 return;
+            } else if (c < 0) {
+                throw new Truncated();
+            } else {
+                                throw malformed("expected ',' or '}' after a value");
             }
-            if (b == '\\') {
-                if (pos >= lim && !fill()) {
+        }
+    }
+
+    /** A top-level field's value: notes its span when it is a field of interest, and its children's. */
+    private void valueOfField() throws IOException, Truncated, Malformed {
+        int idx = fieldIndex(-1);
+        if (spans.collectKeys && spans.keys.size() < 64) {
+            spans.keys.add(new String(key, 0, keyLen, StandardCharsets.UTF_8));
+        }
+        if (idx < 0) {
+            value();
+            return;
+        }
+        int s = capOffset();
+        if (spans.hasChildren(idx) && peek() == '{') {
+            objectWithChildren(idx);
+        } else {
+            value();
+        }
+        spans.start[idx] = s;
+        spans.end[idx] = capOffset();
+    }
+
+    private int fieldIndex(int parentIndex) {
+        return keyEscaped ? spans.indexOf(parentIndex, JsonStrings.decode(key, 0, keyLen))
+                : spans.indexOf(parentIndex, key, keyLen);
+    }
+
+    /** An object one level down whose fields of interest get spans too (e.g. userIdentity's). */
+    private void objectWithChildren(int parentIndex) throws IOException, Truncated, Malformed {
+        enter();
+        next();
+        int c = skipWs();
+        if (c == '}') {
+            next();
+            depth--;
+            return;
+        }
+        while (true) {
+            readKey(c);
+            c = skipWs();
+            if (c != ':') {
+                throw malformed("expected ':' after a key");
+            }
+            next();
+            skipWs();
+            int idx = fieldIndex(parentIndex);
+            int s = capOffset();
+            value();
+            if (idx >= 0) {
+                spans.start[idx] = s;
+                spans.end[idx] = capOffset();
+            }
+            c = skipWs();
+            if (c == ',') {
+                next();
+                c = skipWs();
+            } else if (c == '}') {
+                next();
+                depth--;
+                return;
+            } else {
+                if (c < 0) {
                     throw new Truncated();
                 }
-                pos++;
-            } else if (b == '\n' && linesMode) {
-                // A raw newline cannot be inside a JSON string: this line's record was cut short.
-                pos--;
-                throw new CutByNextLine();
+                throw malformed("expected ',' or '}' in an object");
             }
         }
     }
 
-    private void skipScalar() throws IOException {
+    // ---- grammar
+
+    private void value() throws IOException, Truncated, Malformed {
+        int c = peek();
+        switch (c) {
+            case -1 -> throw new Truncated();
+            case '"' -> skipString();
+            case '{' -> object();
+            case '[' -> list();
+            default -> scalar();
+        }
+    }
+
+    private void object() throws IOException, Truncated, Malformed {
+        enter();
+        next();
+        int c = skipWs();
+        if (c == '}') {
+            next();
+            depth--;
+            return;
+        }
         while (true) {
-            if (pos >= lim && !fill()) {
+            if (c != '"') {
+                if (c < 0) {
+                    throw new Truncated();
+                }
+                throw malformed("expected a quoted key");
+            }
+            skipString();
+            c = skipWs();
+            if (c != ':') {
+                if (c < 0) {
+                    throw new Truncated();
+                }
+                throw malformed("expected ':' after a key");
+            }
+            next();
+            skipWs();
+            value();
+            c = skipWs();
+            if (c == ',') {
+                next();
+                c = skipWs();
+            } else if (c == '}') {
+                next();
+                depth--;
+                return;
+            } else {
+                if (c < 0) {
+                    throw new Truncated();
+                }
+                throw malformed("expected ',' or '}' in an object");
+            }
+        }
+    }
+
+    private void list() throws IOException, Truncated, Malformed {
+        enter();
+        next();
+        int c = skipWs();
+        if (c == ']') {
+            next();
+            depth--;
+            return;
+        }
+        while (true) {
+            value();
+            c = skipWs();
+            if (c == ',') {
+                next();
+                skipWs();
+            } else if (c == ']') {
+                next();
+                depth--;
+                return;
+            } else {
+                if (c < 0) {
+                    throw new Truncated();
+                }
+                throw malformed("expected ',' or ']' in an array");
+            }
+        }
+    }
+
+    private void enter() throws Malformed {
+        if (depth >= MAX_DEPTH) {
+            throw malformed("JSON nested deeper than " + MAX_DEPTH + " levels");
+        }
+        depth++;
+    }
+
+    /** A string, from its opening quote; checks escapes and rejects raw control characters. */
+    private void skipString() throws IOException, Truncated, Malformed {
+        pos++; // opening quote (peeked)
+        while (true) {
+            byte[] b = buf;
+            int p = pos;
+            int l = lim;
+            // Eight bytes at a time while none of them is a quote, a backslash or a control character.
+            while (p + 8 <= l && !special((long) LONGS.get(b, p))) {
+                p += 8;
+            }
+            while (p < l) {
+                byte ch = b[p];
+                if (ch == '"' || ch == '\\' || (ch >= 0 && ch < 0x20)) {
+                    break;
+                }
+                p++;
+            }
+            pos = p;
+            if (p >= l) {
+                if (!fill()) {
+                    throw new Truncated();
+                }
+                continue;
+            }
+            byte ch = b[p];
+            pos++;
+            if (ch == '"') {
                 return;
             }
-            byte b = buf[pos];
-            if (b == ',' || b == '}' || b == ']' || b == ' ' || b == '\n' || b == '\r' || b == '\t') {
-                return;
+            if (ch == '\\') {
+                escape();
+            } else {
+                inString = true;
+                throw malformed(ch == '\n' ? "a line break inside a string (is the record cut short?)"
+                        : "a raw control character inside a string");
             }
+        }
+    }
+
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    /** Whether any byte of {@code w} is '"', '\\' or below 0x20 (bytes ≥ 0x80, UTF-8, are ordinary). */
+    private static boolean special(long w) {
+        long quote = w ^ (ONES * '"');
+        long slash = w ^ (ONES * '\\');
+        long hasQuote = (quote - ONES) & ~quote & HIGHS;
+        long hasSlash = (slash - ONES) & ~slash & HIGHS;
+        long hasControl = (w - ONES * 0x20) & ~w & HIGHS;
+        return (hasQuote | hasSlash | hasControl) != 0;
+    }
+
+    private void escape() throws IOException, Truncated, Malformed {
+        inString = true;
+        int e = read();
+        switch (e) {
+            case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> {
+            }
+            case 'u' -> {
+                for (int i = 0; i < 4; i++) {
+                    if (!isHex(peek())) { // peek: a quote that cuts the escape must stay for recovery
+                        throw malformed("a \\u escape needs four hex digits");
+                    }
+                    pos++;
+                }
+            }
+            default -> throw malformed("an unknown escape sequence in a string");
+        }
+        inString = false;
+    }
+
+    /** true, false, null or a number, as RFC 8259 writes them. */
+    private void scalar() throws IOException, Truncated, Malformed {
+        int c = peek();
+        if (c == 't') {
+            literal("true");
+        } else if (c == 'f') {
+            literal("false");
+        } else if (c == 'n') {
+            literal("null");
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
+            number();
+        } else {
+            throw malformed("expected a value, found '" + printable(c) + "'");
+        }
+    }
+
+    private void literal(String word) throws IOException, Truncated, Malformed {
+        for (int i = 0; i < word.length(); i++) {
+            int c = peek(); // peek first: a bracket that breaks the word must stay for recovery to count
+            if (c != word.charAt(i)) {
+                if (c < 0) {
+                    throw new Truncated();
+                }
+                throw malformed("expected '" + word + "'");
+            }
+            pos++;
+        }
+        endOfToken();
+    }
+
+    private void number() throws IOException, Truncated, Malformed {
+        int c = peek();
+        if (c == '-') {
+            next();
+            c = peek();
+        }
+        if (c == '0') {
+            next();
+        } else if (c >= '1' && c <= '9') {
+            digits();
+        } else {
+            throw malformed("a number needs digits");
+        }
+        c = peek();
+        if (c == '.') {
+            next();
+            if (!isDigit(peek())) {
+                throw malformed("a number needs digits after '.'");
+            }
+            digits();
+            c = peek();
+        }
+        if (c == 'e' || c == 'E') {
+            next();
+            c = peek();
+            if (c == '+' || c == '-') {
+                next();
+            }
+            if (!isDigit(peek())) {
+                throw malformed("a number needs digits in its exponent");
+            }
+            digits();
+        }
+        endOfToken();
+    }
+
+    private void digits() throws IOException {
+        while (isDigit(peek())) {
             pos++;
         }
     }
 
-    private String readKey() throws IOException, Truncated, CutByNextLine {
-        pos++; // opening quote
-        byte[] k = new byte[32];
-        int n = 0;
-        while (true) {
-            if (pos >= lim && !fill()) {
-                throw new Truncated();
+    private static boolean isHex(int h) {
+        return (h >= '0' && h <= '9') || (h >= 'a' && h <= 'f') || (h >= 'A' && h <= 'F');
+    }
+
+    private static boolean isDigit(int c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private void endOfToken() throws IOException, Malformed {
+        int c = peek();
+        if (c == -1 || c == ',' || c == '}' || c == ']' || c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+            return;
+        }
+        throw malformed("unexpected '" + printable(c) + "' after a value");
+    }
+
+    /** Reads a key (from its opening quote) into {@link #key}; keys over 256 bytes are kept truncated. */
+    private void readKey(int c) throws IOException, Truncated, Malformed {
+        if (c != '"') {
+            if (c < 0) {
+                    throw new Truncated();
+                }
+                throw malformed("expected a quoted key");
+        }
+        pos++;
+        keyLen = 0;
+        keyEscaped = false;
+        // Fast path: the whole key is in the buffer with no escape or control character.
+        int p = pos;
+        int l = Math.min(lim, pos + MAX_KEY);
+        byte[] bb = buf;
+        while (p < l) {
+            byte ch = bb[p];
+            if (ch == '"') {
+                keyLen = p - pos;
+                System.arraycopy(bb, pos, key, 0, keyLen);
+                pos = p + 1;
+                return;
             }
-            byte b = buf[pos++];
-            if (b == '"') {
+            if (ch == '\\' || (ch >= 0 && ch < 0x20)) {
                 break;
             }
-            if (b == '\\') {
-                if (pos >= lim && !fill()) {
-                    throw new Truncated();
-                }
-                b = buf[pos++];
-            } else if (b == '\n' && linesMode) {
-                pos--;
-                throw new CutByNextLine();
+            p++;
+        }
+        while (true) {
+            int b = read();
+            if (b < 0) {
+                throw new Truncated();
             }
-            if (n < MAX_KEY) {
-                if (n == k.length) {
-                    k = java.util.Arrays.copyOf(k, k.length * 2);
+            if (b == '"') {
+                return;
+            }
+            if (b < 0x20) {
+                inString = true;
+                throw malformed(b == '\n' ? "a line break inside a key (is the record cut short?)"
+                        : "a raw control character inside a key");
+            }
+            if (b == '\\') {
+                keyEscaped = true;
+                store((byte) b);
+                int e = read();
+                store((byte) e);
+                switch (e) {
+                    case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> {
+                    }
+                    case 'u' -> {
+                        for (int i = 0; i < 4; i++) {
+                            int h = read();
+                            if (!isHex(h)) {
+                                throw malformed("a \\u escape needs four hex digits");
+                            }
+                            store((byte) h);
+                        }
+                    }
+                    default -> {
+                        if (e < 0) {
+                            throw new Truncated();
+                        }
+                        throw malformed("an unknown escape sequence in a key");
+                    }
                 }
-                k[n++] = b;
+                continue;
+            }
+            store((byte) b);
+        }
+    }
+
+    private void store(byte b) {
+        if (keyLen < MAX_KEY) {
+            key[keyLen++] = b;
+        }
+    }
+
+    private boolean keyIs(byte[] name) {
+        return !keyEscaped && keyLen == name.length && java.util.Arrays.equals(key, 0, keyLen, name, 0, name.length);
+    }
+
+    // ---- recovery
+
+    /** After a syntax error inside an array element, skips to the element's end by counting brackets. */
+    private void recover(int open) throws IOException {
+        int d = open;
+        if (inString) {
+            // finish the broken string first, so its quote is not taken for the start of another
+            inString = false;
+            while (true) {
+                if (pos >= lim && !fill()) {
+                    return;
+                }
+                byte s = buf[pos++];
+                if (s == '"') {
+                    break;
+                }
+                if (s == '\\') {
+                    if (pos >= lim && !fill()) {
+                        return;
+                    }
+                    pos++;
+                }
             }
         }
-        return new String(k, 0, n, StandardCharsets.UTF_8);
+        while (true) {
+            if (pos >= lim && !fill()) {
+                return;
+            }
+            byte b = buf[pos];
+            if (b == '"') {
+                pos++;
+                while (true) {
+                    if (pos >= lim && !fill()) {
+                        return;
+                    }
+                    byte s = buf[pos++];
+                    if (s == '"') {
+                        break;
+                    }
+                    if (s == '\\') {
+                        if (pos >= lim && !fill()) {
+                            return;
+                        }
+                        pos++;
+                    }
+                }
+                continue;
+            }
+            if (b == '{' || b == '[') {
+                d++;
+            } else if (b == '}' || b == ']') {
+                if (d <= 0) {
+                    return; // the enclosing array's end: leave it for the caller
+                }
+                d--;
+                if (d == 0) {
+                    pos++;
+                    return;
+                }
+            } else if (b == ',' && d == 0) {
+                return;
+            }
+            pos++;
+        }
     }
 
     private void skipLine() throws IOException {
@@ -368,31 +796,25 @@ public final class JsonRecordScanner {
         }
     }
 
-    private CutByNextLine structural(String what) throws CutByNextLine {
-        // Structural damage inside a record: treat like a cut record so scanning resumes at the next line.
-        listener.problem(offset(), "invalid-json", what + " at this position");
-        return skipToNextRecordLine();
-    }
-
-    private CutByNextLine skipToNextRecordLine() {
-        capFrom = -1;
-        try {
-            while (true) {
-                if (pos >= lim && !fill()) {
-                    return new CutByNextLine(true);
-                }
-                if (buf[pos++] == '\n') {
-                    if ((pos < lim || fill()) && buf[pos] == '{') {
-                        return new CutByNextLine(true);
-                    }
-                }
+    private void skipToNextRecordLine() throws IOException {
+        while (true) {
+            if (pos >= lim && !fill()) {
+                return;
             }
-        } catch (IOException e) {
-            return new CutByNextLine(true);
+            if (buf[pos] == '{' && (pos > 0 ? buf[pos - 1] == '\n' : lastByteWasNewline)) {
+                return;
+            }
+            pos++;
         }
     }
 
+    private Malformed malformed(String what) {
+        return new Malformed(offset(), what + " at byte " + offset());
+    }
+
     // ---- buffer and capture
+
+    private boolean lastByteWasNewline;
 
     private long offset() {
         return base + pos;
@@ -403,6 +825,13 @@ public final class JsonRecordScanner {
             return -1;
         }
         return buf[pos] & 0xff;
+    }
+
+    private int read() throws IOException {
+        if (pos >= lim && !fill()) {
+            return -1;
+        }
+        return buf[pos++] & 0xff;
     }
 
     private void next() throws IOException {
@@ -440,13 +869,14 @@ public final class JsonRecordScanner {
             appendCapture(capFrom, lim);
             capFrom = 0;
         }
+        lastByteWasNewline = lim > 0 && buf[lim - 1] == '\n';
         base += lim;
         pos = 0;
         lim = 0;
         int n;
-        while ((n = in.read(buf, 0, buf.length)) == 0) {
-            // keep reading: a zero-length read is legal but rare
-        }
+        do {
+            n = in.read(buf, 0, buf.length);
+        } while (n == 0);
         if (n < 0) {
             eof = true;
             return false;
@@ -464,6 +894,11 @@ public final class JsonRecordScanner {
     private void stopCapture() {
         capFrom = -1;
         capLen = 0;
+    }
+
+    /** Offset of the current position inside the captured record. */
+    private int capOffset() {
+        return capLen + (pos - capFrom);
     }
 
     /** Ends the capture; false when the value was over the limit and was not kept. */
@@ -487,6 +922,9 @@ public final class JsonRecordScanner {
         }
         if (capLen + n > cap.length) {
             cap = java.util.Arrays.copyOf(cap, Math.min(maxRecordBytes, Math.max(cap.length * 2, capLen + n)));
+            if (cap.length <= 1 << 20) {
+                buffers.record = cap; // keep grown buffers for the next scanner, up to a size worth keeping
+            }
         }
         System.arraycopy(buf, from, cap, capLen, n);
         capLen += n;

@@ -40,7 +40,7 @@ class CloudTrailFileReaderTest {
 
     CloudTrailFileReader.Result read(Path p, int maxRecord) {
         CloudTrailFileReader r = new CloudTrailFileReader(new CloudTrailFileReader.Limits(maxRecord, 1 << 24), new LongAdder());
-        return r.read(new LogFile(p, p.getFileName().toString(), 0), events::add, problems::add);
+        return r.read(new LogFile(p, p.getFileName().toString(), 0), e -> events.add(e.detach()), problems::add);
     }
 
     Path write(String name, byte[] content) throws IOException {
@@ -158,7 +158,8 @@ class CloudTrailFileReaderTest {
         var res = read(write("lines.jsonl", (REC1 + "\n" + cut + "\n" + REC2 + "\n").getBytes(StandardCharsets.UTF_8)));
         assertThat(events).extracting(Event::id).containsExactly("e-1", "e-2");
         assertThat(res.skippedRecords()).isEqualTo(1);
-        assertThat(problems).extracting(Problem::reason).containsExactly("truncated-record");
+        assertThat(problems).extracting(Problem::reason).containsExactly("invalid-json");
+        assertThat(problems.get(0).message()).contains("line break inside a string");
     }
 
     @Test
@@ -187,7 +188,7 @@ class CloudTrailFileReaderTest {
         String big = "{\"Records\":[" + (REC1 + ",").repeat(2000) + REC2 + "]}";
         CloudTrailFileReader r = new CloudTrailFileReader(new CloudTrailFileReader.Limits(4096, 100_000), new LongAdder());
         Path p = write("bomb.json.gz", gzip(big));
-        var res = r.read(new LogFile(p, "bomb", Files.size(p)), events::add, problems::add);
+        var res = r.read(new LogFile(p, "bomb", Files.size(p)), e -> events.add(e.detach()), problems::add);
         assertThat(problems).extracting(Problem::reason).containsExactly("decompression-limit");
         assertThat(res.records()).isLessThan(2001);
     }
@@ -197,6 +198,25 @@ class CloudTrailFileReaderTest {
         String hostile = REC1.replace("StopLogging", "<script>alert(1)</script>\\u001b[31m\\u0000");
         read(write("h.json", ("[" + hostile + "]").getBytes(StandardCharsets.UTF_8)));
         assertThat(events.get(0).field("eventName")).isEqualTo("<script>alert(1)</script>\u001b[31m\u0000");
+    }
+
+    @Test
+    void fieldsOfEveryKindAndDepthReadTheirRealValues() throws IOException {
+        String rec = REC1.replace("\"eventID\":\"e-1\",", "\"eventID\":\"e-1\",\"userAgent\":5,\"readOnly\":true,"
+                + "\"errorCode\":null,")
+                .replace("\"accountId\":\"111122223333\"}", "\"accountId\":\"111122223333\",\"sessionContext\":"
+                        + "{\"attributes\":{\"mfaAuthenticated\":\"false\"}},\"invokedBy\":\"\\u0073ns.amazonaws.com\"}");
+        read(write("kinds.json", ("[" + rec + "]").getBytes(StandardCharsets.UTF_8)));
+        assertThat(problems).isEmpty();
+        CloudTrailEvent e = events.get(0);
+        assertThat(e.field("userAgent")).isEqualTo(5L);
+        assertThat(e.field("readOnly")).isEqualTo(true);
+        assertThat(e.field("errorCode")).isSameAs(Event.NULL);
+        assertThat(e.field("errorMessage")).isNull();
+        assertThat(e.field("userIdentity.invokedBy")).isEqualTo("sns.amazonaws.com");
+        assertThat(e.field("userIdentity.sessionContext.attributes.mfaAuthenticated")).isEqualTo("false");
+        assertThat(e.field("userIdentity")).isInstanceOf(Event.ObjectValue.class);
+        assertThat(e.field("requestParameters")).isEqualTo(new Event.ObjectValue("{\"name\":\"trail\"}"));
     }
 
     /** Locates ../shared from the test's working directory or the vigil.shared property. */
