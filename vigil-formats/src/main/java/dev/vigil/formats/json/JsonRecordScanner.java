@@ -329,7 +329,7 @@ public final class JsonRecordScanner {
         }
         int s = capOffset();
         if (spans.hasChildren(idx) && peek() == '{') {
-            objectWithChildren(idx);
+            object(idx); // e.g. userIdentity: note its children's spans too
         } else {
             value();
         }
@@ -340,48 +340,6 @@ public final class JsonRecordScanner {
     private int fieldIndex(int parentIndex) {
         return keyEscaped ? spans.indexOf(parentIndex, JsonStrings.decode(key, 0, keyLen))
                 : spans.indexOf(parentIndex, key, keyLen);
-    }
-
-    /** An object one level down whose fields of interest get spans too (e.g. userIdentity's). */
-    private void objectWithChildren(int parentIndex) throws IOException, Truncated, Malformed {
-        enter();
-        next();
-        int c = skipWs();
-        if (c == '}') {
-            next();
-            depth--;
-            return;
-        }
-        while (true) {
-            readKey(c);
-            c = skipWs();
-            if (c != ':') {
-                throw malformed("expected ':' after a key");
-            }
-            next();
-            skipWs();
-            int idx = fieldIndex(parentIndex);
-            int s = capOffset();
-            value();
-            if (idx >= 0) {
-                spans.start[idx] = s;
-                spans.end[idx] = capOffset();
-            }
-            c = skipWs();
-            if (c == ',') {
-                next();
-                c = skipWs();
-            } else if (c == '}') {
-                next();
-                depth--;
-                return;
-            } else {
-                if (c < 0) {
-                    throw new Truncated();
-                }
-                throw malformed("expected ',' or '}' in an object");
-            }
-        }
     }
 
     // ---- grammar
@@ -398,6 +356,16 @@ public final class JsonRecordScanner {
     }
 
     private void object() throws IOException, Truncated, Malformed {
+        object(NO_SPANS);
+    }
+
+    private static final int NO_SPANS = -2;
+
+    /**
+     * An object; with {@code parentIndex} other than {@link #NO_SPANS}, the spans of the fields of interest
+     * under that parent are noted (keys are then read, not just skipped).
+     */
+    private void object(int parentIndex) throws IOException, Truncated, Malformed {
         enter();
         next();
         int c = skipWs();
@@ -406,14 +374,19 @@ public final class JsonRecordScanner {
             depth--;
             return;
         }
+        boolean noting = parentIndex != NO_SPANS;
         while (true) {
-            if (c != '"') {
-                if (c < 0) {
-                    throw new Truncated();
-                }
+            int idx = -1;
+            if (noting) {
+                readKey(c);
+                idx = fieldIndex(parentIndex);
+            } else if (c == '"') {
+                skipString();
+            } else if (c < 0) {
+                throw new Truncated();
+            } else {
                 throw malformed("expected a quoted key");
             }
-            skipString();
             c = skipWs();
             if (c != ':') {
                 if (c < 0) {
@@ -423,7 +396,12 @@ public final class JsonRecordScanner {
             }
             next();
             skipWs();
+            int s = idx >= 0 ? capOffset() : 0;
             value();
+            if (idx >= 0) {
+                spans.start[idx] = s;
+                spans.end[idx] = capOffset();
+            }
             c = skipWs();
             if (c == ',') {
                 next();
