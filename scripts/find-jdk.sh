@@ -2,8 +2,14 @@
 # Order: $JAVA_HOME, the java on PATH, then every JDK under /usr/lib/jvm and /opt (newest first).
 # Stops with one line saying what to install when none is found.
 
-vigil_java_major() { # $1 = java binary; prints the feature version (17, 21, 25 …) or nothing
-  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9][0-9]*\).*/\1/p' | head -n 1
+vigil_java_major() { # $1 = JDK home; prints the feature version (17, 21, 25 …) or nothing
+  # The JDK's release file answers without starting a JVM; ask the JVM only when it is missing.
+  if [ -f "$1/release" ]; then
+    sed -n 's/^JAVA_VERSION="\([0-9][0-9]*\).*/\1/p' "$1/release" | head -n 1
+  else
+    "$1/bin/java" -XshowSettings:properties -version 2>&1 \
+      | sed -n 's/^ *java\.specification\.version = \([0-9][0-9]*\).*/\1/p' | head -n 1
+  fi
 }
 
 vigil_find_jdk() {
@@ -16,7 +22,7 @@ vigil_find_jdk() {
   for c in "${candidates[@]}"; do
     bin="$c/bin/java"
     [ -x "$bin" ] && [ -x "$c/bin/javac" ] || continue
-    major=$(vigil_java_major "$bin")
+    major=$(vigil_java_major "$c")
     if [ -n "$major" ] && [ "$major" -ge 21 ]; then
       export JAVA_HOME="$c"
       return 0

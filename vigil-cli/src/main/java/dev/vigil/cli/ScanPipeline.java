@@ -5,6 +5,7 @@ import dev.vigil.engine.DetectionSet;
 import dev.vigil.engine.FindingAggregator;
 import dev.vigil.engine.RuleHit;
 import dev.vigil.formats.cloudtrail.CloudTrailFileReader;
+import dev.vigil.formats.cloudtrail.FirstRecordTime;
 import dev.vigil.formats.input.LogFile;
 import dev.vigil.formats.input.LogFileFinder;
 import dev.vigil.model.Finding;
@@ -75,7 +76,7 @@ final class ScanPipeline {
         List<LogFile> files = LogFileFinder.find(inputs, p -> {
             unfound[0]++;
             problems.accept(p);
-        });
+        }, FirstRecordTime::of);
         counters.filesTotal.set(files.size());
         counters.bytesTotal.set(files.stream().mapToLong(LogFile::size).sum());
 

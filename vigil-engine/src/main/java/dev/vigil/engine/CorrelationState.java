@@ -37,6 +37,8 @@ final class CorrelationState {
     private static final class Group {
         final List<String> key;
         final ArrayList<RuleHit> hits = new ArrayList<>();
+        /** Latest event time this group has seen: its own clock, so other groups' progress never makes it late. */
+        long maxTime = Long.MIN_VALUE;
         boolean sorted = true;
         long evaluatedAt = Long.MIN_VALUE;
         /** Last hit already added to the group's finding, or null. */
@@ -47,26 +49,50 @@ final class CorrelationState {
         }
     }
 
+    private final long lateness;
+
     CorrelationState(CompiledCorrelation correlation, int maxHitsPerGroup, long allowedLatenessMillis,
                      EvidenceCache evidence) {
+        this.lateness = allowedLatenessMillis;
         this.correlation = correlation;
         this.evidence = evidence;
         this.maxHitsPerGroup = maxHitsPerGroup;
         this.evaluationStep = Math.max(1, (allowedLatenessMillis + correlation.timespanMillis()) / 2);
     }
 
-    /** Adds a hit that is not late with respect to {@code watermark}. */
-    void add(RuleHit incoming, long watermark) {
-        RuleHit hit = evidence.park(incoming);
+    /**
+     * Adds a hit, unless it is late for its group: more than the allowed lateness behind the latest event time the
+     * group has seen. Each group keeps its own clock, so a file of newer records read first (or by another thread)
+     * never makes an unrelated principal's records late.
+     *
+     * @return false when the hit was late and dropped
+     */
+    boolean add(RuleHit incoming) {
         String[] key = new String[correlation.groupBy().size()];
         for (int i = 0; i < key.length; i++) {
-            key[i] = hit.field(correlation.groupBy().get(i));
+            key[i] = incoming.field(correlation.groupBy().get(i));
         }
         List<String> groupKey = List.of(key);
         Group g = live.get(groupKey);
         if (g == null) {
             g = new Group(groupKey);
             live.put(groupKey, g);
+        }
+        long watermark = g.maxTime == Long.MIN_VALUE ? Long.MIN_VALUE : g.maxTime - lateness;
+        if (watermark > g.maxTime) {
+            watermark = Long.MIN_VALUE; // underflow
+        }
+        if (watermark != Long.MIN_VALUE && incoming.timeMillis() < watermark) {
+            if (g.hits.isEmpty()) {
+                live.remove(groupKey);
+            }
+            return false;
+        }
+        RuleHit hit = evidence.park(incoming);
+        g.maxTime = Math.max(g.maxTime, hit.timeMillis());
+        watermark = g.maxTime - lateness;
+        if (watermark > g.maxTime) {
+            watermark = Long.MIN_VALUE;
         }
         List<RuleHit> hits = g.hits;
         if (g.sorted && !hits.isEmpty() && HitOrder.compareRecord(hits.getLast(), hit) >= 0) {
@@ -85,14 +111,26 @@ final class CorrelationState {
         if (hits.isEmpty()) {
             live.remove(groupKey);
         }
+        return true;
     }
 
-    /** Evaluates every group's windows that closed before the watermark, and frees emptied groups. */
+    /**
+     * Closes groups that have been idle for longer than the allowed lateness behind {@code watermark} (the latest
+     * event time of the whole run minus the lateness): their remaining windows are evaluated and their state freed.
+     * A record for such a group that still comes later starts the group afresh.
+     */
     void advance(long watermark) {
         Iterator<Group> it = live.values().iterator();
         while (it.hasNext()) {
             Group g = it.next();
-            evaluate(g, watermark);
+            long idleSince = g.maxTime + lateness;
+            if (idleSince >= g.maxTime && idleSince < watermark) {
+                prepare(g);
+                sweep(g, g.hits.size());
+            } else {
+                long own = g.maxTime - lateness;
+                evaluate(g, own > g.maxTime ? Long.MIN_VALUE : own);
+            }
             if (g.hits.isEmpty()) {
                 it.remove();
             }

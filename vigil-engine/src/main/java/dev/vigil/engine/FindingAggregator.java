@@ -16,9 +16,10 @@ import java.util.Objects;
  *
  * <p>A rule's hits merge into one finding per rule and key: account, region, principal and the rule's
  * {@code vigil.keys}. A correlation raises one finding per group (its {@code group-by} values) holding the events
- * of the windows that satisfied its condition. The findings do not depend on the order of the hits, except that
- * correlated hits arriving more than {@link AggregatorOptions#allowedLateness()} behind the latest event time seen
- * are dropped (see {@link #stats()}).
+ * of the windows that satisfied its condition. The findings do not depend on the order of the hits, except that a
+ * correlated hit arriving more than {@link AggregatorOptions#allowedLateness()} behind the latest event time of its
+ * own group is dropped (see {@link #stats()}), and a group idle for longer than the lateness behind the run's
+ * latest event time is closed (a later record for it starts the group afresh).
  *
  * <p>Not thread-safe.
  */
@@ -88,16 +89,16 @@ public final class FindingAggregator {
             return;
         }
         maxTime = Math.max(maxTime, hit.timeMillis());
-        long watermark = watermark();
-        if (hit.timeMillis() < watermark) {
-            late++;
-            return;
-        }
+        boolean dropped = false;
         for (CompiledCorrelation c : rule.consumers()) {
-            correlations.computeIfAbsent(c.id(), id -> new CorrelationState(c, maxHitsPerGroup, lateness, evidence))
-                    .add(hit, watermark);
+            dropped |= !correlations.computeIfAbsent(c.id(), id -> new CorrelationState(c, maxHitsPerGroup, lateness,
+                    evidence)).add(hit);
+        }
+        if (dropped) {
+            late++;
         }
         // groups that stop receiving hits are evaluated and freed by a periodic pass over all groups
+        long watermark = watermark();
         if (watermark >= nextAdvance) {
             for (CorrelationState s : correlations.values()) {
                 s.advance(watermark);

@@ -127,10 +127,10 @@ class CorrelationTest {
     }
 
     @Test
-    void hitsLaterThanTheAllowedLatenessAreDroppedAndCounted() {
+    void hitsLaterThanTheAllowedLatenessOfTheirGroupAreDroppedAndCounted() {
         List<MapEvent> events = List.of(fail(T0, "u"), fail(T0 + MINUTE, "u"),
-                fail(T0 + 3 * 60 * MINUTE, "other"),   // moves the watermark two hours past the burst
-                fail(T0 + 2 * MINUTE, "u"));            // would complete the burst, but is 2h58m late
+                fail(T0 + 3 * 60 * MINUTE, "u"),       // moves u's clock three hours on
+                fail(T0 + 2 * MINUTE, "u"));            // would complete the first burst, but is 2h58m late for u
         FindingAggregator a = new FindingAggregator(COUNT);
         Detections.hits(COUNT, events).forEach(a::accept);
         assertThat(a.findings()).isEmpty();
@@ -140,8 +140,19 @@ class CorrelationTest {
         List<Finding> tolerant = run(COUNT, new AggregatorOptions(Duration.ofHours(4), 10_000), events);
         assertThat(tolerant).hasSize(1);
         List<MapEvent> lateWithinLimit = List.of(fail(T0, "u"), fail(T0 + MINUTE, "u"),
-                fail(T0 + 50 * MINUTE, "other"), fail(T0 + 2 * MINUTE, "u"));
+                fail(T0 + 50 * MINUTE, "u"), fail(T0 + 2 * MINUTE, "u"));
         assertThat(run(COUNT, lateWithinLimit)).as("48 minutes late is within the default hour").hasSize(1);
+    }
+
+    @Test
+    void anotherGroupsNewerRecordsNeverMakeAGroupLate() {
+        // Files of different principals read out of time order (or by two threads): a year apart.
+        List<MapEvent> events = List.of(fail(T0 + 365L * 24 * 60 * MINUTE, "other"),
+                fail(T0, "u"), fail(T0 + MINUTE, "u"), fail(T0 + 2 * MINUTE, "u"));
+        FindingAggregator a = new FindingAggregator(COUNT);
+        Detections.hits(COUNT, events).forEach(a::accept);
+        assertThat(a.findings()).singleElement().satisfies(f -> assertThat(f.keys()).containsEntry("user", "u"));
+        assertThat(a.stats().lateHits()).isZero();
     }
 
     @Test

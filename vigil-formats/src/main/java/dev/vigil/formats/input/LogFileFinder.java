@@ -30,6 +30,16 @@ public final class LogFileFinder {
     }
 
     public static List<LogFile> find(List<Path> inputs, Consumer<Problem> problems) {
+        return find(inputs, problems, f -> Long.MAX_VALUE);
+    }
+
+    /**
+     * Like {@link #find(List, Consumer)}, ordering files without a CloudTrail delivery stamp in their name by the
+     * time {@code timeOfUnstamped} gives (e.g. their first record's), so exports and test files are read in time
+     * order too. Epoch milliseconds; {@link Long#MAX_VALUE} when unknown (such files go last, by path).
+     */
+    public static List<LogFile> find(List<Path> inputs, Consumer<Problem> problems,
+                                     java.util.function.ToLongFunction<LogFile> timeOfUnstamped) {
         List<LogFile> out = new ArrayList<>();
         for (Path input : inputs) {
             if (!Files.exists(input)) {
@@ -58,13 +68,29 @@ public final class LogFileFinder {
                         "cannot list the directory: " + e.getMessage() + "; check permissions"));
             }
         }
-        out.sort(Comparator.comparing(LogFileFinder::deliveryStamp).thenComparing(LogFile::display));
+        java.util.Map<LogFile, Long> order = new java.util.HashMap<>();
+        for (LogFile f : out) {
+            long stamp = deliveryStamp(f);
+            order.put(f, stamp != Long.MIN_VALUE ? stamp : timeOfUnstamped.applyAsLong(f));
+        }
+        out.sort(Comparator.comparing((LogFile f) -> order.get(f)).thenComparing(LogFile::display));
         return out;
     }
 
-    private static String deliveryStamp(LogFile f) {
+    private static final java.time.format.DateTimeFormatter STAMP =
+            java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmX");
+
+    /** The delivery time in a CloudTrail file name, epoch ms, or {@link Long#MIN_VALUE} when it has none. */
+    private static long deliveryStamp(LogFile f) {
         Matcher m = DELIVERY_STAMP.matcher(f.path().getFileName().toString());
-        return m.find() ? m.group(1) : "";
+        if (!m.find()) {
+            return Long.MIN_VALUE;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(m.group(1), STAMP).toInstant().toEpochMilli();
+        } catch (java.time.format.DateTimeParseException e) {
+            return Long.MIN_VALUE;
+        }
     }
 
     private static long size(Path p) {
