@@ -44,6 +44,9 @@ final class Progress implements AutoCloseable {
     }
 
     private void draw() {
+        if (c.filesTotal.get() == 0) {
+            return; // still listing the inputs
+        }
         long total = Math.max(1, c.bytesTotal.get());
         long read = c.bytesRead.sum();
         double pct = Math.min(100.0, 100.0 * read / total);
@@ -51,7 +54,7 @@ final class Progress implements AutoCloseable {
         int width = 24;
         int fill = (int) Math.round(pct / 100 * width);
         String bar = "#".repeat(fill) + "-".repeat(width - fill);
-        String line = String.format(Locale.ROOT, "\r[%s] %5.1f%%  files %,d/%,d  records %,d  %,.0f rec/s  %.1f MB/s  hits %,d ",
+        String line = String.format(Locale.ROOT, "\r[%s] %5.1f%%  files %,d/%,d  records %,d  %,.0f rec/s  %.1f MB/s read  hits %,d ",
                 bar, pct, c.filesDone.sum(), c.filesTotal.get(), c.records.sum(), c.records.sum() / secs,
                 read / secs / 1e6, c.hits.sum());
         synchronized (err) {
@@ -71,7 +74,7 @@ final class Progress implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             synchronized (err) {
-                err.print("\r" + " ".repeat(110) + "\r");
+                err.print("\r" + " ".repeat(140) + "\r");
                 err.flush();
             }
         }
