@@ -185,18 +185,10 @@ public final class JsonRecordScanner {
                 } else {
                     valueOfField();
                 }
-                c = skipWs();
-                if (c == ',') {
-                    next();
-                    c = skipWs();
-                } else if (c == '}') {
-                    next();
+                if (!nextMember()) {
                     break;
-                } else if (c < 0) {
-                    throw new Truncated();
-                } else {
-                    throw malformed("expected ',' or '}' after a value");
                 }
+                c = skipWs();
             }
         }
         if (wrapper) {
@@ -302,19 +294,28 @@ public final class JsonRecordScanner {
             next();
             skipWs();
             valueOfField();
-            c = skipWs();
-            if (c == ',') {
-                next();
-                c = skipWs();
-            } else if (c == '}') {
-                next();
+            if (!nextMember()) {
                 return;
-            } else if (c < 0) {
-                throw new Truncated();
-            } else {
-                                throw malformed("expected ',' or '}' after a value");
             }
+            c = skipWs();
         }
+    }
+
+    /** After an object member: true when a ',' announces another, false after the closing '}'. */
+    private boolean nextMember() throws IOException, Truncated, Malformed {
+        int c = skipWs();
+        if (c == ',') {
+            next();
+            return true;
+        }
+        if (c == '}') {
+            next();
+            return false;
+        }
+        if (c < 0) {
+            throw new Truncated();
+        }
+        throw malformed("expected ',' or '}' after a value");
     }
 
     /** A top-level field's value: notes its span when it is a field of interest, and its children's. */
@@ -402,20 +403,11 @@ public final class JsonRecordScanner {
                 spans.start[idx] = s;
                 spans.end[idx] = capOffset();
             }
-            c = skipWs();
-            if (c == ',') {
-                next();
-                c = skipWs();
-            } else if (c == '}') {
-                next();
+            if (!nextMember()) {
                 depth--;
                 return;
-            } else {
-                if (c < 0) {
-                    throw new Truncated();
-                }
-                throw malformed("expected ',' or '}' in an object");
             }
+            c = skipWs();
         }
     }
 
