@@ -74,8 +74,8 @@ public final class CloudTrailDecoder {
             start[i] = s < 0 ? -1 : off + s;
             end[i] = s < 0 ? -1 : off + spans.end(i);
         }
-        String eventTime = requireString(buf, start, end, EVENT_TIME, "eventTime");
-        long time = EventTimes.parseMillis(eventTime);
+        requireString(buf, start, end, EVENT_TIME, "eventTime");
+        long time = EventTimes.parseMillis(buf, start[EVENT_TIME] + 1, end[EVENT_TIME] - 1);
         if (time == Long.MIN_VALUE) {
             throw new RejectedRecord("bad-time", "eventTime is not an ISO-8601 UTC time");
         }
@@ -91,7 +91,8 @@ public final class CloudTrailDecoder {
         return new CloudTrailEvent(buf, off, len, start, end, file, record, time, id);
     }
 
-    private static String requireString(byte[] raw, int[] start, int[] end, int i, String field) throws RejectedRecord {
+    /** Checks that field {@code i} is present and a string; the value itself is decoded when a rule reads it. */
+    private static void requireString(byte[] raw, int[] start, int[] end, int i, String field) throws RejectedRecord {
         if (start[i] < 0) {
             throw new RejectedRecord("missing-field", "the record has no " + field);
         }
@@ -100,7 +101,6 @@ public final class CloudTrailDecoder {
             throw new RejectedRecord("wrong-type", field + " must be a string, found "
                     + (first == 'n' ? "null" : first == 't' || first == 'f' ? "a boolean" : "a number, object or array"));
         }
-        return JsonStrings.decode(raw, start[i] + 1, end[i] - 1);
     }
 
     /** Decodes one record given as JSON text (checked first); for callers outside the file reader. */

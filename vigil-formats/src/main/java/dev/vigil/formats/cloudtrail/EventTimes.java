@@ -9,8 +9,55 @@ public final class EventTimes {
     private EventTimes() {
     }
 
+    /**
+     * Parses the body of a JSON string, {@code b[from, to)}, without making a String for the common form; escaped
+     * or other forms go through {@link #parseMillis(String)}.
+     */
+    public static long parseMillis(byte[] b, int from, int to) {
+        if (to - from == 20) {
+            boolean plain = true;
+            for (int i = from; i < to; i++) {
+                if (b[i] == '\\' || b[i] < 0) {
+                    plain = false;
+                    break;
+                }
+            }
+            if (plain) {
+                return parseMillis(new AsciiView(b, from));
+            }
+        }
+        return parseMillis(dev.vigil.formats.json.JsonStrings.decode(b, from, to));
+    }
+
+    /** Twenty ASCII bytes seen as characters, so the fast path needs no copy. */
+    private record AsciiView(byte[] b, int from) implements CharSequence {
+        @Override
+        public int length() {
+            return 20;
+        }
+
+        @Override
+        public char charAt(int index) {
+            return (char) b[from + index];
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return new String(b, from + start, end - start, java.nio.charset.StandardCharsets.US_ASCII);
+        }
+
+        @Override
+        public String toString() {
+            return new String(b, from, 20, java.nio.charset.StandardCharsets.US_ASCII);
+        }
+    }
+
     /** Epoch milliseconds, or {@link Long#MIN_VALUE} when the text is not a time. */
     public static long parseMillis(String s) {
+        return parseMillis((CharSequence) s);
+    }
+
+    private static long parseMillis(CharSequence s) {
         if (s.length() == 20 && s.charAt(4) == '-' && s.charAt(7) == '-' && s.charAt(10) == 'T'
                 && s.charAt(13) == ':' && s.charAt(16) == ':' && s.charAt(19) == 'Z') {
             int y = digits(s, 0, 4);
@@ -27,13 +74,13 @@ public final class EventTimes {
             return Long.MIN_VALUE;
         }
         try {
-            return OffsetDateTime.parse(s).toInstant().toEpochMilli();
+            return OffsetDateTime.parse(s.toString()).toInstant().toEpochMilli();
         } catch (DateTimeParseException e) {
             return Long.MIN_VALUE;
         }
     }
 
-    private static int digits(String s, int from, int n) {
+    private static int digits(CharSequence s, int from, int n) {
         int v = 0;
         for (int i = from; i < from + n; i++) {
             char c = s.charAt(i);
