@@ -697,20 +697,8 @@ public final class JsonRecordScanner {
         if (inString) {
             // finish the broken string first, so its quote is not taken for the start of another
             inString = false;
-            while (true) {
-                if (pos >= lim && !fill()) {
-                    return;
-                }
-                byte s = buf[pos++];
-                if (s == '"') {
-                    break;
-                }
-                if (s == '\\') {
-                    if (pos >= lim && !fill()) {
-                        return;
-                    }
-                    pos++;
-                }
+            if (!skipRestOfString()) {
+                return;
             }
         }
         while (true) {
@@ -720,20 +708,8 @@ public final class JsonRecordScanner {
             byte b = buf[pos];
             if (b == '"') {
                 pos++;
-                while (true) {
-                    if (pos >= lim && !fill()) {
-                        return;
-                    }
-                    byte s = buf[pos++];
-                    if (s == '"') {
-                        break;
-                    }
-                    if (s == '\\') {
-                        if (pos >= lim && !fill()) {
-                            return;
-                        }
-                        pos++;
-                    }
+                if (!skipRestOfString()) {
+                    return;
                 }
                 continue;
             }
@@ -752,6 +728,25 @@ public final class JsonRecordScanner {
                 return;
             }
             pos++;
+        }
+    }
+
+    /** Skips to just past the closing quote, without checking; false when the input ends first. */
+    private boolean skipRestOfString() throws IOException {
+        while (true) {
+            if (pos >= lim && !fill()) {
+                return false;
+            }
+            byte s = buf[pos++];
+            if (s == '"') {
+                return true;
+            }
+            if (s == '\\') {
+                if (pos >= lim && !fill()) {
+                    return false;
+                }
+                pos++;
+            }
         }
     }
 
