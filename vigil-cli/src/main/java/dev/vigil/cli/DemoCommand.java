@@ -57,7 +57,8 @@ final class DemoCommand implements Callable<Integer> {
                 sim.events(), sim.files(), sim.logsDir());
         Path ws = workspace != null ? workspace : out.resolve("workspace");
         ScanRun.Settings s = new ScanRun.Settings(List.of(sim.logsDir()), out, ws, true, null,
-                ScanPipeline.Options.defaults().threads(), Terminal.isTty(), Terminal.color(color), "Vigil demo");
+                ScanPipeline.Options.defaults().threads(), Terminal.isTty(), Terminal.color(color), "Vigil demo",
+                dev.vigil.engine.DetectionSet.builtIn());
         int code = ScanRun.execute(s, System.out, System.err, Clock.systemUTC());
         System.out.println();
         System.out.println("Next: open " + out.resolve(ScanOutputs.REPORT_FILE) + " in a browser, or try");

@@ -31,6 +31,9 @@ final class ScanCommand implements Callable<Integer> {
     @Mixin
     WorkspaceOption workspace;
 
+    @Mixin
+    RuleOptions rules;
+
     @Option(names = "--no-store", description = "Do not write findings to the workspace database.")
     boolean noStore;
 
@@ -58,7 +61,7 @@ final class ScanCommand implements Callable<Integer> {
                     "--threads must be between 1 and 256");
         }
         ScanRun.Settings s = new ScanRun.Settings(inputs, out, workspace.dir, !noStore, failOn, n,
-                progress && Terminal.isTty(), Terminal.color(color), "Vigil scan");
+                progress && Terminal.isTty(), Terminal.color(color), "Vigil scan", rules.load(System.err));
         return ScanRun.execute(s, System.out, System.err, Clock.systemUTC());
     }
 }

@@ -20,14 +20,14 @@ import java.util.List;
 final class ScanRun {
 
     record Settings(List<Path> inputs, Path out, Path workspace, boolean store, Severity failOn, int threads,
-                    boolean progress, boolean color, String title) {
+                    boolean progress, boolean color, String title, DetectionSet detections) {
     }
 
     private ScanRun() {
     }
 
     static int execute(Settings s, PrintStream out, PrintStream err, Clock clock) {
-        DetectionSet detections = DetectionSet.builtIn();
+        DetectionSet detections = s.detections();
         ScanPipeline.Options opts = new ScanPipeline.Options(s.threads(), ScanPipeline.Options.defaults().limits());
         ScanPipeline pipeline = new ScanPipeline(detections, opts, clock);
         ScanPipeline.Outcome outcome;

@@ -150,7 +150,8 @@ class ScanCommandTest {
         assertThat(v.exitCode()).isZero();
         assertThat(v.out()).startsWith("vigil ");
         for (String[] cmd : new String[][]{{"--help"}, {"scan", "--help"}, {"demo", "--help"}, {"simulate", "--help"},
-                {"findings", "--help"}, {"findings", "list", "--help"}, {"findings", "show", "--help"}}) {
+                {"findings", "--help"}, {"findings", "list", "--help"}, {"findings", "show", "--help"},
+                {"rules", "--help"}, {"rules", "list", "--help"}, {"rules", "validate", "--help"}}) {
             CliRunner.Result h = CliRunner.run(cmd);
             assertThat(h.exitCode()).as(String.join(" ", cmd)).isZero();
             assertThat(h.out()).contains("Usage:");

@@ -1,0 +1,60 @@
+package dev.vigil.cli;
+
+import dev.vigil.engine.DetectionSet;
+import dev.vigil.engine.RuleLoadResult;
+import dev.vigil.engine.RuleLoader;
+import dev.vigil.model.Problem;
+import dev.vigil.report.TerminalText;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** {@code --rules} and {@code --only-rules}: Sigma rule files or folders next to, or instead of, the built-in pack. */
+final class RuleOptions {
+
+    @Option(names = "--rules", paramLabel = "PATH",
+            description = "Add Sigma rules from a .yml file or a folder (repeatable) to the built-in detections.")
+    List<Path> extra = new java.util.ArrayList<>();
+
+    @Option(names = "--only-rules", paramLabel = "PATH",
+            description = "Use only the Sigma rules from these files or folders (repeatable), not the built-in pack.")
+    List<Path> only = new java.util.ArrayList<>();
+
+    boolean isDefault() {
+        return extra.isEmpty() && only.isEmpty();
+    }
+
+    /** The rules to run. Broken rules are reported on {@code err} and skipped; the others run. */
+    DetectionSet load(PrintStream err) {
+        if (!extra.isEmpty() && !only.isEmpty()) {
+            throw new UserError("--rules adds to the built-in pack and --only-rules replaces it; use one of them");
+        }
+        if (isDefault()) {
+            return DetectionSet.builtIn();
+        }
+        RuleLoadResult loaded = only.isEmpty() ? RuleLoader.loadBuiltIn() : RuleLoadResult.empty();
+        for (Path p : only.isEmpty() ? extra : only) {
+            loaded = loaded.plus(load(p));
+        }
+        DetectionSet set = DetectionSet.of(loaded);
+        report(set.problems(), err);
+        if (set.detections().isEmpty()) {
+            throw new UserError("no usable detection rules were loaded; fix the problems above or drop --only-rules");
+        }
+        return set;
+    }
+
+    static RuleLoadResult load(Path p) {
+        return Files.isDirectory(p) ? RuleLoader.loadDirectory(p) : RuleLoader.loadFile(p);
+    }
+
+    static void report(List<Problem> problems, PrintStream err) {
+        for (Problem p : problems) {
+            err.println("vigil: rule problem: " + TerminalText.sanitize(p.location()) + ": "
+                    + TerminalText.sanitize(p.message()) + " [" + p.reason() + "]; skipped");
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.vigil.cli;
+
+import dev.vigil.engine.DetectionSet;
+import dev.vigil.engine.RuleLoadResult;
+import dev.vigil.model.DetectionInfo;
+import dev.vigil.model.Problem;
+import dev.vigil.report.TerminalText;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+@Command(name = "rules", mixinStandardHelpOptions = true,
+        description = "Inspect and check detection rules (Sigma).",
+        subcommands = {RulesCommand.ListRules.class, RulesCommand.Validate.class})
+final class RulesCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List the detections that raise findings: id, level, ATT&CK techniques, title.")
+    static final class ListRules implements Callable<Integer> {
+        @Mixin
+        RuleOptions rules;
+
+        @Override
+        public Integer call() {
+            DetectionSet set = rules.load(System.err);
+            String fmt = "%-48s  %-13s  %-22s  %s%n";
+            System.out.printf(Locale.ROOT, fmt, "ID", "LEVEL", "ATT&CK", "TITLE");
+            for (DetectionInfo d : set.detections()) {
+                System.out.printf(Locale.ROOT, fmt, s(d.id()), d.severity().name().toLowerCase(Locale.ROOT),
+                        s(String.join(",", d.attack())), s(d.title()));
+            }
+            System.out.printf(Locale.ROOT, "%d detections%n", set.detections().size());
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "validate", mixinStandardHelpOptions = true,
+            description = {"Check Sigma rule files and folders; every problem is listed with file, line and what to "
+                    + "change.", "Exit 0 when all rules are valid, 1 when any problem was found."})
+    static final class Validate implements Callable<Integer> {
+        @Parameters(paramLabel = "PATH", arity = "1..*", description = "Rule files (.yml) or folders of them.")
+        List<Path> paths;
+
+        @Override
+        public Integer call() {
+            RuleLoadResult loaded = RuleLoadResult.empty();
+            for (Path p : paths) {
+                loaded = loaded.plus(RuleOptions.load(p));
+            }
+            // compile too: duplicate ids and correlations naming unknown rules only show up there
+            DetectionSet set = DetectionSet.of(loaded);
+            List<Problem> problems = set.problems();
+            for (Problem p : problems) {
+                System.out.println(s(p.location()) + ": " + s(p.message()) + " [" + p.reason() + "]");
+            }
+            System.out.printf(Locale.ROOT, "%d rules loaded, %d problems%n", set.ruleIds().size(), problems.size());
+            return problems.isEmpty() ? ExitCode.OK : ExitCode.ERROR;
+        }
+    }
+
+    private static String s(String v) {
+        return TerminalText.sanitize(v);
+    }
+}
