@@ -97,12 +97,10 @@ public final class CloudTrailFileReader {
         final LogFile file;
         final Consumer<CloudTrailEvent> events;
         final Consumer<Problem> problems;
-        JsonRecordScanner.Shape shape;
         FileKind kind;
         long recordsSeen;
         long records;
         long skipped;
-        long lastOffset;
 
         FileState(LogFile file, Consumer<CloudTrailEvent> events, Consumer<Problem> problems) {
             this.file = file;
@@ -112,7 +110,6 @@ public final class CloudTrailFileReader {
 
         @Override
         public void shape(JsonRecordScanner.Shape s) {
-            shape = s;
             if (s == JsonRecordScanner.Shape.OTHER) {
                 kind = FileKind.UNKNOWN;
                 problems.accept(new Problem(file.display(), "not-cloudtrail",
@@ -124,7 +121,6 @@ public final class CloudTrailFileReader {
         @Override
         public void record(byte[] buf, int off, int len, long byteOffset, FieldSpans fields) {
             recordsSeen++;
-            lastOffset = byteOffset;
             if (recordsSeen == 1 && !classifyFirst(buf, off, len, fields.keys())) {
                 throw new StopFile();
             }
