@@ -1,18 +1,14 @@
 package dev.vigil.sim;
 
 import dev.vigil.sim.SimulatedOutput.Rec;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,11 +31,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BenignTrafficTest {
 
     private static final Map<String, SimulatedOutput> OUTPUTS = new HashMap<>();
-    private static Path root;
+    @org.junit.jupiter.api.io.TempDir
+    static Path root;
 
     @BeforeAll
-    static void generate() throws IOException {
-        root = Files.createTempDirectory("vigil-sim-benign");
+    static void generate() {
         OUTPUTS.put("default", run("default", EstateSimulator.Options.defaults()));
         // 60 000 events in two office hours: many principals exceed their read budget and must be held back
         OUTPUTS.put("dense", run("dense", new EstateSimulator.Options(5, 60_000,
@@ -47,16 +43,7 @@ class BenignTrafficTest {
     }
 
     private static SimulatedOutput run(String name, EstateSimulator.Options options) {
-        Path dir = root.resolve(name);
-        EstateSimulator.write(dir, options, null);
-        return SimulatedOutput.read(dir);
-    }
-
-    @AfterAll
-    static void cleanUp() throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        return SimulatedOutput.generate(root.resolve(name), options);
     }
 
     static Stream<String> outputs() {

@@ -2,13 +2,10 @@ package dev.vigil.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.sim.SimulatedOutput.Rec;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,27 +31,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ScenarioTest {
 
     private static final Map<String, SimulatedOutput> OUTPUTS = new HashMap<>();
-    private static Path root;
+    @org.junit.jupiter.api.io.TempDir
+    static Path root;
 
     @BeforeAll
-    static void generate() throws IOException {
-        root = Files.createTempDirectory("vigil-sim-scenarios");
+    static void generate() {
         OUTPUTS.put("default", run("default", EstateSimulator.Options.defaults().withEvents(30_000)));
         OUTPUTS.put("small", run("small", new EstateSimulator.Options(9, 2_000,
                 Instant.parse("2027-03-15T10:30:00Z"), Duration.ofHours(2))));
     }
 
     private static SimulatedOutput run(String name, EstateSimulator.Options options) {
-        Path dir = root.resolve(name);
-        EstateSimulator.write(dir, options, null);
-        return SimulatedOutput.read(dir);
-    }
-
-    @AfterAll
-    static void cleanUp() throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        return SimulatedOutput.generate(root.resolve(name), options);
     }
 
     static Stream<String> outputs() {

@@ -104,6 +104,12 @@ final class SimulatedOutput {
         }
     }
 
+    /** Generates into {@code outDir} and reads the result back. */
+    static SimulatedOutput generate(Path outDir, EstateSimulator.Options options) {
+        EstateSimulator.write(outDir, options, null);
+        return read(outDir);
+    }
+
     static SimulatedOutput read(Path outDir) {
         try {
             return new SimulatedOutput(outDir);
