@@ -121,7 +121,7 @@ public final class CloudTrailFileReader {
         @Override
         public void record(byte[] buf, int off, int len, long byteOffset, FieldSpans fields) {
             recordsSeen++;
-            if (recordsSeen == 1 && !classifyFirst(buf, off, len, fields.keys())) {
+            if (recordsSeen == 1 && !looksLikeRecord(fields) && !classifyFirst(buf, off, len, fields.keys())) {
                 throw new StopFile();
             }
             try {
@@ -136,6 +136,16 @@ public final class CloudTrailFileReader {
                 problems.accept(new Problem(file.display() + "#record " + recordsSeen + " (byte " + byteOffset + ")", r.reason(),
                         r.getMessage() + "; skipped the record"));
             }
+        }
+
+        /** The scanner already located a field every CloudTrail record has: no need to look at the keys again. */
+        private boolean looksLikeRecord(FieldSpans fields) {
+            for (String f : new String[]{"eventTime", "eventName", "eventVersion", "eventSource", "eventID"}) {
+                if (fields.start(CloudTrailDecoder.HOT_FIELDS.indexOf(f)) >= 0) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Decides from the first record what the file is; false stops reading. */
