@@ -58,4 +58,14 @@ class RulesCommandTest {
         assertThat(both.exitCode()).isEqualTo(ExitCode.ERROR);
         assertThat(both.err()).contains("use one of them");
     }
+
+    @Test
+    void hostileRuleTextIsShownInert() throws IOException {
+        Path rules = Files.createDirectories(dir.resolve("hostile"));
+        Files.writeString(rules.resolve("r.yml"), Files.readString(GOOD.resolve("iam-password-policy.yml"))
+                .replace("title: Account password policy deleted", "title: \"Evil \\e[2J\\e]0;pwned\\a <b>\\u202e\""));
+        CliRunner.Result r = CliRunner.run("rules", "list", "--only-rules", rules.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Evil").doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("\u202e");
+    }
 }
