@@ -4,6 +4,7 @@ import dev.vigil.engine.sigma.CorrelationType;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -13,8 +14,11 @@ import java.util.Map;
  * The running state of one correlation: per group, the hits whose windows are still open.
  *
  * <p>Semantics: a window is the closed interval [t, t + timespan] of event time starting at a hit's time t; the
- * correlation fires for every window whose count (events, or distinct values of the counted field) satisfies the
- * condition, and the finding of the group collects the events of all firing windows. Windows are evaluated only once
+ * correlation fires for every window whose measure (see {@link WindowMeasure}) satisfies the condition, and the
+ * finding of the group collects the events of all firing windows. For temporal_ordered, a window starts at a hit of
+ * the first listed rule and fires when hits of the other rules follow in the listed order (equal times count as in
+ * order) within the timespan. When other correlations count this one (chaining), each firing that adds a new last
+ * event is passed on as a hit carrying the group-by values and that last event as evidence. Windows are evaluated only once
  * they can no longer change: when t + timespan is before the watermark (latest event time seen minus the allowed
  * lateness), since any hit that could still fall into the window would now be dropped as late. So the result does
  * not depend on the order hits arrive in, as long as they are not later than the allowed lateness.
@@ -25,8 +29,18 @@ import java.util.Map;
  */
 final class CorrelationState {
 
+    /** Receives a correlation's firings for the correlations that count it. */
+    interface FiringSink {
+        void fired(CompiledCorrelation from, RuleHit firing);
+    }
+
     private final CompiledCorrelation correlation;
     private final EvidenceCache evidence;
+    private final FiringSink sink;
+    /** Sort order of a group's hits; for temporal types a record matching two rules is two hits. */
+    private final Comparator<RuleHit> order;
+    /** Equality of hits that count once. */
+    private final Comparator<RuleHit> same;
     private final int maxHitsPerGroup;
     private final long evaluationStep;
     private final Map<List<String>, Group> live = new HashMap<>();
@@ -52,10 +66,21 @@ final class CorrelationState {
     private final long lateness;
 
     CorrelationState(CompiledCorrelation correlation, int maxHitsPerGroup, long allowedLatenessMillis,
-                     EvidenceCache evidence) {
+                     EvidenceCache evidence, FiringSink sink) {
         this.lateness = allowedLatenessMillis;
         this.correlation = correlation;
         this.evidence = evidence;
+        this.sink = sink;
+        if (correlation.type().temporal()) {
+            this.same = (a, b) -> {
+                int c = HitOrder.compareRecord(a, b);
+                return c != 0 ? c : a.ruleId().compareTo(b.ruleId());
+            };
+            this.order = same.thenComparing(HitOrder.TOTAL);
+        } else {
+            this.same = HitOrder.RECORD;
+            this.order = HitOrder.TOTAL;
+        }
         this.maxHitsPerGroup = maxHitsPerGroup;
         this.evaluationStep = Math.max(1, (allowedLatenessMillis + correlation.timespanMillis()) / 2);
     }
@@ -68,9 +93,10 @@ final class CorrelationState {
      * @return false when the hit was late and dropped
      */
     boolean add(RuleHit incoming) {
-        String[] key = new String[correlation.groupBy().size()];
+        List<String> paths = correlation.pathsFor(incoming.ruleId());
+        String[] key = new String[paths.size()];
         for (int i = 0; i < key.length; i++) {
-            key[i] = incoming.field(correlation.groupBy().get(i));
+            key[i] = incoming.field(paths.get(i));
         }
         List<String> groupKey = List.of(key);
         Group g = live.get(groupKey);
@@ -95,7 +121,7 @@ final class CorrelationState {
             watermark = Long.MIN_VALUE;
         }
         List<RuleHit> hits = g.hits;
-        if (g.sorted && !hits.isEmpty() && HitOrder.compareRecord(hits.getLast(), hit) >= 0) {
+        if (g.sorted && !hits.isEmpty() && same.compare(hits.getLast(), hit) >= 0) {
             g.sorted = false;
         }
         hits.add(hit);
@@ -172,17 +198,17 @@ final class CorrelationState {
         g.evaluatedAt = watermark;
     }
 
-    /** Sorts the group's hits and keeps one copy of each record: the first in {@link HitOrder#TOTAL}. */
+    /** Sorts the group's hits and keeps one copy of each record (of each record and rule, for temporal types). */
     private void prepare(Group g) {
         if (g.sorted) {
             return;
         }
         List<RuleHit> hits = g.hits;
-        hits.sort(HitOrder.TOTAL);
+        hits.sort(order);
         int kept = 0;
         for (int i = 0; i < hits.size(); i++) {
             RuleHit h = hits.get(i);
-            if (kept == 0 || HitOrder.compareRecord(hits.get(kept - 1), h) != 0) {
+            if (kept == 0 || same.compare(hits.get(kept - 1), h) != 0) {
                 hits.set(kept++, h);
             } else {
                 evidence.release(h);
@@ -214,43 +240,11 @@ final class CorrelationState {
     /** Evaluates the windows starting at the first {@code count} (sorted) hits, then drops those hits. */
     private void sweep(Group g, int count) {
         List<RuleHit> hits = g.hits;
-        int n = hits.size();
-        boolean distinct = correlation.type() == CorrelationType.VALUE_COUNT;
-        String field = correlation.valueField();
-        Map<String, int[]> values = distinct ? new HashMap<>() : null;
         int addedEnd = g.addedUpTo == null ? 0 : countUpTo(hits, g.addedUpTo);
-        int lo = 0;
-        int hi = 0;
-        for (int i = 0; i < count; i++) {
-            long start = hits.get(i).timeMillis();
-            if (i > 0 && start == hits.get(i - 1).timeMillis()) {
-                continue; // same window as the previous start
-            }
-            for (; lo < i; lo++) {
-                if (distinct) {
-                    remove(values, hits.get(lo).fields().get(field));
-                }
-            }
-            long end = start + correlation.timespanMillis();
-            if (end < start) {
-                end = Long.MAX_VALUE;
-            }
-            for (; hi < n && hits.get(hi).timeMillis() <= end; hi++) {
-                if (distinct) {
-                    add(values, hits.get(hi).fields().get(field));
-                }
-            }
-            long measure = distinct ? values.size() : hi - lo;
-            if (correlation.condition().test(measure)) {
-                FindingAccumulator finding = fired.computeIfAbsent(g.key, k -> new FindingAccumulator());
-                for (int k = Math.max(lo, addedEnd); k < hi; k++) {
-                    finding.add(evidence.restore(hits.get(k)));
-                }
-                if (hi > addedEnd) {
-                    addedEnd = hi;
-                    g.addedUpTo = hits.get(hi - 1);
-                }
-            }
+        if (correlation.type() == CorrelationType.TEMPORAL_ORDERED) {
+            sweepOrdered(g, count, addedEnd);
+        } else {
+            sweepSliding(g, count, addedEnd);
         }
         List<RuleHit> done = hits.subList(0, count);
         for (RuleHit h : done) {
@@ -259,38 +253,124 @@ final class CorrelationState {
         done.clear();
     }
 
+    private void sweepSliding(Group g, int count, int addedEnd) {
+        List<RuleHit> hits = g.hits;
+        int n = hits.size();
+        WindowMeasure measure = WindowMeasure.of(correlation, hits);
+        int lo = 0;
+        int hi = 0;
+        for (int i = 0; i < count; i++) {
+            long start = hits.get(i).timeMillis();
+            if (i > 0 && start == hits.get(i - 1).timeMillis()) {
+                continue; // same window as the previous start
+            }
+            for (; lo < i; lo++) {
+                measure.remove(lo);
+            }
+            long end = windowEnd(start);
+            for (; hi < n && hits.get(hi).timeMillis() <= end; hi++) {
+                measure.add(hi);
+            }
+            if (measure.satisfies(correlation.condition())) {
+                addedEnd = fire(g, lo, hi, addedEnd);
+            }
+        }
+    }
+
+    /**
+     * temporal_ordered: from each hit of the first listed rule, follows the earliest hit of each next rule at or after
+     * the previous one's time; the window fires when the whole sequence fits in the timespan. Following the earliest
+     * hit never misses a sequence that exists.
+     */
+    private void sweepOrdered(Group g, int count, int addedEnd) {
+        List<RuleHit> hits = g.hits;
+        int n = hits.size();
+        int k = correlation.inputs().size();
+        int[] ruleOf = WindowMeasure.ruleIndexes(hits, correlation.inputs());
+        int[] firstAtTime = new int[n]; // first position with the same time
+        for (int i = 0; i < n; i++) {
+            firstAtTime[i] = i > 0 && hits.get(i).timeMillis() == hits.get(i - 1).timeMillis() ? firstAtTime[i - 1] : i;
+        }
+        int[][] next = new int[k][n + 1]; // next[r][p]: first position ≥ p holding a hit of rule r, or n
+        for (int r = 0; r < k; r++) {
+            next[r][n] = n;
+            for (int p = n - 1; p >= 0; p--) {
+                next[r][p] = ruleOf[p] == r ? p : next[r][p + 1];
+            }
+        }
+        for (int i = 0; i < count; i++) {
+            if (ruleOf[i] != 0) {
+                continue;
+            }
+            long end = windowEnd(hits.get(i).timeMillis());
+            int pos = i;
+            int lo = i;
+            int hi = i + 1;
+            boolean complete = true;
+            for (int r = 1; r < k && complete; r++) {
+                pos = next[r][firstAtTime[pos]];
+                complete = pos < n && hits.get(pos).timeMillis() <= end;
+                lo = Math.min(lo, pos);
+                hi = Math.max(hi, pos + 1);
+            }
+            if (complete) {
+                addedEnd = fire(g, lo, hi, addedEnd);
+            }
+        }
+    }
+
+    private long windowEnd(long start) {
+        long end = start + correlation.timespanMillis();
+        return end < start ? Long.MAX_VALUE : end;
+    }
+
+    /**
+     * Records a firing window [lo, hi): its events join the group's finding (when the correlation raises findings)
+     * and, when it adds a new last event, the firing goes to the correlations that count this one.
+     *
+     * @return the new end of the events already added
+     */
+    private int fire(Group g, int lo, int hi, int addedEnd) {
+        List<RuleHit> hits = g.hits;
+        if (hi <= addedEnd) {
+            return addedEnd;
+        }
+        if (correlation.generates()) {
+            FindingAccumulator finding = fired.computeIfAbsent(g.key, k -> new FindingAccumulator());
+            for (int k = Math.max(lo, addedEnd); k < hi; k++) {
+                finding.add(evidence.restore(hits.get(k)));
+            }
+        }
+        RuleHit last = hits.get(hi - 1);
+        g.addedUpTo = last;
+        if (!correlation.consumers().isEmpty()) {
+            sink.fired(correlation, firing(g.key, evidence.restore(last)));
+        }
+        return hi;
+    }
+
+    /** The hit a firing passes on: the group-by values as fields, the last event as time and evidence. */
+    private RuleHit firing(List<String> key, RuleHit last) {
+        Map<String, String> fields = new HashMap<>();
+        for (int i = 0; i < key.size(); i++) {
+            fields.putIfAbsent(correlation.groupBy().get(i), key.get(i));
+        }
+        return new RuleHit(correlation.id(), last.eventId(), last.timeMillis(), last.account(), last.region(),
+                last.principal(), last.resource(), fields, last.evidence());
+    }
+
     /** Number of leading hits at or before {@code last} in order. */
-    private static int countUpTo(List<RuleHit> hits, RuleHit last) {
+    private int countUpTo(List<RuleHit> hits, RuleHit last) {
         int lo = 0;
         int hi = hits.size();
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (HitOrder.compareRecord(hits.get(mid), last) <= 0) {
+            if (same.compare(hits.get(mid), last) <= 0) {
                 lo = mid + 1;
             } else {
                 hi = mid;
             }
         }
         return lo;
-    }
-
-    private static void add(Map<String, int[]> values, String v) {
-        if (v != null) {
-            int[] c = values.get(v);
-            if (c == null) {
-                values.put(v, new int[] {1});
-            } else {
-                c[0]++;
-            }
-        }
-    }
-
-    private static void remove(Map<String, int[]> values, String v) {
-        if (v != null) {
-            int[] c = values.get(v);
-            if (c != null && --c[0] == 0) {
-                values.remove(v);
-            }
-        }
     }
 }

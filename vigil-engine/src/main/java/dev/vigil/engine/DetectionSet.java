@@ -42,6 +42,7 @@ public final class DetectionSet {
 
     private final Map<String, CompiledRule> rules;
     private final Map<String, CompiledCorrelation> correlations;
+    private final List<CompiledCorrelation> correlationOrder;
     private final List<DetectionInfo> detections;
     private final List<Problem> problems;
     private final Function<String, FactExtractor> factsByLogSource;
@@ -54,11 +55,12 @@ public final class DetectionSet {
                          List<Problem> problems, Function<String, FactExtractor> factsByLogSource) {
         this.rules = Map.copyOf(rules);
         this.correlations = Map.copyOf(correlations);
+        this.correlationOrder = List.copyOf(correlations.values());
         this.problems = List.copyOf(problems);
         this.factsByLogSource = factsByLogSource;
         List<DetectionInfo> infos = new ArrayList<>();
         rules.values().stream().filter(CompiledRule::generates).forEach(r -> infos.add(r.info()));
-        correlations.values().forEach(c -> infos.add(c.info()));
+        correlations.values().stream().filter(CompiledCorrelation::generates).forEach(c -> infos.add(c.info()));
         infos.sort(Comparator.comparing(DetectionInfo::id));
         this.detections = List.copyOf(infos);
     }
@@ -103,7 +105,10 @@ public final class DetectionSet {
         return CloudTrailFacts.LOG_SOURCE.equals(logSource) ? CloudTrailFacts.INSTANCE : FactExtractor.NONE;
     }
 
-    /** The detections that raise findings, sorted by id: rules and correlations (not the rules correlations count). */
+    /**
+     * The detections that raise findings, sorted by id: rules and correlations (not the rules and correlations other
+     * correlations count, unless those say {@code generate: true}).
+     */
     public List<DetectionInfo> detections() {
         return detections;
     }
@@ -164,6 +169,11 @@ public final class DetectionSet {
         return correlations.get(id);
     }
 
+    /** Every correlation, each after the correlations it counts. */
+    List<CompiledCorrelation> correlationsInOrder() {
+        return correlationOrder;
+    }
+
     /** Resolves references between documents and compiles each rule once. */
     private static final class Compiler {
         private final RuleLoadResult loaded;
@@ -182,36 +192,137 @@ public final class DetectionSet {
                     accepted.add(doc);
                 }
             }
-            Map<String, Set<CompiledCorrelation>> consumers = new HashMap<>();
-            Set<String> generating = new HashSet<>();
-            Set<String> counted = new HashSet<>();
-            Map<String, CompiledCorrelation> correlations = new LinkedHashMap<>();
+            // which documents each correlation counts; correlations with a broken reference are left out, and so,
+            // in turn, are correlations that count them
+            Map<String, SigmaCorrelation> live = new LinkedHashMap<>();
+            Map<String, List<SigmaDocument>> targetsOf = new HashMap<>();
             for (SigmaDocument doc : accepted) {
                 if (doc instanceof SigmaCorrelation c) {
-                    List<SigmaRule> targets = resolve(c, byReference);
-                    targets.forEach(t -> counted.add(t.ruleId()));
-                    if (targets.size() != new LinkedHashSet<>(c.rules()).size()) {
-                        continue;
-                    }
-                    CompiledCorrelation compiled = CompiledCorrelation.of(c);
-                    correlations.put(compiled.id(), compiled);
-                    for (SigmaRule t : targets) {
-                        consumers.computeIfAbsent(t.ruleId(), x -> new LinkedHashSet<>()).add(compiled);
-                        if (c.generate()) {
-                            generating.add(t.ruleId());
-                        }
+                    List<SigmaDocument> targets = resolve(c, byReference);
+                    if (targets != null) {
+                        live.put(c.ruleId(), c);
+                        targetsOf.put(c.ruleId(), targets);
                     }
                 }
+            }
+            List<SigmaCorrelation> order = orderAndCheck(live, targetsOf);
+            Map<String, Set<String>> consumerIds = new HashMap<>();
+            Set<String> generating = new HashSet<>();
+            Set<String> counted = new HashSet<>();
+            for (SigmaCorrelation c : order) {
+                for (SigmaDocument t : targetsOf.get(c.ruleId())) {
+                    counted.add(t.ruleId());
+                    consumerIds.computeIfAbsent(t.ruleId(), x -> new LinkedHashSet<>()).add(c.ruleId());
+                    if (c.generate()) {
+                        generating.add(t.ruleId());
+                    }
+                }
+            }
+            Map<String, CompiledCorrelation> correlations = new LinkedHashMap<>();
+            for (SigmaCorrelation c : order) {
+                boolean generates = !counted.contains(c.ruleId()) || generating.contains(c.ruleId());
+                CompiledCorrelation compiled = compileCorrelation(c, targetsOf.get(c.ruleId()), generates,
+                        List.copyOf(consumerIds.getOrDefault(c.ruleId(), Set.of())));
+                correlations.put(compiled.id(), compiled);
             }
             Map<String, CompiledRule> rules = new LinkedHashMap<>();
             for (SigmaDocument doc : accepted) {
                 if (doc instanceof SigmaRule r) {
-                    List<CompiledCorrelation> cs = List.copyOf(consumers.getOrDefault(r.ruleId(), Set.of()));
+                    List<CompiledCorrelation> cs = consumerIds.getOrDefault(r.ruleId(), Set.of()).stream()
+                            .map(correlations::get).toList();
                     boolean generates = !counted.contains(r.ruleId()) || generating.contains(r.ruleId());
                     rules.put(r.ruleId(), compileRule(r, cs, generates));
                 }
             }
             return new DetectionSet(rules, correlations, problems, facts);
+        }
+
+        /**
+         * Orders correlations so that each comes after the correlations it counts, leaving out (with a problem)
+         * correlations in a cycle, correlations counting a left-out one, and chained correlations whose group-by
+         * or measured field the counted correlation does not provide.
+         */
+        private List<SigmaCorrelation> orderAndCheck(Map<String, SigmaCorrelation> live,
+                                                     Map<String, List<SigmaDocument>> targetsOf) {
+            List<SigmaCorrelation> order = new ArrayList<>();
+            Map<String, Integer> state = new HashMap<>(); // 1 visiting, 2 accepted, 3 rejected
+            for (SigmaCorrelation c : live.values()) {
+                visit(c, live, targetsOf, state, order);
+            }
+            return order;
+        }
+
+        private boolean visit(SigmaCorrelation c, Map<String, SigmaCorrelation> live,
+                              Map<String, List<SigmaDocument>> targetsOf, Map<String, Integer> state,
+                              List<SigmaCorrelation> order) {
+            Integer st = state.get(c.ruleId());
+            if (st != null) {
+                if (st == 1) {
+                    problems.add(new Problem(c.source().location(), "correlation-invalid", "rule '" + c.ruleId()
+                            + "' is not loaded: its chain of correlations counts itself"));
+                    state.put(c.ruleId(), 3);
+                    return false;
+                }
+                return st == 2;
+            }
+            state.put(c.ruleId(), 1);
+            boolean ok = true;
+            for (SigmaDocument t : targetsOf.get(c.ruleId())) {
+                if (t instanceof SigmaCorrelation inner) {
+                    SigmaCorrelation known = live.get(inner.ruleId());
+                    if (known == null || !visit(known, live, targetsOf, state, order)) {
+                        if (state.get(c.ruleId()) != 3) {
+                            problems.add(new Problem(c.source().location(), "correlation-invalid", "rule '"
+                                    + c.ruleId() + "' is not loaded: it counts the correlation '" + inner.ruleId()
+                                    + "', which is not loaded"));
+                        }
+                        ok = false;
+                        break;
+                    }
+                    ok &= chainFits(c, inner);
+                }
+            }
+            if (state.get(c.ruleId()) == 3) {
+                return false;
+            }
+            state.put(c.ruleId(), ok ? 2 : 3);
+            if (ok) {
+                order.add(c);
+            }
+            return ok;
+        }
+
+        /** A counted correlation's firings carry only its group-by values: the outer one can read nothing else. */
+        private boolean chainFits(SigmaCorrelation outer, SigmaCorrelation inner) {
+            List<String> needed = new ArrayList<>();
+            outer.groupBy().forEach(g -> needed.add(outer.fieldFor(g, inner)));
+            if (outer.valueField() != null) {
+                needed.add(outer.valueField());
+            }
+            for (String f : needed) {
+                if (!inner.groupBy().contains(f)) {
+                    problems.add(new Problem(outer.source().location(), "correlation-invalid", "rule '"
+                            + outer.ruleId() + "' is not loaded: it reads '" + f + "' from the firings of correlation '"
+                            + inner.ruleId() + "', which only carry its group-by fields " + inner.groupBy()
+                            + "; group the inner correlation by that field or map it with 'aliases'"));
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static CompiledCorrelation compileCorrelation(SigmaCorrelation c, List<SigmaDocument> targets,
+                                                              boolean generates, List<String> consumers) {
+            DetectionInfo info = DetectionInfos.of(c.ruleId(), c.title(), c.description(), c.level(), c.tags(),
+                    c.vigil().types());
+            Map<String, List<String>> paths = new HashMap<>();
+            List<String> inputs = new ArrayList<>();
+            for (SigmaDocument t : targets) {
+                inputs.add(t.ruleId());
+                paths.put(t.ruleId(), c.groupBy().stream().map(g -> c.fieldFor(g, t)).toList());
+            }
+            return new CompiledCorrelation(c.ruleId(), info, c.type(), c.groupBy(), paths, inputs, c.valueField(),
+                    c.percentile(), c.timespan().toMillis(), c.condition(), generates, consumers);
         }
 
         /** Registers the document's id and name; false (and a problem) when either is already taken. */
@@ -236,21 +347,26 @@ public final class DetectionSet {
             return true;
         }
 
-        private List<SigmaRule> resolve(SigmaCorrelation c, Map<String, SigmaDocument> byReference) {
-            List<SigmaRule> targets = new ArrayList<>();
+        /** The documents a correlation counts, in its order; null (with a problem) when one is unknown. */
+        private List<SigmaDocument> resolve(SigmaCorrelation c, Map<String, SigmaDocument> byReference) {
+            List<SigmaDocument> targets = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
             for (String ref : new LinkedHashSet<>(c.rules())) {
                 SigmaDocument target = byReference.get(ref);
-                if (target instanceof SigmaRule r) {
-                    targets.add(r);
-                } else if (target instanceof SigmaCorrelation) {
-                    problems.add(new Problem(c.source().location(), "correlation-invalid", "rule '" + c.ruleId()
-                            + "' is not loaded: it counts the correlation '" + ref
-                            + "', and chaining correlations is not supported by Vigil yet"));
-                } else {
+                if (target == null) {
                     problems.add(new Problem(c.source().location(), "reference-unknown", "rule '" + c.ruleId()
                             + "' is not loaded: it counts rule '" + ref + "', which is not loaded (known: "
                             + byReference.keySet().stream().sorted().limit(20).collect(Collectors.joining(", "))
                             + (byReference.size() > 20 ? ", …" : "") + ")"));
+                    return null;
+                }
+                if (target == c) {
+                    problems.add(new Problem(c.source().location(), "correlation-invalid", "rule '" + c.ruleId()
+                            + "' is not loaded: it counts itself"));
+                    return null;
+                }
+                if (seen.add(target.ruleId())) {
+                    targets.add(target);
                 }
             }
             return targets;
@@ -259,7 +375,7 @@ public final class DetectionSet {
         private static CompiledRule compileRule(SigmaRule r, List<CompiledCorrelation> consumers, boolean generates) {
             Set<String> hitFields = new LinkedHashSet<>(r.vigil().keys());
             for (CompiledCorrelation c : consumers) {
-                hitFields.addAll(c.groupBy());
+                hitFields.addAll(c.pathsFor(r.ruleId()));
                 if (c.valueField() != null) {
                     hitFields.add(c.valueField());
                 }

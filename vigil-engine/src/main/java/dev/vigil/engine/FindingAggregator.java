@@ -16,7 +16,8 @@ import java.util.Objects;
  *
  * <p>A rule's hits merge into one finding per rule and key: account, region, principal and the rule's
  * {@code vigil.keys}. A correlation raises one finding per group (its {@code group-by} values) holding the events
- * of the windows that satisfied its condition. The findings do not depend on the order of the hits, except that a
+ * of the windows that satisfied its condition. Correlations are evaluated after the correlations they count, and a
+ * chained correlation allows its inputs as much extra lateness as the counted correlation needs to close a window. The findings do not depend on the order of the hits, except that a
  * correlated hit arriving more than {@link AggregatorOptions#allowedLateness()} behind the latest event time of its
  * own group is dropped (see {@link #stats()}), and a group idle for longer than the lateness behind the run's
  * latest event time is closed (a later record for it starts the group afresh).
@@ -55,6 +56,42 @@ public final class FindingAggregator {
         this.lateness = options.allowedLateness().toMillis();
         this.maxHitsPerGroup = options.maxHitsPerGroup();
         this.evidence = new EvidenceCache(options.evidenceBudgetChars());
+        Map<String, Long> latenessOf = new HashMap<>();
+        for (CompiledCorrelation c : set.correlationsInOrder()) { // counted correlations come first
+            long l = lateness;
+            for (String input : c.inputs()) {
+                CompiledCorrelation inner = set.correlation(input);
+                if (inner != null) {
+                    l = Math.max(l, saturatedAdd(lateness, chainDelay(latenessOf.get(inner.id()), inner)));
+                }
+            }
+            latenessOf.put(c.id(), l);
+            correlations.put(c.id(), new CorrelationState(c, maxHitsPerGroup, l, evidence, this::route));
+        }
+    }
+
+    /**
+     * How far behind its group's clock a chained correlation's input may arrive: the counted correlation evaluates a
+     * window only once its own lateness has passed the window's end, keeps up to 1.5 × (lateness + timespan) of
+     * events, and closes an idle group one lateness plus one advance pass after the run moved on.
+     */
+    private long chainDelay(long innerLateness, CompiledCorrelation inner) {
+        long d = saturatedAdd(innerLateness, inner.timespanMillis());
+        return saturatedAdd(saturatedAdd(d, saturatedAdd(d, d)), 2 * Math.max(lateness, 60_000L));
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        long r = a + b;
+        return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
+    }
+
+    /** A correlation fired: the correlations that count it take the firing as a hit. */
+    private void route(CompiledCorrelation from, RuleHit firing) {
+        for (String consumer : from.consumers()) {
+            if (!correlations.get(consumer).add(firing)) {
+                late++;
+            }
+        }
     }
 
     /**
@@ -91,8 +128,7 @@ public final class FindingAggregator {
         maxTime = Math.max(maxTime, hit.timeMillis());
         boolean dropped = false;
         for (CompiledCorrelation c : rule.consumers()) {
-            dropped |= !correlations.computeIfAbsent(c.id(), id -> new CorrelationState(c, maxHitsPerGroup, lateness,
-                    evidence)).add(hit);
+            dropped |= !correlations.get(c.id()).add(hit);
         }
         if (dropped) {
             late++;
@@ -125,9 +161,14 @@ public final class FindingAggregator {
             }
             out.add(acc.toFinding(rule.info(), keys));
         });
-        for (CorrelationState s : correlations.values()) {
+        for (CorrelationState s : correlations.values()) { // counted correlations first: they feed the others
             s.finish();
+        }
+        for (CorrelationState s : correlations.values()) {
             CompiledCorrelation c = s.correlation();
+            if (!c.generates()) {
+                continue;
+            }
             s.fired().forEach((group, acc) -> {
                 Map<String, String> keys = new LinkedHashMap<>();
                 for (int i = 0; i < c.groupBy().size(); i++) {

@@ -171,7 +171,7 @@ class DetectionSetTest {
         assertThat(set.problems().get(0).message()).contains("already used by the rule at rules.yml:1");
         assertThat(set.problems().get(0).location()).isEqualTo("rules.yml:17");
         assertThat(set.problems().get(1).message()).contains("'nope'");
-        assertThat(set.problems().get(2).message()).contains("chaining");
+        assertThat(set.problems().get(2).message()).contains("counts the correlation 'counts-unknown', which is not loaded");
         assertThat(set.detections()).extracting(DetectionInfo::id).containsExactly("other", "stop");
     }
 

@@ -64,7 +64,8 @@ class EvidenceCacheTest {
     void closedWindowsReleaseTheirRecords() {
         EvidenceCache cache = new EvidenceCache(1 << 20);
         CompiledCorrelation c = COUNT.correlation("three");
-        CorrelationState state = new CorrelationState(c, 10_000, Duration.ofMinutes(1).toMillis(), cache);
+        CorrelationState state = new CorrelationState(c, 10_000, Duration.ofMinutes(1).toMillis(), cache,
+                (from, firing) -> { });
         // 200 hits spread over many hours, never 3 in 5 minutes: nothing fires, and closed windows free their text.
         List<RuleHit> hits = Detections.hits(COUNT, events(200, "u", 10 * 60_000));
         for (RuleHit h : hits) {

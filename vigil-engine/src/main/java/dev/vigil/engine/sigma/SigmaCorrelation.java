@@ -2,12 +2,17 @@ package dev.vigil.engine.sigma;
 
 import dev.vigil.model.Severity;
 
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * A Sigma correlation rule: it counts the matches of other rules per group in a sliding timespan of event time.
+ * A Sigma correlation rule: it measures the matches of other rules (or of other correlations: chaining) per group in
+ * a sliding timespan of event time.
  *
  * @param source         where it was written
  * @param id             Sigma {@code id}, or null
@@ -18,18 +23,22 @@ import java.util.Objects;
  * @param tags           tags
  * @param level          severity of its findings ({@link Severity#MEDIUM} when absent)
  * @param type           what is counted
- * @param rules          ids or names of the rules whose matches are counted
- * @param groupBy        event fields whose values separate the counts (may be empty: one group)
+ * @param rules          ids or names of the rules (or correlations) whose matches are counted, in order
+ * @param groupBy        event fields (or alias names) whose values separate the counts (may be empty: one group)
+ * @param aliases        field-name aliases: alias name → (rule name → that rule's event field); an alias used in
+ *                       {@code groupBy} reads, for each rule's matches, the field given here
  * @param timespan       window length
  * @param condition      bounds the count must satisfy
- * @param valueField     for {@link CorrelationType#VALUE_COUNT}: the field whose distinct values are counted
+ * @param valueField     for the types that {@linkplain CorrelationType#needsField() need a field}: the field measured
+ * @param percentile     for {@link CorrelationType#VALUE_PERCENTILE}: which percentile (0–100], else null
  * @param generate       whether the referenced rules also raise findings of their own
  * @param vigil          Vigil's custom attributes ({@code types} is used; findings are keyed by {@code groupBy})
  */
 public record SigmaCorrelation(RuleSource source, String id, String name, String title, String description,
                                List<String> falsePositives, List<String> tags, Severity level, CorrelationType type,
-                               List<String> rules, List<String> groupBy, Duration timespan, CountCondition condition,
-                               String valueField, boolean generate, VigilAttributes vigil) implements SigmaDocument {
+                               List<String> rules, List<String> groupBy, Map<String, Map<String, String>> aliases,
+                               Duration timespan, CountCondition condition, String valueField, BigDecimal percentile,
+                               boolean generate, VigilAttributes vigil) implements SigmaDocument {
     public SigmaCorrelation {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(title, "title");
@@ -40,14 +49,39 @@ public record SigmaCorrelation(RuleSource source, String id, String name, String
         Objects.requireNonNull(type, "type");
         rules = List.copyOf(rules);
         groupBy = List.copyOf(groupBy);
+        Map<String, Map<String, String>> a = new LinkedHashMap<>();
+        aliases.forEach((alias, byRule) -> a.put(alias, Collections.unmodifiableMap(new LinkedHashMap<>(byRule))));
+        aliases = Collections.unmodifiableMap(a);
         Objects.requireNonNull(timespan, "timespan");
         Objects.requireNonNull(condition, "condition");
         Objects.requireNonNull(vigil, "vigil");
         if (id == null && name == null) {
             throw new IllegalArgumentException("a correlation needs an id or a name");
         }
-        if ((type == CorrelationType.VALUE_COUNT) != (valueField != null)) {
-            throw new IllegalArgumentException("value_count needs a field, event_count takes none");
+        if (type.needsField() != (valueField != null)) {
+            throw new IllegalArgumentException(type.sigmaName() + (type.needsField() ? " needs a field" : " takes no field"));
         }
+        if ((type == CorrelationType.VALUE_PERCENTILE) != (percentile != null)) {
+            throw new IllegalArgumentException("a percentile goes with value_percentile, and only with it");
+        }
+    }
+
+    /**
+     * The event field a group-by entry reads in the matches of one referenced rule: the alias's field for that rule
+     * when the entry is an alias that maps it, else the entry itself.
+     *
+     * @param groupField an entry of {@link #groupBy()}
+     * @param target     a rule this correlation counts; aliases name it by {@code name} (or, in Vigil, by {@code id})
+     */
+    public String fieldFor(String groupField, SigmaDocument target) {
+        Map<String, String> byRule = aliases.get(groupField);
+        if (byRule == null) {
+            return groupField;
+        }
+        String f = target.name() == null ? null : byRule.get(target.name());
+        if (f == null && target.id() != null) {
+            f = byRule.get(target.id());
+        }
+        return f == null ? groupField : f;
     }
 }

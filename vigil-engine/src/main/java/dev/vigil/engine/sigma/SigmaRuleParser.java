@@ -130,7 +130,8 @@ public final class SigmaRuleParser {
                 return Optional.empty();
             }
             return Optional.of(new SigmaCorrelation(source, id, name, title, description, falsePositives, tags, level,
-                    c.type(), c.rules(), c.groupBy(), c.timespan(), c.condition(), c.field(), c.generate(), vigil));
+                    c.type(), c.rules(), c.groupBy(), c.aliases(), c.timespan(), c.condition(), c.field(), c.percentile(),
+                    c.generate(), vigil));
         }
         LogSource logSource = detections.logSource(doc);
         Detection detection = detections.detection(doc);

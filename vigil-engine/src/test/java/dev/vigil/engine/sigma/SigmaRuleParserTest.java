@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -205,7 +206,12 @@ class SigmaRuleParserTest {
 
     @Test
     void correlationErrors() {
-        assertThat(correlationProblem("type: temporal")).contains("'temporal' is not supported by Vigil yet");
+        assertThat(correlationProblem("type: temporal")).contains("temporal relates several rules");
+        assertThat(correlationProblem("type: sequence")).contains("unknown correlation type 'sequence'");
+        assertThat(correlationProblem("type: value_sum")).contains("value_sum needs 'field'");
+        assertThat(correlationProblem("condition: {field: x, percentile: 101, gte: 3}")).contains("above 0 and at most 100");
+        assertThat(correlationProblem("condition: {gte: 2.5}")).contains("whole number");
+        assertThat(correlationProblem("timespan: 5w")).contains("at most 30d");
         assertThat(correlationProblem("timespan: 5 minutes")).contains("timespan '5 minutes'");
         assertThat(correlationProblem("timespan: 31d")).contains("at most 30d");
         assertThat(correlationProblem("condition: {field: x, gte: 3}")).contains("event_count takes no 'field'");
@@ -229,6 +235,60 @@ class SigmaRuleParserTest {
         SigmaParseResult r = parse(text);
         assertThat(r.documents()).isEmpty();
         assertThat(r.problems()).extracting(Problem::reason).containsExactly("correlation-invalid", "file-skipped");
+    }
+
+    @Test
+    void newCorrelationTypesParse() {
+        String text = """
+                title: Big downloads
+                name: big
+                correlation:
+                  type: value_percentile
+                  rules: [good]
+                  group-by: [userIdentity.arn]
+                  timespan: 2w
+                  condition: {field: additionalEventData.bytesTransferredOut, percentile: 95, gte: 1.5e3}
+                """;
+        SigmaParseResult r = parse(text.replace("1.5e3", "1500.5"));
+        assertThat(r.problems()).isEmpty();
+        SigmaCorrelation c = (SigmaCorrelation) r.documents().getFirst();
+        assertThat(c.type()).isEqualTo(CorrelationType.VALUE_PERCENTILE);
+        assertThat(c.percentile()).isEqualByComparingTo("95");
+        assertThat(c.timespan()).isEqualTo(Duration.ofDays(14));
+        assertThat(c.condition().test(new java.math.BigDecimal("1500.5"))).isTrue();
+        assertThat(c.condition().test(new java.math.BigDecimal("1500.4"))).isFalse();
+        assertThat(parse(text.replace("value_percentile", "value_sum")).problems().getFirst().message())
+                .contains("'percentile' only applies to value_percentile");
+        assertThat(parse(text.replace("percentile: 95, ", "")).problems().getFirst().message())
+                .contains("value_percentile needs 'percentile'");
+    }
+
+    @Test
+    void temporalAndAliasesParse() {
+        String text = """
+                title: Recon then exfil
+                name: recon-exfil
+                correlation:
+                  type: temporal_ordered
+                  rules: [recon, exfil]
+                  group-by: [who]
+                  timespan: 1h
+                  aliases:
+                    who: {recon: userIdentity.arn, exfil: requestParameters.userName}
+                """;
+        SigmaParseResult r = parse(text);
+        assertThat(r.problems()).isEmpty();
+        SigmaCorrelation c = (SigmaCorrelation) r.documents().getFirst();
+        assertThat(c.aliases()).containsEntry("who", Map.of("recon", "userIdentity.arn",
+                "exfil", "requestParameters.userName"));
+        assertThat(c.condition().test(2)).isTrue(); // default: every listed rule
+        assertThat(c.condition().test(1)).isFalse();
+        assertThat(parse(text + "  condition: {gte: 1}\n").problems().getFirst().message())
+                .contains("temporal_ordered takes no condition");
+        assertThat(parse(text.replace("exfil: requestParameters", "other: requestParameters")).problems()
+                .getFirst().message()).contains("names rule 'other', which this correlation does not list");
+        assertThat(parse(text.replace("group-by: [who]", "group-by: [sourceIPAddress]")).problems()
+                .getFirst().message()).contains("alias 'who' is not used in group-by");
     }
 
     private static String correlationProblem(String replacement) {
