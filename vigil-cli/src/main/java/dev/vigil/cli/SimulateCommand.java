@@ -2,6 +2,7 @@ package dev.vigil.cli;
 
 import dev.vigil.sim.EstateSimulator;
 import dev.vigil.sim.SimulationResult;
+import dev.vigil.sim.SyntheticRules;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -38,8 +39,28 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--hours", defaultValue = "24", description = "Length of the simulated period (default: ${DEFAULT-VALUE}).")
     long hours;
 
+    @Option(names = "--sigma-rules", paramLabel = "N", defaultValue = "0",
+            description = "Also write N synthetic Sigma rules of realistic shape to DIR/rules (material for the rule-engine"
+                    + " benchmark; they are not detections). With --events 0 only the rules are written.")
+    int sigmaRules;
+
     @Override
     public Integer call() {
+        if (sigmaRules < 0) {
+            throw new UserError("--sigma-rules must be 0 or more, not " + sigmaRules);
+        }
+        if (sigmaRules > 0) {
+            Path dir = out.resolve("rules");
+            try {
+                SyntheticRules.write(dir, sigmaRules, seed);
+            } catch (java.io.UncheckedIOException e) {
+                throw new UserError("cannot write the synthetic rules in " + dir + ": " + e.getCause().getMessage());
+            }
+            System.out.printf(Locale.ROOT, "wrote %,d synthetic Sigma rules to %s%n", sigmaRules, dir);
+            if (events == 0) {
+                return ExitCode.OK;
+            }
+        }
         Instant t;
         try {
             t = Instant.parse(start);
