@@ -70,7 +70,8 @@ final class RuleTestJUnitReport {
             }
             cases.add(switch (f.status()) {
                 case FAIL -> new Case(name, f.testCase().display(), "failure", "mismatch",
-                        f.failures().getFirst().message() + (f.failed() > 1 ? " (" + f.failed() + " records failed)" : ""),
+                        f.failures().getFirst().message()
+                                + (f.failed() > 1 ? " (" + f.failed() + " records failed)" : ""),
                         body);
                 case ERROR -> new Case(name, f.testCase().display(), "error", "unreadable",
                         f.unreadable() + " unreadable records or file problems", body);

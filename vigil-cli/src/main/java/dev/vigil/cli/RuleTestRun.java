@@ -45,7 +45,8 @@ record RuleTestRun(List<RuleTestResult> results, List<Problem> problems) {
     /** {@code 49 rules: 47 passed, 1 failed, 1 with errors, 0 without tests; 130 files, 480 records, …}. */
     String summary() {
         return plural(results.size(), "rule") + ": " + count(RuleTestResult.Status.PASS) + " passed, "
-                + count(RuleTestResult.Status.FAIL) + " failed, " + count(RuleTestResult.Status.ERROR) + " with errors, "
+                + count(RuleTestResult.Status.FAIL) + " failed, "
+                + count(RuleTestResult.Status.ERROR) + " with errors, "
                 + count(RuleTestResult.Status.NO_TESTS) + " without tests; " + plural(files(), "file") + ", "
                 + plural(records(), "record") + ", " + unreadable() + " unreadable; "
                 + plural(problems.size(), "rule problem");

@@ -84,7 +84,8 @@ final class RuleTestRunner {
             if (hit[0] != expectMatch) {
                 // explained inside the callback: the event is a view on the reader's buffer
                 tally.fail(() -> new RuleTestResult.Failure(event.origin(), recordNumber(event.origin()), event.id(),
-                        expectMatch ? "expected a match, the rule did not match" : "the rule matched, expected no match",
+                        expectMatch ? "expected a match, the rule did not match"
+                                : "the rule matched, expected no match",
                         MatchReasons.of(explainer.explain(event), rule.logSource(), event)));
             }
         });

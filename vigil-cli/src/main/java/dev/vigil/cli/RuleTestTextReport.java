@@ -25,7 +25,8 @@ final class RuleTestTextReport {
         for (RuleTestResult r : run.results()) {
             RuleTestResult.Status status = r.status();
             RuleTests t = r.tests();
-            String cases = t.count(RuleTests.Expect.MATCH) + " match, " + t.count(RuleTests.Expect.NOMATCH) + " nomatch";
+            String cases = t.count(RuleTests.Expect.MATCH) + " match, "
+                    + t.count(RuleTests.Expect.NOMATCH) + " nomatch";
             out.printf(Locale.ROOT, LINE, status.label(), s(r.id()), t.rule().type().label(), cases,
                     s(t.rule().source()) + note(r));
             if (status == RuleTestResult.Status.NO_TESTS) {

@@ -105,7 +105,8 @@ class RulesTestCommandTest {
         assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("PASS      vigil-cloudtrail-logging-stopped")
                 .contains("built-in:cloudtrail.yml:").contains("correlation").contains(" 0 failed, 0 with errors, "
-                        + "0 without tests").doesNotContain("FAIL ").doesNotContain("NO TESTS").doesNotContain("PROBLEM");
+                        + "0 without tests")
+                .doesNotContain("FAIL ").doesNotContain("NO TESTS").doesNotContain("PROBLEM");
         CliRunner.Result flag = CliRunner.run("rules", "test", "--built-in", "--format", "jsonl");
         assertThat(flag.exitCode()).isZero();
         assertThat(flag.out()).contains("\"id\":\"vigil-discovery-burst\"");
@@ -133,7 +134,8 @@ class RulesTestCommandTest {
         CliRunner.Result r = CliRunner.run("rules", "test", rules.toString());
         assertThat(r.exitCode()).isEqualTo(ExitCode.ERROR);
         assertThat(r.out()).contains("FAIL      t-stop")
-                .contains("tests/t-stop/match/mixed.json#record 2 (eventID m-2): expected a match, the rule did not match")
+                .contains("tests/t-stop/match/mixed.json#record 2 (eventID m-2): expected a match, "
+                        + "the rule did not match")
                 .contains("selection: not matched: eventName|startswith wants the string 'Stop*', the record has "
                         + "\"StartLogging\"")
                 .contains("tests/t-stop/nomatch/stop.json#record 1 (eventID n-1): the rule matched, expected no match")
