@@ -245,6 +245,34 @@ class RulesTestCommandTest {
     }
 
     @Test
+    void manyFailuresInOneFileAreCountedExactlyButDetailedOnlyForTheFirst() throws IOException {
+        Path rules = rules(STOP_RULE);
+        StringBuilder records = new StringBuilder();
+        for (int i = 1; i <= 25; i++) {
+            records.append(stop("n-" + i)).append('\n');
+        }
+        example("t-stop", "nomatch", "many.jsonl", records.toString());
+        CliRunner.Result r = CliRunner.run("rules", "test", "--format", "jsonl", rules.toString());
+        JsonNode file = lines(r.out()).getFirst().get("files").get(0);
+        assertThat(file.get("failed").asLong()).isEqualTo(25);
+        assertThat(file.get("failures")).hasSize(RuleTestRunner.DETAILS_PER_FILE);
+        CliRunner.Result text = CliRunner.run("rules", "test", rules.toString());
+        assertThat(text.out()).contains("… and 15 more failed records in ").contains("eventID n-10)")
+                .doesNotContain("eventID n-11)");
+    }
+
+    @Test
+    void aRuleNameThatLooksLikeAPathNeverLeavesTheTestsFolder() throws IOException {
+        Path rules = rules(STOP_RULE.replace("name: t-stop", "name: ../escape"));
+        // where rules/tests/../escape would lead
+        Files.createDirectories(rules.resolve("escape/match"));
+        Files.writeString(rules.resolve("escape/match/x.json"), "[" + stop("m-1") + "]");
+        CliRunner.Result r = CliRunner.run("rules", "test", rules.toString());
+        assertThat(r.exitCode()).as(r.out()).isZero();
+        assertThat(r.out()).contains("NO TESTS  ../escape").contains("0 files");
+    }
+
+    @Test
     void ruleProblemsFailTheRunAndAnEmptyFolderIsAUserError() throws IOException {
         Path rules = rules(STOP_RULE);
         Files.writeString(rules.resolve("broken.yml"), "title: x\nname: y\ndetection: {condition: nothing}\n");
