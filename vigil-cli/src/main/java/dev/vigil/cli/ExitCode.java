@@ -6,7 +6,11 @@ package dev.vigil.cli;
 final class ExitCode {
     /** The run completed, every input was read, and no finding reached {@code --fail-on}. */
     static final int OK = 0;
-    /** Vigil could not do its job: an internal error, an unusable workspace, an unwritable output directory. */
+    /**
+     * Vigil could not do its job: an internal error, an unusable workspace, an unwritable output directory. For
+     * {@code rules validate} and {@code rules test} also: a rule did not load, a rule test failed or an example could
+     * not be read (README, "Commands").
+     */
     static final int ERROR = 1;
     /** The command line was wrong: unknown option, missing argument, bad value. */
     static final int USAGE = 2;

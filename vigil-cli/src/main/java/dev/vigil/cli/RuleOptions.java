@@ -29,15 +29,28 @@ final class RuleOptions {
 
     /** The rules to run. Broken rules are reported on {@code err} and skipped; the others run. */
     DetectionSet load(PrintStream err) {
-        if (!extra.isEmpty() && !only.isEmpty()) {
-            throw new UserError("--rules adds to the built-in pack and --only-rules replaces it; use one of them");
-        }
         if (isDefault()) {
             return DetectionSet.builtIn();
+        }
+        return compile(read(), err);
+    }
+
+    /** The rule documents the options name, before compiling: for commands that show where rules come from. */
+    RuleLoadResult read() {
+        if (!extra.isEmpty() && !only.isEmpty()) {
+            throw new UserError("--rules adds to the built-in pack and --only-rules replaces it; use one of them");
         }
         RuleLoadResult loaded = only.isEmpty() ? RuleLoader.loadBuiltIn() : RuleLoadResult.empty();
         for (Path p : only.isEmpty() ? extra : only) {
             loaded = loaded.plus(load(p));
+        }
+        return loaded;
+    }
+
+    /** Compiles what {@link #read()} gave; as {@link #load}, problems go to {@code err}. */
+    DetectionSet compile(RuleLoadResult loaded, PrintStream err) {
+        if (isDefault()) {
+            return DetectionSet.builtIn();
         }
         DetectionSet set = DetectionSet.of(loaded);
         report(set.problems(), err);

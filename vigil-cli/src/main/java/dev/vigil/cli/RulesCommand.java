@@ -2,11 +2,9 @@ package dev.vigil.cli;
 
 import dev.vigil.engine.DetectionSet;
 import dev.vigil.engine.RuleLoadResult;
-import dev.vigil.model.DetectionInfo;
 import dev.vigil.model.Problem;
 import dev.vigil.report.TerminalText;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
@@ -15,8 +13,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "rules", mixinStandardHelpOptions = true,
-        description = "Inspect and check detection rules (Sigma).",
-        subcommands = {RulesCommand.ListRules.class, RulesCommand.Validate.class})
+        description = "Inspect, check and test detection rules (Sigma).",
+        subcommands = {RulesListCommand.class, RulesCommand.Validate.class, RulesTestCommand.class})
 final class RulesCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -24,26 +22,6 @@ final class RulesCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    @Command(name = "list", mixinStandardHelpOptions = true,
-            description = "List the detections that raise findings: id, level, ATT&CK techniques, title.")
-    static final class ListRules implements Callable<Integer> {
-        @Mixin
-        RuleOptions rules;
-
-        @Override
-        public Integer call() {
-            DetectionSet set = rules.load(System.err);
-            String fmt = "%-48s  %-13s  %-22s  %s%n";
-            System.out.printf(Locale.ROOT, fmt, "ID", "LEVEL", "ATT&CK", "TITLE");
-            for (DetectionInfo d : set.detections()) {
-                System.out.printf(Locale.ROOT, fmt, s(d.id()), d.severity().name().toLowerCase(Locale.ROOT),
-                        s(String.join(",", d.attack())), s(d.title()));
-            }
-            System.out.printf(Locale.ROOT, "%d detections%n", set.detections().size());
-            return ExitCode.OK;
-        }
     }
 
     @Command(name = "validate", mixinStandardHelpOptions = true,

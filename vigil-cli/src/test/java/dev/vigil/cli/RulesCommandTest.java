@@ -1,5 +1,7 @@
 package dev.vigil.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -7,6 +9,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.HashMap;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,6 +37,52 @@ class RulesCommandTest {
         CliRunner.Result only = CliRunner.run("rules", "list", "--only-rules", GOOD.toString());
         assertThat(only.out()).contains("test-password-policy-deleted").doesNotContain("vigil-root-account-usage")
                 .contains("1 detections");
+    }
+
+    @Test
+    void listShowsTypeLevelTechniquesAndWhereEachRuleWasLoadedFrom() {
+        CliRunner.Result builtIn = CliRunner.run("rules", "list");
+        assertThat(builtIn.out().lines().findFirst().orElseThrow())
+                .matches("ID +TYPE +LEVEL +ATT&CK +SOURCE +TITLE");
+        assertThat(builtIn.out()).containsPattern("vigil-cloudtrail-logging-stopped +detection +high +T1562\\.008 +"
+                        + "built-in:cloudtrail\\.yml:1 +CloudTrail logging stopped")
+                .containsPattern("vigil-discovery-burst +correlation +medium .*built-in:discovery\\.yml:\\d+")
+                .doesNotContain("vigil-read-only-api-call");
+        CliRunner.Result user = CliRunner.run("rules", "list", "--only-rules", GOOD.toString());
+        assertThat(user.out()).containsPattern("test-password-policy-deleted +detection +low +T1098 +"
+                + ".*rules-good.iam-password-policy\\.yml:1 +Account password policy deleted");
+    }
+
+    @Test
+    void listAllAddsRulesThatOnlyFeedCorrelations() {
+        CliRunner.Result all = CliRunner.run("rules", "list", "--all");
+        assertThat(all.exitCode()).isZero();
+        assertThat(all.out()).containsPattern("vigil-read-only-api-call +detection +informational")
+                .containsPattern("\\d+ rules, \\d+ raise findings");
+        long listed = all.out().lines().count() - 2;
+        long raising = CliRunner.run("rules", "list").out().lines().count() - 2;
+        assertThat(listed).isGreaterThan(raising);
+        assertThat(all.out()).contains(listed + " rules, " + raising + " raise findings");
+    }
+
+    @Test
+    void listAsJsonLines() throws IOException {
+        CliRunner.Result r = CliRunner.run("rules", "list", "--all", "--format", "jsonl");
+        assertThat(r.exitCode()).isZero();
+        ObjectMapper json = new ObjectMapper();
+        Map<String, JsonNode> byId = new HashMap<>();
+        for (String line : r.out().strip().split("\n")) {
+            JsonNode n = json.readTree(line);
+            byId.put(n.get("id").asText(), n);
+        }
+        JsonNode stopped = byId.get("vigil-cloudtrail-logging-stopped");
+        assertThat(stopped.get("type").asText()).isEqualTo("detection");
+        assertThat(stopped.get("level").asText()).isEqualTo("high");
+        assertThat(stopped.get("attack").get(0).asText()).isEqualTo("T1562.008");
+        assertThat(stopped.get("source").asText()).isEqualTo("built-in:cloudtrail.yml:1");
+        assertThat(stopped.get("raises_findings").asBoolean()).isTrue();
+        assertThat(byId.get("vigil-read-only-api-call").get("raises_findings").asBoolean()).isFalse();
+        assertThat(byId.get("vigil-discovery-burst").get("type").asText()).isEqualTo("correlation");
     }
 
     @Test

@@ -68,7 +68,7 @@ class EvaluationSpeedTest {
         try (Stream<Path> s = Files.list(SharedData.stratus())) {
             s.filter(p -> p.toString().endsWith(".json")).sorted().forEach(files::add);
         }
-        try (Stream<Path> s = Files.walk(Path.of("src/test/resources/rule-examples"))) {
+        try (Stream<Path> s = Files.walk(Path.of("src/main/resources/rules/tests"))) {
             s.filter(p -> p.toString().endsWith(".json")).sorted().forEach(files::add);
         }
         ObjectMapper json = new ObjectMapper();

@@ -44,7 +44,7 @@ public final class MatcherCompiler {
         };
     }
 
-    private static EventMatcher search(SearchIdentifier s) {
+    static EventMatcher search(SearchIdentifier s) {
         return switch (s) {
             case SearchIdentifier.FieldMap m -> fieldMap(m);
             case SearchIdentifier.MapList l -> any(l.alternatives().stream().map(MatcherCompiler::fieldMap).toList());
