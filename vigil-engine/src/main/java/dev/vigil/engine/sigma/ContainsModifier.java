@@ -8,6 +8,9 @@ final class ContainsModifier extends ValueModifier {
 
     @Override
     SigmaValue modify(SigmaValue value) throws ModifierException {
+        if (value instanceof SigmaFieldRef ref) {
+            return ref.withLeadingAny().withTrailingAny();
+        }
         return asString(value).withLeadingAnyChars().withTrailingAnyChars();
     }
 }

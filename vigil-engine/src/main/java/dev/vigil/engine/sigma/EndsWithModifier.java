@@ -8,6 +8,9 @@ final class EndsWithModifier extends ValueModifier {
 
     @Override
     SigmaValue modify(SigmaValue value) throws ModifierException {
+        if (value instanceof SigmaFieldRef ref) {
+            return ref.withLeadingAny();
+        }
         return asString(value).withLeadingAnyChars();
     }
 }

@@ -8,6 +8,9 @@ final class StartsWithModifier extends ValueModifier {
 
     @Override
     SigmaValue modify(SigmaValue value) throws ModifierException {
+        if (value instanceof SigmaFieldRef ref) {
+            return ref.withTrailingAny();
+        }
         return asString(value).withTrailingAnyChars();
     }
 }
