@@ -27,6 +27,7 @@ final class DateTimeText {
     /** The value's instant in epoch seconds (rounded down), or {@link #NO_DATE}. */
     static long epochSecond(Object value) {
         long s = switch (value) {
+            case null -> NO_DATE;
             case String text -> fromText(text);
             case Long l -> fromNumber(l);
             case Double d -> fromNumber(d);

@@ -124,6 +124,7 @@ final class FieldRefValueMatcher implements ValueMatcher {
     /** The text a scalar is compared as, or null for values without one (JSON null, unknown objects). */
     private static CharSequence text(Object v) {
         return switch (v) {
+            case null -> null;
             case String s -> s;
             case Boolean b -> b ? "true" : "false";
             case Long l -> Long.toString(l);
