@@ -222,6 +222,12 @@ final class DetectionParser {
             reader.error(line, "modifier-invalid", "'" + label + "': " + problem);
             return null;
         }
+        SigmaValue nonKeyword = field == null ? nonKeyword(current) : null;
+        if (nonKeyword != null) {
+            reader.error(line, "rule-invalid", "keyword searches take text or regular expressions, not "
+                    + nonKeyword.describe());
+            return null;
+        }
         List<SigmaValue> finalValues = current.values();
         if (!current.all()) {
             // without 'all' the alternatives of a value are just more values of the OR
@@ -260,11 +266,16 @@ final class DetectionParser {
                 return "'neq' does not combine with 'exists'; write exists: false instead";
             }
         }
-        if (field == null) {
-            for (SigmaValue v : flat) {
+        return null;
+    }
+
+    /** The first value a keyword search cannot look for in the raw record, or null. */
+    private static SigmaValue nonKeyword(ModifiedValues current) {
+        for (SigmaValue group : current.values()) {
+            for (SigmaValue v : SigmaAnyOf.alternativesOf(group)) {
                 if (!(v instanceof SigmaString || v instanceof SigmaNumber || v instanceof SigmaBoolean
                         || v instanceof SigmaRegex)) {
-                    return "keyword searches take text or regular expressions, not " + v.describe();
+                    return v;
                 }
             }
         }
