@@ -253,6 +253,9 @@ final class DetectionParser {
                 return b.describe() + " is bytes, not text: the encoding modifiers (utf16le, utf16be, utf16, wide)"
                         + " are followed by base64 or base64offset, e.g. field|wide|base64offset|contains: text";
             }
+            if (v instanceof SigmaTimePart t && TimePartModifier.impossible(t) != null) {
+                return TimePartModifier.impossible(t);
+            }
         }
         if (current.negated()) {
             if (field == null) {

@@ -18,9 +18,9 @@ final class TimePartModifier extends ValueModifier {
     SigmaValue modify(SigmaValue value) throws ModifierException {
         return switch (value) {
             case SigmaComparison c -> new SigmaTimePart(unit, c);
-            case SigmaNumber n -> new SigmaTimePart(unit, checked(n));
+            case SigmaNumber n -> new SigmaTimePart(unit, n);
             case SigmaString s when s.plainText().flatMap(SigmaNumber::parse).isPresent() ->
-                    new SigmaTimePart(unit, checked(s.plainText().flatMap(SigmaNumber::parse).orElseThrow()));
+                    new SigmaTimePart(unit, s.plainText().flatMap(SigmaNumber::parse).orElseThrow());
             case SigmaTimePart t -> throw new ModifierException("'" + unit.modifier() + "' cannot follow '"
                     + t.unit().modifier() + "': compare one part of the date per condition");
             default -> throw new ModifierException("'" + unit.modifier() + "' compares the " + unit.modifier()
@@ -28,11 +28,19 @@ final class TimePartModifier extends ValueModifier {
         };
     }
 
-    private SigmaNumber checked(SigmaNumber n) throws ModifierException {
-        if (!n.isLong() || n.value().longValue() < unit.min() || n.value().longValue() > unit.max()) {
-            throw new ModifierException("'" + unit.modifier() + "' is a whole number from " + unit.min() + " to "
-                    + unit.max() + ", so " + n.describe() + " can never match");
+    /**
+     * Why an equality with this number can never hold (outside the part's range, or not whole), or null. Checked once
+     * the chain is complete, since a comparison modifier after this one makes any bound valid.
+     */
+    static String impossible(SigmaTimePart part) {
+        if (!(part.test() instanceof SigmaNumber n)) {
+            return null;
         }
-        return n;
+        SigmaTimePart.Unit unit = part.unit();
+        if (!n.isLong() || n.value().longValue() < unit.min() || n.value().longValue() > unit.max()) {
+            return "'" + unit.modifier() + "' is a whole number from " + unit.min() + " to " + unit.max() + ", so "
+                    + n.describe() + " can never match";
+        }
+        return null;
     }
 }

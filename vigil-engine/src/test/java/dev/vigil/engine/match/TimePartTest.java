@@ -102,5 +102,7 @@ class TimePartTest {
         assertThat(message("f|hour|lt|gt: 3")).contains("one bound per condition");
         assertThat(message("'|hour': 3")).contains("keyword searches take text");
         assertThat(matches(compile("f|hour: '3'"), TIME)).as("a quoted number is a number here").isTrue();
+        assertThat(matches(compile("f|hour|lt: 24"), TIME)).as("any bound is fine for a comparison").isTrue();
+        assertThat(matches(compile("f|lte|minute: 3.5"), TIME)).isFalse();
     }
 }
