@@ -1,10 +1,12 @@
 package dev.vigil.cli;
 
 import dev.vigil.engine.DetectionSet;
+import dev.vigil.engine.RuleLoadOptions;
 import dev.vigil.engine.RuleLoadResult;
 import dev.vigil.engine.RuleLoader;
 import dev.vigil.model.Problem;
 import dev.vigil.report.TerminalText;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
@@ -12,7 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** {@code --rules} and {@code --only-rules}: Sigma rule files or folders next to, or instead of, the built-in pack. */
+/**
+ * {@code --rules} and {@code --only-rules}: Sigma rule files or folders next to, or instead of, the built-in pack;
+ * {@code --placeholders}: the values their {@code expand} modifiers use.
+ */
 final class RuleOptions {
 
     @Option(names = "--rules", paramLabel = "PATH",
@@ -23,12 +28,16 @@ final class RuleOptions {
             description = "Use only the Sigma rules from these files or folders (repeatable), not the built-in pack.")
     List<Path> only = new java.util.ArrayList<>();
 
+    @Mixin
+    PlaceholdersOption placeholders = new PlaceholdersOption();
+
     boolean isDefault() {
         return extra.isEmpty() && only.isEmpty();
     }
 
     /** The rules to run. Broken rules are reported on {@code err} and skipped; the others run. */
     DetectionSet load(PrintStream err) {
+        placeholders.options(); // a bad placeholders file stops here, even when no rule uses it
         if (isDefault()) {
             return DetectionSet.builtIn();
         }
@@ -40,9 +49,10 @@ final class RuleOptions {
         if (!extra.isEmpty() && !only.isEmpty()) {
             throw new UserError("--rules adds to the built-in pack and --only-rules replaces it; use one of them");
         }
+        RuleLoadOptions options = placeholders.options();
         RuleLoadResult loaded = only.isEmpty() ? RuleLoader.loadBuiltIn() : RuleLoadResult.empty();
         for (Path p : only.isEmpty() ? extra : only) {
-            loaded = loaded.plus(load(p));
+            loaded = loaded.plus(load(p, options));
         }
         return loaded;
     }
@@ -60,8 +70,8 @@ final class RuleOptions {
         return set;
     }
 
-    static RuleLoadResult load(Path p) {
-        return Files.isDirectory(p) ? RuleLoader.loadDirectory(p) : RuleLoader.loadFile(p);
+    static RuleLoadResult load(Path p, RuleLoadOptions options) {
+        return Files.isDirectory(p) ? RuleLoader.loadDirectory(p, options) : RuleLoader.loadFile(p, options);
     }
 
     static void report(List<Problem> problems, PrintStream err) {

@@ -1,10 +1,12 @@
 package dev.vigil.cli;
 
 import dev.vigil.engine.DetectionSet;
+import dev.vigil.engine.RuleLoadOptions;
 import dev.vigil.engine.RuleLoadResult;
 import dev.vigil.model.Problem;
 import dev.vigil.report.TerminalText;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
@@ -31,11 +33,15 @@ final class RulesCommand implements Runnable {
         @Parameters(paramLabel = "PATH", arity = "1..*", description = "Rule files (.yml) or folders of them.")
         List<Path> paths;
 
+        @Mixin
+        PlaceholdersOption placeholders;
+
         @Override
         public Integer call() {
+            RuleLoadOptions options = placeholders.options();
             RuleLoadResult loaded = RuleLoadResult.empty();
             for (Path p : paths) {
-                loaded = loaded.plus(RuleOptions.load(p));
+                loaded = loaded.plus(RuleOptions.load(p, options));
             }
             // compile too: duplicate ids and correlations naming unknown rules only show up there
             DetectionSet set = DetectionSet.of(loaded);

@@ -47,11 +47,15 @@ final class RulesTestCommand implements Callable<Integer> {
             description = "Also write the results as JUnit XML to FILE, for CI systems.")
     Path junit;
 
+    @picocli.CommandLine.Mixin
+    PlaceholdersOption placeholders = new PlaceholdersOption();
+
     @Override
     public Integer call() {
+        dev.vigil.engine.RuleLoadOptions options = placeholders.options();
         RuleLoadResult loaded = builtIn || paths.isEmpty() ? RuleLoader.loadBuiltIn() : RuleLoadResult.empty();
         for (Path p : paths) {
-            loaded = loaded.plus(RuleOptions.load(p));
+            loaded = loaded.plus(RuleOptions.load(p, options));
         }
         DetectionSet set = DetectionSet.of(loaded);
         RuleCatalog catalog = RuleCatalog.of(loaded, set);

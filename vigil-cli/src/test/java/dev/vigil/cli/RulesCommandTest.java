@@ -118,4 +118,54 @@ class RulesCommandTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("Evil").doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("\u202e");
     }
+
+    static final String EXPAND_RULE = """
+            title: Password policy deleted by an administrator
+            name: test-admin-policy-deleted
+            logsource: {product: aws, service: cloudtrail}
+            detection:
+              selection:
+                eventName: DeleteAccountPasswordPolicy
+                userIdentity.arn|expand|endswith: '%admins%'
+              condition: selection
+            level: low
+            """;
+
+    @Test
+    void placeholdersReachValidateListAndScan() throws IOException {
+        Path rules = Files.createDirectories(dir.resolve("expand"));
+        Files.writeString(rules.resolve("r.yml"), EXPAND_RULE);
+        Path values = Files.writeString(dir.resolve("placeholders.yml"), "placeholders:\n  admins: [user/a, user/b]\n");
+
+        CliRunner.Result without = CliRunner.run("rules", "validate", rules.toString());
+        assertThat(without.exitCode()).isEqualTo(ExitCode.ERROR);
+        assertThat(without.out()).contains("r.yml:7").contains("rule 'test-admin-policy-deleted'")
+                .contains("'userIdentity.arn|expand|endswith'").contains("%admins% is not defined")
+                .contains("--placeholders FILE");
+        CliRunner.Result with = CliRunner.run("rules", "validate", rules.toString(), "--placeholders", values.toString());
+        assertThat(with.exitCode()).as(with.out()).isZero();
+
+        CliRunner.Result list = CliRunner.run("rules", "list", "--only-rules", rules.toString(), "--placeholders",
+                values.toString());
+        assertThat(list.exitCode()).as(list.err()).isZero();
+        assertThat(list.out()).contains("test-admin-policy-deleted");
+
+        Path in = Files.writeString(dir.resolve("e.json"), "[" + EVENT + "]");
+        CliRunner.Result scan = CliRunner.run("scan", in.toString(), "--no-store", "--out",
+                dir.resolve("out").toString(), "--only-rules", rules.toString(), "--placeholders", values.toString(),
+                "--color", "never");
+        assertThat(scan.exitCode()).as(scan.err()).isZero();
+        assertThat(Files.readString(dir.resolve("out/findings.ocsf.jsonl"))).contains("test-admin-policy-deleted");
+    }
+
+    @Test
+    void aBadPlaceholdersFileStopsTheCommandWithItsLocation() throws IOException {
+        Path bad = Files.writeString(dir.resolve("bad.yml"), "placeholders:\n  admins: []\n");
+        CliRunner.Result validate = CliRunner.run("rules", "validate", GOOD.toString(), "--placeholders", bad.toString());
+        assertThat(validate.exitCode()).isEqualTo(ExitCode.ERROR);
+        assertThat(validate.err()).contains("bad.yml:2").contains("'admins' has no values").contains("--placeholders");
+        CliRunner.Result list = CliRunner.run("rules", "list", "--placeholders", dir.resolve("missing.yml").toString());
+        assertThat(list.exitCode()).isEqualTo(ExitCode.ERROR);
+        assertThat(list.err()).contains("no such placeholders file");
+    }
 }

@@ -1,5 +1,7 @@
 package dev.vigil.engine;
 
+import dev.vigil.engine.sigma.Placeholders;
+import dev.vigil.engine.sigma.PlaceholdersException;
 import dev.vigil.engine.sigma.SigmaParseResult;
 import dev.vigil.engine.sigma.SigmaRuleParser;
 import dev.vigil.model.Problem;
@@ -25,6 +27,9 @@ import java.util.stream.Stream;
  *
  * <p>Files larger than {@link #MAX_FILE_BYTES} are refused, and YAML anchors/aliases are rejected, so a hostile rule
  * file cannot exhaust memory.
+ *
+ * <p>Each method has a form taking {@link RuleLoadOptions} (placeholder values for the {@code expand} modifier);
+ * the forms without use {@link RuleLoadOptions#DEFAULT}.
  */
 public final class RuleLoader {
 
@@ -68,6 +73,11 @@ public final class RuleLoader {
 
     /** Every {@code .yml} and {@code .yaml} file under the directory, recursively, in path order. */
     public static RuleLoadResult loadDirectory(Path directory) {
+        return loadDirectory(directory, RuleLoadOptions.DEFAULT);
+    }
+
+    /** Every {@code .yml} and {@code .yaml} file under the directory, read with the options. */
+    public static RuleLoadResult loadDirectory(Path directory, RuleLoadOptions options) {
         if (!Files.isDirectory(directory)) {
             return problem(directory.toString(), "file-unreadable", "not a directory: give a folder of .yml rule files");
         }
@@ -79,13 +89,18 @@ public final class RuleLoader {
         }
         RuleLoadResult result = RuleLoadResult.empty();
         for (Path file : files) {
-            result = result.plus(loadFile(file));
+            result = result.plus(loadFile(file, options));
         }
         return result;
     }
 
     /** One rule file. */
     public static RuleLoadResult loadFile(Path file) {
+        return loadFile(file, RuleLoadOptions.DEFAULT);
+    }
+
+    /** One rule file, read with the options. */
+    public static RuleLoadResult loadFile(Path file, RuleLoadOptions options) {
         String origin = file.toString();
         try {
             long size = Files.size(file);
@@ -97,7 +112,7 @@ public final class RuleLoader {
             if (text == null) {
                 return problem(origin, "file-unreadable", "not UTF-8 text; save the rule file as UTF-8");
             }
-            return loadText(origin, text);
+            return loadText(origin, text, options);
         } catch (IOException e) {
             return problem(origin, "file-unreadable", "cannot read the file: " + e.getMessage());
         }
@@ -109,11 +124,42 @@ public final class RuleLoader {
      * @param origin name used in problem locations
      */
     public static RuleLoadResult loadText(String origin, String text) {
+        return loadText(origin, text, RuleLoadOptions.DEFAULT);
+    }
+
+    /** Rules from text, read with the options. */
+    public static RuleLoadResult loadText(String origin, String text, RuleLoadOptions options) {
         if (text.length() > MAX_FILE_BYTES) {
             return problem(origin, "file-too-large", "rule text is over " + MAX_FILE_BYTES + " characters");
         }
-        SigmaParseResult parsed = SigmaRuleParser.parse(origin, text);
+        SigmaParseResult parsed = SigmaRuleParser.parse(origin, text, options.placeholders());
         return new RuleLoadResult(parsed.documents(), parsed.problems());
+    }
+
+    /**
+     * Reads a placeholders file (YAML, {@code placeholders: {name: [values]}}; see {@link Placeholders}), with
+     * the same size limit and UTF-8 check as rule files.
+     *
+     * @throws PlaceholdersException naming the file (and line) when it cannot be read or used
+     */
+    public static Placeholders loadPlaceholders(Path file) throws PlaceholdersException {
+        String origin = file.toString();
+        try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw new PlaceholdersException(origin + ": placeholders file is " + size + " bytes, over the limit of "
+                        + MAX_FILE_BYTES);
+            }
+            String text = decode(Files.readAllBytes(file));
+            if (text == null) {
+                throw new PlaceholdersException(origin + ": not UTF-8 text; save the placeholders file as UTF-8");
+            }
+            return Placeholders.parse(origin, text);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new PlaceholdersException(origin + ": no such placeholders file");
+        } catch (IOException e) {
+            throw new PlaceholdersException(origin + ": cannot read the placeholders file: " + e.getMessage());
+        }
     }
 
     private static boolean isRuleFile(Path p) {

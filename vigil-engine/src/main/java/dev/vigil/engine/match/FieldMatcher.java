@@ -20,14 +20,14 @@ final class FieldMatcher implements EventMatcher {
         Object value = event.field(path);
         if (all) {
             for (ValueMatcher m : values) {
-                if (!m.test(value)) {
+                if (!m.test(value, event)) {
                     return false;
                 }
             }
             return true;
         }
         for (ValueMatcher m : values) {
-            if (m.test(value)) {
+            if (m.test(value, event)) {
                 return true;
             }
         }

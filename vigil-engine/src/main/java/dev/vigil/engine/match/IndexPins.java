@@ -17,8 +17,8 @@ import java.util.Set;
  * plain strings (e.g. {@code eventName: [StopLogging, DeleteTrail]} in an AND at the top of the condition), the
  * rule set only evaluates it for events carrying one of them.
  *
- * <p>The analysis is conservative: {@code not}, wildcards, modifiers other than {@code cased}, numbers and
- * keyword searches never pin, and an {@code or} pins only if every branch does.
+ * <p>The analysis is conservative: {@code not}, {@code neq}, {@code all}, wildcards, values that are not plain
+ * strings, numbers and keyword searches never pin, and an {@code or} pins only if every branch does.
  */
 public final class IndexPins {
 
@@ -60,7 +60,7 @@ public final class IndexPins {
     }
 
     private static Optional<Set<String>> fieldCondition(FieldCondition c, String field) {
-        if (c.isKeyword() || !c.field().equals(field) || c.all()) {
+        if (c.isKeyword() || !c.field().equals(field) || c.all() || c.negated()) {
             return Optional.empty();
         }
         Set<String> values = new HashSet<>();

@@ -3,15 +3,19 @@ package dev.vigil.engine.match;
 import dev.vigil.engine.sigma.Condition;
 import dev.vigil.engine.sigma.FieldCondition;
 import dev.vigil.engine.sigma.SearchIdentifier;
+import dev.vigil.engine.sigma.SigmaAnyOf;
 import dev.vigil.engine.sigma.SigmaBoolean;
+import dev.vigil.engine.sigma.SigmaBytes;
 import dev.vigil.engine.sigma.SigmaCidr;
 import dev.vigil.engine.sigma.SigmaComparison;
 import dev.vigil.engine.sigma.SigmaExists;
+import dev.vigil.engine.sigma.SigmaFieldRef;
 import dev.vigil.engine.sigma.SigmaNull;
 import dev.vigil.engine.sigma.SigmaNumber;
 import dev.vigil.engine.sigma.SigmaRegex;
 import dev.vigil.engine.sigma.SigmaRule;
 import dev.vigil.engine.sigma.SigmaString;
+import dev.vigil.engine.sigma.SigmaTimePart;
 import dev.vigil.engine.sigma.SigmaValue;
 
 import java.util.ArrayList;
@@ -61,8 +65,15 @@ public final class MatcherCompiler {
     }
 
     private static EventMatcher field(FieldCondition c) {
-        ValueMatcher[] values = c.values().stream().map(MatcherCompiler::value).toArray(ValueMatcher[]::new);
-        return new FieldMatcher(c.field(), values, c.all());
+        ValueMatcher[] values = c.values().stream()
+                .map(v -> c.negated() ? notEqual(value(v)) : value(v))
+                .toArray(ValueMatcher[]::new);
+        // neq: the field must differ from every value
+        return new FieldMatcher(c.field(), values, c.all() || c.negated());
+    }
+
+    private static ValueMatcher notEqual(ValueMatcher positive) {
+        return positive instanceof FieldRefValueMatcher ref ? ref.negated() : new NotEqualValueMatcher(positive);
     }
 
     private static EventMatcher keywords(FieldCondition c) {
@@ -77,6 +88,8 @@ public final class MatcherCompiler {
             case SigmaNumber n -> keyword(SigmaString.literal(n.text()));
             case SigmaBoolean b -> keyword(SigmaString.literal(Boolean.toString(b.value())));
             case SigmaRegex r -> new RegexValueMatcher(r.compile());
+            case SigmaAnyOf g -> new AnyOfValueMatcher(g.alternatives().stream().map(MatcherCompiler::keyword)
+                    .toArray(ValueMatcher[]::new));
             default -> throw new IllegalArgumentException("keyword searches take text, not " + v.describe());
         };
     }
@@ -91,6 +104,11 @@ public final class MatcherCompiler {
             case SigmaCidr c -> new CidrValueMatcher(c);
             case SigmaComparison c -> new ComparisonValueMatcher(c);
             case SigmaExists e -> new ExistsValueMatcher(e.expected());
+            case SigmaTimePart t -> new TimePartValueMatcher(t);
+            case SigmaFieldRef r -> new FieldRefValueMatcher(r);
+            case SigmaAnyOf g -> new AnyOfValueMatcher(g.alternatives().stream().map(MatcherCompiler::value)
+                    .toArray(ValueMatcher[]::new));
+            case SigmaBytes b -> throw new IllegalArgumentException(b.describe() + " must be Base64-encoded first");
         };
     }
 

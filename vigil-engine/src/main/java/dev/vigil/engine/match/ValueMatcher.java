@@ -1,5 +1,7 @@
 package dev.vigil.engine.match;
 
+import dev.vigil.model.Event;
+
 /**
  * Tests one field value as {@link dev.vigil.model.Event#field} returns it: null when absent, a String, Boolean,
  * Long, Double, {@code Event.NULL}, a List or an {@code Event.ObjectValue}. Implementations never throw: a value of
@@ -7,4 +9,12 @@ package dev.vigil.engine.match;
  */
 interface ValueMatcher {
     boolean test(Object value);
+
+    /**
+     * Tests the value of a condition's field in its event. Only matchers that compare with another field of the
+     * event ({@code fieldref}) look at the event; the others test the value alone.
+     */
+    default boolean test(Object value, Event event) {
+        return test(value);
+    }
 }

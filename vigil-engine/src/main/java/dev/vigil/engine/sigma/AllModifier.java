@@ -8,7 +8,7 @@ final class AllModifier implements Modifier {
     }
 
     @Override
-    public ModifiedValues apply(ModifiedValues in) {
-        return new ModifiedValues(in.values(), true);
+    public ModifiedValues apply(ModifiedValues in, ModifierContext context) {
+        return new ModifiedValues(in.values(), true, in.negated());
     }
 }

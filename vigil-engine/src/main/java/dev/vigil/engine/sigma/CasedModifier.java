@@ -8,6 +8,9 @@ final class CasedModifier extends ValueModifier {
 
     @Override
     SigmaValue modify(SigmaValue value) throws ModifierException {
+        if (value instanceof SigmaFieldRef ref) {
+            return ref.asCased();
+        }
         return asString(value).asCased();
     }
 }

@@ -17,9 +17,11 @@ final class DetectionParser {
     private static final Set<String> CONDITION_WORDS = Set.of("and", "or", "not", "of", "them", "1", "all");
 
     private final AttributeReader reader;
+    private final ModifierContext context;
 
-    DetectionParser(AttributeReader reader) {
+    DetectionParser(AttributeReader reader, ModifierContext context) {
         this.reader = reader;
+        this.context = context;
     }
 
     LogSource logSource(YamlNode.Mapping doc) {
@@ -209,33 +211,78 @@ final class DetectionParser {
                 return null;
             }
             try {
-                current = modifier.get().apply(current);
+                current = modifier.get().apply(current, context);
             } catch (ModifierException e) {
                 reader.error(line, "modifier-invalid", "'" + label + "': " + e.getMessage());
                 return null;
             }
         }
+        String problem = chainProblem(field, current);
+        if (problem != null) {
+            reader.error(line, "modifier-invalid", "'" + label + "': " + problem);
+            return null;
+        }
+        SigmaValue nonKeyword = field == null ? nonKeyword(current) : null;
+        if (nonKeyword != null) {
+            reader.error(line, "rule-invalid", "keyword searches take text or regular expressions, not "
+                    + nonKeyword.describe());
+            return null;
+        }
+        List<SigmaValue> finalValues = current.values();
+        if (!current.all()) {
+            // without 'all' the alternatives of a value are just more values of the OR
+            finalValues = finalValues.stream().flatMap(v -> SigmaAnyOf.alternativesOf(v).stream()).toList();
+        }
+        return new FieldCondition(field, modifiers, finalValues, current.all(), current.negated(),
+                new RuleSource(reader.origin(), line));
+    }
+
+    /** What is wrong with the values a whole modifier chain left, or null when they can be matched. */
+    private static String chainProblem(String field, ModifiedValues current) {
+        List<SigmaValue> flat = current.values().stream()
+                .flatMap(v -> SigmaAnyOf.alternativesOf(v).stream()).toList();
         if (current.all() && current.values().size() < 2) {
-            reader.error(line, "modifier-invalid", "'" + label + "': 'all' needs a list of at least two values;"
-                    + " for one value drop 'all'");
-            return null;
+            return "'all' needs a list of at least two values; for one value drop 'all'";
         }
-        boolean hasExists = current.values().stream().anyMatch(v -> v instanceof SigmaExists);
+        boolean hasExists = flat.stream().anyMatch(v -> v instanceof SigmaExists);
         if (hasExists && current.values().size() != 1) {
-            reader.error(line, "modifier-invalid", "'" + label + "': 'exists' takes a single true or false");
-            return null;
+            return "'exists' takes a single true or false";
         }
-        if (field == null) {
-            for (SigmaValue v : current.values()) {
+        for (SigmaValue v : flat) {
+            if (v instanceof SigmaBytes b) {
+                return b.describe() + " is bytes, not text: the encoding modifiers (utf16le, utf16be, utf16, wide)"
+                        + " are followed by base64 or base64offset, e.g. field|wide|base64offset|contains: text";
+            }
+            if (v instanceof SigmaTimePart t && TimePartModifier.impossible(t) != null) {
+                return TimePartModifier.impossible(t);
+            }
+        }
+        if (current.negated()) {
+            if (field == null) {
+                return "'neq' applies to a field; for keywords, put them in their own search and use 'not' in the"
+                        + " condition";
+            }
+            if (current.all()) {
+                return "'neq' already means the field equals none of the values; drop 'all'";
+            }
+            if (hasExists) {
+                return "'neq' does not combine with 'exists'; write exists: false instead";
+            }
+        }
+        return null;
+    }
+
+    /** The first value a keyword search cannot look for in the raw record, or null. */
+    private static SigmaValue nonKeyword(ModifiedValues current) {
+        for (SigmaValue group : current.values()) {
+            for (SigmaValue v : SigmaAnyOf.alternativesOf(group)) {
                 if (!(v instanceof SigmaString || v instanceof SigmaNumber || v instanceof SigmaBoolean
                         || v instanceof SigmaRegex)) {
-                    reader.error(line, "rule-invalid", "keyword searches take text or regular expressions, not "
-                            + v.describe());
-                    return null;
+                    return v;
                 }
             }
         }
-        return new FieldCondition(field, modifiers, current.values(), current.all(), new RuleSource(reader.origin(), line));
+        return null;
     }
 
     private static SigmaValue value(YamlNode.Scalar s) {

@@ -1,6 +1,9 @@
 package dev.vigil.engine.sigma;
 
-/** {@code endswith}: the field ends with the value; prepends {@code *}. */
+/**
+ * {@code endswith}: the field ends with the value; prepends {@code *}. After {@code fieldref}, it ends with the
+ * other field's value.
+ */
 final class EndsWithModifier extends ValueModifier {
     EndsWithModifier() {
         super("endswith");
@@ -8,6 +11,9 @@ final class EndsWithModifier extends ValueModifier {
 
     @Override
     SigmaValue modify(SigmaValue value) throws ModifierException {
+        if (value instanceof SigmaFieldRef ref) {
+            return ref.withLeadingAny();
+        }
         return asString(value).withLeadingAnyChars();
     }
 }

@@ -13,7 +13,8 @@ public interface Modifier {
     /**
      * Applies the modifier.
      *
+     * @param context the user's configuration, e.g. placeholder values for {@code expand}
      * @throws ModifierException when a value has a type this modifier does not take, naming the value
      */
-    ModifiedValues apply(ModifiedValues in) throws ModifierException;
+    ModifiedValues apply(ModifiedValues in, ModifierContext context) throws ModifierException;
 }

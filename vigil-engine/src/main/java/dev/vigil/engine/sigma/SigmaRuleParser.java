@@ -26,9 +26,9 @@ public final class SigmaRuleParser {
     private final DetectionParser detections;
     private final CorrelationParser correlations;
 
-    private SigmaRuleParser(String origin) {
+    private SigmaRuleParser(String origin, ModifierContext context) {
         this.reader = new AttributeReader(origin);
-        this.detections = new DetectionParser(reader);
+        this.detections = new DetectionParser(reader, context);
         this.correlations = new CorrelationParser(reader);
     }
 
@@ -39,7 +39,18 @@ public final class SigmaRuleParser {
      * @param text   the file's content
      */
     public static SigmaParseResult parse(String origin, String text) {
-        return new SigmaRuleParser(origin).file(text);
+        return parse(origin, text, Placeholders.NONE);
+    }
+
+    /**
+     * Parses a rule file whose {@code expand} modifiers may use the given placeholders.
+     *
+     * @param origin       file or resource name used in problem locations
+     * @param text         the file's content
+     * @param placeholders the user's placeholder values; a rule using another placeholder is reported and left out
+     */
+    public static SigmaParseResult parse(String origin, String text, Placeholders placeholders) {
+        return new SigmaRuleParser(origin, new ModifierContext(placeholders)).file(text);
     }
 
     private SigmaParseResult file(String text) {

@@ -48,4 +48,17 @@ class IndexPinsTest {
         assertThat(pins("  s_a: {eventName: [A, B]}\n  s_b: {eventName: [B, C]}\n  condition: all of s_*\n"))
                 .contains(Set.of("b"));
     }
+
+    @Test
+    void newModifiersPinOnlyWhenTheFieldMustEqualPlainValues() {
+        assertThat(pins("  s: {eventName|neq: StopLogging}\n  condition: s\n")).as("neq").isEmpty();
+        assertThat(pins("  s: {eventName|fieldref: other}\n  condition: s\n")).isEmpty();
+        assertThat(pins("  s: {eventName|windash|all: ['-a', '-b']}\n  condition: s\n")).isEmpty();
+        assertThat(pins("  s: {eventName|windash: '-a'}\n  condition: s\n")).as("every form is a plain value")
+                .contains(Set.of("-a", "/a", "\u2013a", "\u2014a", "\u2015a"));
+        var r = SigmaRuleParser.parse("t.yml", "title: t\nname: t\nlogsource: {product: aws}\ndetection:\n"
+                + "  s: {eventName|expand: '%names%'}\n  condition: s\n",
+                new dev.vigil.engine.sigma.Placeholders(java.util.Map.of("names", java.util.List.of("A", "B"))));
+        assertThat(IndexPins.of((SigmaRule) r.documents().getFirst(), "eventName")).contains(Set.of("a", "b"));
+    }
 }

@@ -75,9 +75,14 @@ class SigmaRuleParserTest {
     }
 
     @Test
-    void notYetSupportedModifiersSaySo() {
-        Problem p = parse(GOOD.replace("eventName: StopLogging", "eventName|base64: x")).problems().getFirst();
-        assertThat(p.message()).contains("'base64' is part of Sigma but not supported by Vigil yet");
+    void everyModifierOfTheSpecificationIsKnown() {
+        assertThat(Modifiers.names()).containsAll(List.of("contains", "startswith", "endswith", "all", "exists",
+                "cased", "neq", "re", "i", "m", "s", "cidr", "lt", "lte", "gt", "gte", "base64", "base64offset",
+                "utf16le", "utf16be", "utf16", "wide", "windash", "expand", "fieldref", "minute", "hour", "day",
+                "week", "month", "year"));
+        assertThat(message("f|nosuch: x")).contains("unknown modifier 'nosuch'").contains("supported: ")
+                .contains("windash");
+        assertThat(message("f|Contains: x")).contains("modifier names are lower case: write 'contains'");
     }
 
     @Test
