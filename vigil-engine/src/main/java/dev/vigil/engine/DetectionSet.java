@@ -44,6 +44,7 @@ public final class DetectionSet {
     private final Map<String, CompiledCorrelation> correlations;
     private final List<DetectionInfo> detections;
     private final List<Problem> problems;
+    private final List<Problem> warnings;
     private final Function<String, FactExtractor> factsByLogSource;
     private final ConcurrentHashMap<String, Scope> scopes = new ConcurrentHashMap<>();
 
@@ -51,10 +52,12 @@ public final class DetectionSet {
     }
 
     private DetectionSet(Map<String, CompiledRule> rules, Map<String, CompiledCorrelation> correlations,
-                         List<Problem> problems, Function<String, FactExtractor> factsByLogSource) {
+                         List<Problem> problems, List<Problem> warnings,
+                         Function<String, FactExtractor> factsByLogSource) {
         this.rules = Map.copyOf(rules);
         this.correlations = Map.copyOf(correlations);
         this.problems = List.copyOf(problems);
+        this.warnings = List.copyOf(warnings);
         this.factsByLogSource = factsByLogSource;
         List<DetectionInfo> infos = new ArrayList<>();
         rules.values().stream().filter(CompiledRule::generates).forEach(r -> infos.add(r.info()));
@@ -135,6 +138,14 @@ public final class DetectionSet {
     }
 
     /**
+     * Problems that left their rule in the set, with file and line: malformed descriptive attributes, log sources
+     * no Vigil source has, filters that cannot apply. The rules run; the warnings say what to fix.
+     */
+    public List<Problem> warnings() {
+        return warnings;
+    }
+
+    /**
      * Tests the event against the rules of its log source and passes a hit per matching rule to {@code out}.
      * Thread-safe; allocates nothing for rules that do not match.
      */
@@ -168,10 +179,12 @@ public final class DetectionSet {
     private static final class Compiler {
         private final RuleLoadResult loaded;
         private final List<Problem> problems;
+        private final List<Problem> warnings;
 
         Compiler(RuleLoadResult loaded) {
             this.loaded = loaded;
             this.problems = new ArrayList<>(loaded.problems());
+            this.warnings = new ArrayList<>(loaded.warnings());
         }
 
         DetectionSet compile(Function<String, FactExtractor> facts) {
@@ -211,7 +224,7 @@ public final class DetectionSet {
                     rules.put(r.ruleId(), compileRule(r, cs, generates));
                 }
             }
-            return new DetectionSet(rules, correlations, problems, facts);
+            return new DetectionSet(rules, correlations, problems, warnings, facts);
         }
 
         /** Registers the document's id and name; false (and a problem) when either is already taken. */

@@ -10,12 +10,13 @@ import java.util.Optional;
 /**
  * Reads typed attributes from a rule document and collects the problems found on the way, each with file, line and
  * the rule it belongs to. Readers report a problem and return an empty value instead of throwing, so that one pass
- * finds every problem of a file.
+ * finds every problem of a file. Errors make the document fail; warnings are reported and the document is kept.
  */
 final class AttributeReader {
 
     private final String origin;
     private final List<Problem> problems = new ArrayList<>();
+    private final List<Problem> warnings = new ArrayList<>();
     private String ruleLabel = "";
 
     AttributeReader(String origin) {
@@ -30,6 +31,11 @@ final class AttributeReader {
         return problems;
     }
 
+    /** Problems that do not stop a rule from loading. */
+    List<Problem> warnings() {
+        return warnings;
+    }
+
     int problemCount() {
         return problems.size();
     }
@@ -40,8 +46,17 @@ final class AttributeReader {
     }
 
     void error(int line, String reason, String message) {
+        problems.add(problem(line, reason, message));
+    }
+
+    /** Reports a problem that leaves the rule loaded; the message should say what Vigil did instead. */
+    void warn(int line, String reason, String message) {
+        warnings.add(problem(line, reason, message));
+    }
+
+    private Problem problem(int line, String reason, String message) {
         String prefix = ruleLabel.isEmpty() ? "" : "rule '" + ruleLabel + "': ";
-        problems.add(new Problem(new RuleSource(origin, line).location(), reason, prefix + message));
+        return new Problem(new RuleSource(origin, line).location(), reason, prefix + message);
     }
 
     /** A scalar attribute as text; absent or null → empty. */

@@ -25,11 +25,13 @@ import java.util.Objects;
  * @param valueField     for {@link CorrelationType#VALUE_COUNT}: the field whose distinct values are counted
  * @param generate       whether the referenced rules also raise findings of their own
  * @param vigil          Vigil's custom attributes ({@code types} is used; findings are keyed by {@code groupBy})
+ * @param metadata       the other attributes: status, author, dates, custom attributes, …
  */
 public record SigmaCorrelation(RuleSource source, String id, String name, String title, String description,
                                List<String> falsePositives, List<String> tags, Severity level, CorrelationType type,
                                List<String> rules, List<String> groupBy, Duration timespan, CountCondition condition,
-                               String valueField, boolean generate, VigilAttributes vigil) implements SigmaDocument {
+                               String valueField, boolean generate, VigilAttributes vigil, SigmaMetadata metadata)
+        implements SigmaDocument {
     public SigmaCorrelation {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(title, "title");
@@ -43,11 +45,27 @@ public record SigmaCorrelation(RuleSource source, String id, String name, String
         Objects.requireNonNull(timespan, "timespan");
         Objects.requireNonNull(condition, "condition");
         Objects.requireNonNull(vigil, "vigil");
+        Objects.requireNonNull(metadata, "metadata");
         if (id == null && name == null) {
             throw new IllegalArgumentException("a correlation needs an id or a name");
         }
         if ((type == CorrelationType.VALUE_COUNT) != (valueField != null)) {
             throw new IllegalArgumentException("value_count needs a field, event_count takes none");
         }
+    }
+
+    /** A correlation without metadata (the earlier constructor). */
+    public SigmaCorrelation(RuleSource source, String id, String name, String title, String description,
+                            List<String> falsePositives, List<String> tags, Severity level, CorrelationType type,
+                            List<String> rules, List<String> groupBy, Duration timespan, CountCondition condition,
+                            String valueField, boolean generate, VigilAttributes vigil) {
+        this(source, id, name, title, description, falsePositives, tags, level, type, rules, groupBy, timespan,
+                condition, valueField, generate, vigil, SigmaMetadata.NONE);
+    }
+
+    /** The same correlation grouping by other fields and counting another field, e.g. after a field mapping. */
+    public SigmaCorrelation withFields(List<String> otherGroupBy, String otherValueField) {
+        return new SigmaCorrelation(source, id, name, title, description, falsePositives, tags, level, type, rules,
+                otherGroupBy, timespan, condition, otherValueField, generate, vigil, metadata);
     }
 }

@@ -9,10 +9,17 @@ import java.util.List;
  *
  * @param documents rules and correlations, in file order
  * @param problems  errors with file and line; documents with errors are not in {@code documents}
+ * @param warnings  problems that did not stop a document from loading (its documents are in {@code documents})
  */
-public record SigmaParseResult(List<SigmaDocument> documents, List<Problem> problems) {
+public record SigmaParseResult(List<SigmaDocument> documents, List<Problem> problems, List<Problem> warnings) {
     public SigmaParseResult {
         documents = List.copyOf(documents);
         problems = List.copyOf(problems);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** A result without warnings. */
+    public SigmaParseResult(List<SigmaDocument> documents, List<Problem> problems) {
+        this(documents, problems, List.of());
     }
 }

@@ -25,11 +25,13 @@ public final class SigmaRuleParser {
     private final AttributeReader reader;
     private final DetectionParser detections;
     private final CorrelationParser correlations;
+    private final MetadataReader metadata;
 
     private SigmaRuleParser(String origin) {
         this.reader = new AttributeReader(origin);
         this.detections = new DetectionParser(reader);
         this.correlations = new CorrelationParser(reader);
+        this.metadata = new MetadataReader(reader);
     }
 
     /**
@@ -49,7 +51,7 @@ public final class SigmaRuleParser {
             nodes = YamlReader.readAll(text);
         } catch (YamlException e) {
             reader.error(e.line(), "yaml-invalid", e.getMessage() + "; fix the file, nothing in it was loaded");
-            return new SigmaParseResult(List.of(), reader.problems());
+            return new SigmaParseResult(List.of(), reader.problems(), reader.warnings());
         }
         List<SigmaDocument> documents = new ArrayList<>();
         boolean anyFailed = false;
@@ -74,7 +76,7 @@ public final class SigmaRuleParser {
         if (nodes.isEmpty()) {
             reader.problems().add(new Problem(origin, "rule-invalid", "the file holds no rule"));
         }
-        return new SigmaParseResult(documents, reader.problems());
+        return new SigmaParseResult(documents, reader.problems(), reader.warnings());
     }
 
     private Optional<SigmaDocument> document(YamlNode node) {
@@ -117,6 +119,7 @@ public final class SigmaRuleParser {
         List<String> falsePositives = reader.textList(doc, "falsepositives");
         String description = reader.text(doc, "description").orElse("");
         VigilAttributes vigil = vigil(doc);
+        SigmaMetadata meta = metadata.read(doc);
         RuleSource source = new RuleSource(reader.origin(), doc.line());
         int before = reader.problemCount();
         if (isCorrelation) {
@@ -130,16 +133,15 @@ public final class SigmaRuleParser {
                 return Optional.empty();
             }
             return Optional.of(new SigmaCorrelation(source, id, name, title, description, falsePositives, tags, level,
-                    c.type(), c.rules(), c.groupBy(), c.timespan(), c.condition(), c.field(), c.generate(), vigil));
+                    c.type(), c.rules(), c.groupBy(), c.timespan(), c.condition(), c.field(), c.generate(), vigil, meta));
         }
         LogSource logSource = detections.logSource(doc);
         Detection detection = detections.detection(doc);
         if (logSource == null || detection == null || reader.problemCount() != before || !identified) {
             return Optional.empty();
         }
-        return Optional.of(new SigmaRule(source, id, name, title, description, reader.text(doc, "status").orElse(null),
-                reader.text(doc, "author").orElse(null), reader.textList(doc, "references"), falsePositives, tags,
-                level, logSource, detection, vigil));
+        return Optional.of(new SigmaRule(source, id, name, title, description, falsePositives, tags, level,
+                logSource, detection, vigil, meta));
     }
 
     private Severity level(YamlNode.Mapping doc) {
