@@ -33,13 +33,20 @@ final class DetectionParser {
             reader.error(entry.get().line(), "rule-invalid", "'logsource' must be a mapping (product, service, category)");
             return null;
         }
-        String category = reader.text(ls, "category").orElse(null);
-        if (category != null) {
-            reader.error(ls.entry("category").orElseThrow().line(), "rule-invalid", "logsource category '" + category
-                    + "' is not supported: Vigil's log sources are named by product and service (e.g. aws/cloudtrail)");
+        int before = reader.problemCount();
+        LogSource logSource = new LogSource(reader.text(ls, "product").orElse(null),
+                reader.text(ls, "service").orElse(null), reader.text(ls, "category").orElse(null),
+                reader.text(ls, "definition").orElse(null));
+        if (reader.problemCount() != before) {
             return null;
         }
-        return new LogSource(reader.text(ls, "product").orElse(null), reader.text(ls, "service").orElse(null), null);
+        if (logSource.knownSources().isEmpty()) {
+            // Sigma rule collections hold rules for many products: load them, but say why they stay silent
+            reader.warn(entry.get().line(), "logsource-unknown", "logsource " + logSource.describe()
+                    + " selects none of Vigil's log sources (" + VigilLogSources.names() + "); the rule is loaded but"
+                    + " never matches. Check product, service and category");
+        }
+        return logSource;
     }
 
     Detection detection(YamlNode.Mapping doc) {
