@@ -3,8 +3,11 @@ package dev.vigil.engine;
 import dev.vigil.engine.match.IndexPins;
 import dev.vigil.engine.match.MatcherCompiler;
 import dev.vigil.engine.sigma.SigmaCorrelation;
+import dev.vigil.engine.sigma.RuleSource;
 import dev.vigil.engine.sigma.SigmaDocument;
+import dev.vigil.engine.sigma.SigmaFilter;
 import dev.vigil.engine.sigma.SigmaRule;
+import dev.vigil.engine.sigma.SigmaRuleParser;
 import dev.vigil.model.DetectionInfo;
 import dev.vigil.model.Event;
 import dev.vigil.model.Problem;
@@ -161,10 +164,17 @@ public final class DetectionSet {
     private Scope scopeFor(String logSource) {
         List<CompiledRule> applicable = rules.values().stream()
                 .filter(r -> r.logSource().covers(logSource))
+                .map(r -> r.forSource(logSource))
                 .sorted(Comparator.comparing(CompiledRule::id))
                 .toList();
         FactExtractor facts = factsByLogSource.apply(logSource);
         return new Scope(new RuleIndex(applicable), facts == null ? FactExtractor.NONE : facts);
+    }
+
+    /** The labels of the Sigma filters applied to a rule (their name, id or title), in loading order. */
+    public List<String> filtersOf(String ruleId) {
+        CompiledRule r = rules.get(ruleId);
+        return r == null ? List.of() : r.filters().stream().map(CompiledFilter::label).toList();
     }
 
     CompiledRule rule(String id) {
@@ -180,6 +190,9 @@ public final class DetectionSet {
         private final RuleLoadResult loaded;
         private final List<Problem> problems;
         private final List<Problem> warnings;
+        private final Map<String, SigmaDocument> byReference = new HashMap<>();
+        /** Every id and name in use, rules' and filters', with where it was first written. */
+        private final Map<String, String> claimed = new HashMap<>();
 
         Compiler(RuleLoadResult loaded) {
             this.loaded = loaded;
@@ -188,10 +201,15 @@ public final class DetectionSet {
         }
 
         DetectionSet compile(Function<String, FactExtractor> facts) {
-            Map<String, SigmaDocument> byReference = new HashMap<>();
             List<SigmaDocument> accepted = new ArrayList<>();
             for (SigmaDocument doc : loaded.documents()) {
-                if (claimReferences(doc, byReference)) {
+                if (claim("rule", "rule '" + doc.ruleId() + "'", doc.source(), doc.id(), doc.name())) {
+                    if (doc.id() != null) {
+                        byReference.put(doc.id(), doc);
+                    }
+                    if (doc.name() != null) {
+                        byReference.put(doc.name(), doc);
+                    }
                     accepted.add(doc);
                 }
             }
@@ -201,7 +219,7 @@ public final class DetectionSet {
             Map<String, CompiledCorrelation> correlations = new LinkedHashMap<>();
             for (SigmaDocument doc : accepted) {
                 if (doc instanceof SigmaCorrelation c) {
-                    List<SigmaRule> targets = resolve(c, byReference);
+                    List<SigmaRule> targets = resolve(c);
                     targets.forEach(t -> counted.add(t.ruleId()));
                     if (targets.size() != new LinkedHashSet<>(c.rules()).size()) {
                         continue;
@@ -216,40 +234,41 @@ public final class DetectionSet {
                     }
                 }
             }
+            Map<String, List<CompiledFilter>> filters = filters();
             Map<String, CompiledRule> rules = new LinkedHashMap<>();
             for (SigmaDocument doc : accepted) {
                 if (doc instanceof SigmaRule r) {
                     List<CompiledCorrelation> cs = List.copyOf(consumers.getOrDefault(r.ruleId(), Set.of()));
                     boolean generates = !counted.contains(r.ruleId()) || generating.contains(r.ruleId());
-                    rules.put(r.ruleId(), compileRule(r, cs, generates));
+                    rules.put(r.ruleId(), compileRule(r, cs, generates,
+                            filters.getOrDefault(r.ruleId(), List.of())));
                 }
             }
             return new DetectionSet(rules, correlations, problems, warnings, facts);
         }
 
-        /** Registers the document's id and name; false (and a problem) when either is already taken. */
-        private boolean claimReferences(SigmaDocument doc, Map<String, SigmaDocument> byReference) {
+        /** Registers an id and a name; false (and a problem) when either is already taken. */
+        private boolean claim(String kind, String label, RuleSource source, String id, String name) {
             Set<String> refs = new LinkedHashSet<>();
-            if (doc.id() != null) {
-                refs.add(doc.id());
+            if (id != null) {
+                refs.add(id);
             }
-            if (doc.name() != null) {
-                refs.add(doc.name());
+            if (name != null) {
+                refs.add(name);
             }
             for (String ref : refs) {
-                SigmaDocument other = byReference.get(ref);
+                String other = claimed.get(ref);
                 if (other != null) {
-                    problems.add(new Problem(doc.source().location(), "rule-duplicate", "rule '" + doc.ruleId()
-                            + "' is not loaded: '" + ref + "' is already used by the rule at "
-                            + other.source().location() + "; ids and names must be unique"));
+                    problems.add(new Problem(source.location(), "rule-duplicate", label + " is not loaded: '" + ref
+                            + "' is already used by the " + other + "; ids and names must be unique"));
                     return false;
                 }
             }
-            refs.forEach(r -> byReference.put(r, doc));
+            refs.forEach(r -> claimed.put(r, kind + " at " + source.location()));
             return true;
         }
 
-        private List<SigmaRule> resolve(SigmaCorrelation c, Map<String, SigmaDocument> byReference) {
+        private List<SigmaRule> resolve(SigmaCorrelation c) {
             List<SigmaRule> targets = new ArrayList<>();
             for (String ref : new LinkedHashSet<>(c.rules())) {
                 SigmaDocument target = byReference.get(ref);
@@ -262,14 +281,73 @@ public final class DetectionSet {
                 } else {
                     problems.add(new Problem(c.source().location(), "reference-unknown", "rule '" + c.ruleId()
                             + "' is not loaded: it counts rule '" + ref + "', which is not loaded (known: "
-                            + byReference.keySet().stream().sorted().limit(20).collect(Collectors.joining(", "))
-                            + (byReference.size() > 20 ? ", …" : "") + ")"));
+                            + known() + ")"));
                 }
             }
             return targets;
         }
 
-        private static CompiledRule compileRule(SigmaRule r, List<CompiledCorrelation> consumers, boolean generates) {
+        /**
+         * The compiled filters of each rule, by rule id. A reference that names no rule, or a correlation, is a
+         * problem; the filter still applies to the other rules it names.
+         */
+        private Map<String, List<CompiledFilter>> filters() {
+            Map<String, List<CompiledFilter>> byRule = new HashMap<>();
+            for (SigmaFilter f : loaded.filters()) {
+                if (!claim("filter", "filter '" + f.label() + "'", f.source(), f.id(), f.name())) {
+                    continue;
+                }
+                CompiledFilter compiled = new CompiledFilter(f.label(), f.logSource(),
+                        MatcherCompiler.compile(f.detection()));
+                for (String ref : new LinkedHashSet<>(f.rules())) {
+                    SigmaRule rule = filteredRule(f, ref);
+                    if (rule == null) {
+                        continue;
+                    }
+                    if (!f.logSource().overlaps(rule.logSource())) {
+                        warnings.add(new Problem(f.source().location(), "filter-logsource", "filter '" + f.label()
+                                + "' never applies to rule '" + ref + "': its logsource " + f.logSource().describe()
+                                + " selects none of the events of the rule's " + rule.logSource().describe()));
+                        continue;
+                    }
+                    List<CompiledFilter> list = byRule.computeIfAbsent(rule.ruleId(), x -> new ArrayList<>());
+                    if (!list.contains(compiled)) {
+                        list.add(compiled);
+                    }
+                }
+            }
+            return byRule;
+        }
+
+        /** The rule a filter reference applies to, or null after reporting why there is none. */
+        private SigmaRule filteredRule(SigmaFilter f, String ref) {
+            SigmaDocument target = byReference.get(ref);
+            if (target instanceof SigmaRule r) {
+                return r;
+            }
+            if (target instanceof SigmaCorrelation c) {
+                // a Sigma 1 aggregating rule became a correlation over its searches: filter those
+                String searchName = SigmaRuleParser.legacySearchRuleName(c.ruleId());
+                if (c.rules().equals(List.of(searchName)) && byReference.get(searchName) instanceof SigmaRule r) {
+                    return r;
+                }
+                problems.add(new Problem(f.source().location(), "filter-invalid", "filter '" + f.label()
+                        + "' cannot apply to '" + ref + "', a correlation: filters suppress single events, so name the"
+                        + " rules it counts (" + String.join(", ", c.rules()) + ")"));
+                return null;
+            }
+            problems.add(new Problem(f.source().location(), "reference-unknown", "filter '" + f.label()
+                    + "' names rule '" + ref + "', which is not loaded; check its id or name (known: " + known() + ")"));
+            return null;
+        }
+
+        private String known() {
+            return byReference.keySet().stream().sorted().limit(20).collect(Collectors.joining(", "))
+                    + (byReference.size() > 20 ? ", …" : "");
+        }
+
+        private static CompiledRule compileRule(SigmaRule r, List<CompiledCorrelation> consumers, boolean generates,
+                                                List<CompiledFilter> filters) {
             Set<String> hitFields = new LinkedHashSet<>(r.vigil().keys());
             for (CompiledCorrelation c : consumers) {
                 hitFields.addAll(c.groupBy());
@@ -279,9 +357,9 @@ public final class DetectionSet {
             }
             DetectionInfo info = DetectionInfos.of(r.ruleId(), r.title(), r.description(), r.level(), r.tags(),
                     r.vigil().types());
-            return new CompiledRule(r.ruleId(), info, MatcherCompiler.compile(r), r.logSource(), r.vigil().keys(),
-                    r.vigil().resource(), List.copyOf(hitFields), consumers, generates,
-                    IndexPins.of(r, RuleIndex.NAME_FIELD), IndexPins.of(r, RuleIndex.SOURCE_FIELD));
+            return new CompiledRule(r.ruleId(), info, MatcherCompiler.compile(r), List.copyOf(filters),
+                    r.logSource(), r.vigil().keys(), r.vigil().resource(), List.copyOf(hitFields), consumers,
+                    generates, IndexPins.of(r, RuleIndex.NAME_FIELD), IndexPins.of(r, RuleIndex.SOURCE_FIELD));
         }
     }
 }

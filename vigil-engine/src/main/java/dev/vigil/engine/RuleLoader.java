@@ -113,7 +113,7 @@ public final class RuleLoader {
             return problem(origin, "file-too-large", "rule text is over " + MAX_FILE_BYTES + " characters");
         }
         SigmaParseResult parsed = SigmaRuleParser.parse(origin, text);
-        return new RuleLoadResult(parsed.documents(), parsed.problems(), parsed.warnings());
+        return new RuleLoadResult(parsed.documents(), parsed.filters(), parsed.problems(), parsed.warnings());
     }
 
     private static boolean isRuleFile(Path p) {

@@ -42,7 +42,12 @@ final class AttributeReader {
 
     /** Names the rule now being read in the problems that follow (its name, id or title). */
     void ruleLabel(String label) {
-        ruleLabel = label == null ? "" : label;
+        ruleLabel = label == null || label.isEmpty() ? "" : "rule '" + label + "'";
+    }
+
+    /** Names the filter now being read in the problems that follow. */
+    void filterLabel(String label) {
+        ruleLabel = label == null || label.isEmpty() ? "" : "filter '" + label + "'";
     }
 
     void error(int line, String reason, String message) {
@@ -55,7 +60,7 @@ final class AttributeReader {
     }
 
     private Problem problem(int line, String reason, String message) {
-        String prefix = ruleLabel.isEmpty() ? "" : "rule '" + ruleLabel + "': ";
+        String prefix = ruleLabel.isEmpty() ? "" : ruleLabel + ": ";
         return new Problem(new RuleSource(origin, line).location(), reason, prefix + message);
     }
 
