@@ -132,7 +132,7 @@ final class DetectionParser {
             return null;
         }
         if (rule && texts.stream().anyMatch(t -> t.indexOf('|') >= 0)) {
-            return aggregated(texts, searches, timeframe, conditionNode.line(), section.line());
+            return aggregated(texts, searches, timeframe, conditionNode.line());
         }
         if (timeframe != null) {
             reader.warn(timeframe.line(), "rule-invalid", "'timeframe' only applies to a Sigma 1 aggregation"
@@ -153,14 +153,14 @@ final class DetectionParser {
 
     /** A Sigma 1 condition {@code search | aggregation}, which the caller turns into a correlation. */
     private ParsedDetection aggregated(List<String> texts, Map<String, SearchIdentifier> searches,
-                                       YamlNode.Entry timeframe, int conditionLine, int sectionLine) {
+                                       YamlNode.Entry timeframe, int conditionLine) {
         if (texts.size() != 1) {
             reader.error(conditionLine, "condition-invalid", "a list of conditions cannot hold a Sigma 1 aggregation"
                     + " ('|'); write the aggregating condition alone, or a correlation rule");
             return null;
         }
         if (timeframe == null) {
-            reader.error(sectionLine, "condition-invalid", "the Sigma 1 aggregation needs a 'timeframe' in detection,"
+            reader.error(conditionLine, "condition-invalid", "the Sigma 1 aggregation needs a 'timeframe' in detection,"
                     + " e.g. timeframe: 10m; Vigil turns it into a correlation with that timespan");
             return null;
         }
