@@ -1,5 +1,6 @@
 package dev.vigil.engine;
 
+import dev.vigil.engine.sigma.FieldMapping;
 import dev.vigil.engine.sigma.SigmaParseResult;
 import dev.vigil.engine.sigma.SigmaRuleParser;
 import dev.vigil.model.Problem;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -68,6 +70,15 @@ public final class RuleLoader {
 
     /** Every {@code .yml} and {@code .yaml} file under the directory, recursively, in path order. */
     public static RuleLoadResult loadDirectory(Path directory) {
+        return loadDirectory(directory, RuleLoadOptions.DEFAULT);
+    }
+
+    /**
+     * Every {@code .yml} and {@code .yaml} file under the directory, recursively, in path order, prepared as the
+     * options say. A field mapping is applied to the directory as a whole, so a correlation and the rules it counts
+     * may sit in different files.
+     */
+    public static RuleLoadResult loadDirectory(Path directory, RuleLoadOptions options) {
         if (!Files.isDirectory(directory)) {
             return problem(directory.toString(), "file-unreadable", "not a directory: give a folder of .yml rule files");
         }
@@ -79,13 +90,71 @@ public final class RuleLoader {
         }
         RuleLoadResult result = RuleLoadResult.empty();
         for (Path file : files) {
-            result = result.plus(loadFile(file));
+            result = result.plus(readFile(file));
         }
-        return result;
+        return prepared(result, options);
     }
 
     /** One rule file. */
     public static RuleLoadResult loadFile(Path file) {
+        return loadFile(file, RuleLoadOptions.DEFAULT);
+    }
+
+    /** One rule file, prepared as the options say. */
+    public static RuleLoadResult loadFile(Path file, RuleLoadOptions options) {
+        return prepared(readFile(file), options);
+    }
+
+    /**
+     * Rules from text, e.g. a rule embedded in a test.
+     *
+     * @param origin name used in problem locations
+     */
+    public static RuleLoadResult loadText(String origin, String text) {
+        return loadText(origin, text, RuleLoadOptions.DEFAULT);
+    }
+
+    /**
+     * Rules from text, prepared as the options say.
+     *
+     * @param origin name used in problem locations
+     */
+    public static RuleLoadResult loadText(String origin, String text, RuleLoadOptions options) {
+        if (text.length() > MAX_FILE_BYTES) {
+            return problem(origin, "file-too-large", "rule text is over " + MAX_FILE_BYTES + " characters");
+        }
+        SigmaParseResult parsed = SigmaRuleParser.parse(origin, text);
+        return prepared(new RuleLoadResult(parsed.documents(), parsed.filters(), parsed.problems(), parsed.warnings()),
+                options);
+    }
+
+    /**
+     * A field-mapping file (see {@link FieldMapping}), with the same size and encoding limits as rule files. A file
+     * with any problem yields no mapping: rules must not run half-mapped.
+     */
+    public static FieldMapping.Parsed loadFieldMapping(Path file) {
+        String origin = file.toString();
+        try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                return mappingProblem(origin, "file-too-large", "field-mapping file is " + size
+                        + " bytes, over the limit of " + MAX_FILE_BYTES);
+            }
+            String text = decode(Files.readAllBytes(file));
+            if (text == null) {
+                return mappingProblem(origin, "file-unreadable", "not UTF-8 text; save the field-mapping file as UTF-8");
+            }
+            return FieldMapping.parse(origin, text);
+        } catch (IOException e) {
+            return mappingProblem(origin, "file-unreadable", "cannot read the file: " + e.getMessage());
+        }
+    }
+
+    private static FieldMapping.Parsed mappingProblem(String origin, String reason, String message) {
+        return new FieldMapping.Parsed(Optional.empty(), List.of(new Problem(origin, reason, message)));
+    }
+
+    private static RuleLoadResult readFile(Path file) {
         String origin = file.toString();
         try {
             long size = Files.size(file);
@@ -103,17 +172,15 @@ public final class RuleLoader {
         }
     }
 
-    /**
-     * Rules from text, e.g. a rule embedded in a test.
-     *
-     * @param origin name used in problem locations
-     */
-    public static RuleLoadResult loadText(String origin, String text) {
-        if (text.length() > MAX_FILE_BYTES) {
-            return problem(origin, "file-too-large", "rule text is over " + MAX_FILE_BYTES + " characters");
+    private static RuleLoadResult prepared(RuleLoadResult read, RuleLoadOptions options) {
+        FieldMapping mapping = options.fieldMapping();
+        if (mapping.isEmpty()) {
+            return read;
         }
-        SigmaParseResult parsed = SigmaRuleParser.parse(origin, text);
-        return new RuleLoadResult(parsed.documents(), parsed.filters(), parsed.problems(), parsed.warnings());
+        FieldMapping.Result mapped = mapping.apply(read.documents(), read.filters());
+        List<Problem> problems = new ArrayList<>(read.problems());
+        problems.addAll(mapped.problems());
+        return new RuleLoadResult(mapped.documents(), mapped.filters(), problems, read.warnings());
     }
 
     private static boolean isRuleFile(Path p) {
