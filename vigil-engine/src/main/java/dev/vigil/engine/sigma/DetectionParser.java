@@ -135,7 +135,7 @@ final class DetectionParser {
             return aggregated(texts, searches, timeframe, conditionNode.line());
         }
         if (timeframe != null) {
-            reader.warn(timeframe.line(), "rule-invalid", "'timeframe' only applies to a Sigma 1 aggregation"
+            reader.warn(timeframe.line(), "attribute-ignored", "'timeframe' only applies to a Sigma 1 aggregation"
                     + " ('| count() ...') in the condition, and this condition has none; it is ignored");
         }
         List<Condition> conditions = new ArrayList<>();

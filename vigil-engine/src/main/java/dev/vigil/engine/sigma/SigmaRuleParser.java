@@ -6,6 +6,7 @@ import dev.vigil.model.Severity;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -228,12 +229,20 @@ public final class SigmaRuleParser {
         if (level.isEmpty()) {
             return Severity.MEDIUM;
         }
+        int line = doc.entry("level").orElseThrow().line();
+        Severity severity;
         try {
-            return Severity.parse(level.get());
+            severity = Severity.parse(level.get());
         } catch (IllegalArgumentException e) {
-            reader.error(doc.entry("level").orElseThrow().line(), "rule-invalid", e.getMessage());
+            reader.error(line, "rule-invalid", e.getMessage());
             return Severity.MEDIUM;
         }
+        String spelled = severity.name().toLowerCase(Locale.ROOT);
+        if (!level.get().equals(spelled)) {
+            reader.warn(line, "attribute-invalid", "level '" + level.get() + "' is read as " + spelled
+                    + "; Sigma spells it '" + spelled + "'");
+        }
+        return severity;
     }
 
     private VigilAttributes vigil(YamlNode.Mapping doc) {

@@ -162,6 +162,18 @@ class SigmaMetadataTest {
                 .contains("300 characters long, over Sigma's limit of 256");
     }
 
+    @Test
+    void levelsSpelledOtherwiseAreReadWithAWarningAndUnknownLevelsAreErrors() {
+        SigmaParseResult r = parse(FULL.replace("level: low", "level: High"));
+        assertThat(((SigmaRule) r.documents().getFirst()).level()).isEqualTo(dev.vigil.model.Severity.HIGH);
+        assertThat(r.warnings()).singleElement().satisfies(w -> assertThat(w.message())
+                .contains("level 'High' is read as high"));
+        assertThat(warning(FULL.replace("level: low", "level: info"))).contains("Sigma spells it 'informational'");
+        SigmaParseResult bad = parse(FULL.replace("level: low", "level: severe"));
+        assertThat(bad.documents()).isEmpty();
+        assertThat(bad.problems().getFirst().message()).contains("unknown severity 'severe'");
+    }
+
     private static String warning(String text) {
         SigmaParseResult r = parse(text);
         assertThat(r.problems()).isEmpty();
