@@ -2,12 +2,11 @@ package dev.vigil.engine;
 
 import dev.vigil.engine.match.IndexPins;
 import dev.vigil.engine.match.MatcherCompiler;
-import dev.vigil.engine.sigma.SigmaCorrelation;
 import dev.vigil.engine.sigma.RuleSource;
+import dev.vigil.engine.sigma.SigmaCorrelation;
 import dev.vigil.engine.sigma.SigmaDocument;
 import dev.vigil.engine.sigma.SigmaFilter;
 import dev.vigil.engine.sigma.SigmaRule;
-import dev.vigil.engine.sigma.SigmaRuleParser;
 import dev.vigil.model.DetectionInfo;
 import dev.vigil.model.Event;
 import dev.vigil.model.Problem;
@@ -234,7 +233,14 @@ public final class DetectionSet {
                     }
                 }
             }
-            Map<String, List<CompiledFilter>> filters = filters();
+            List<SigmaFilter> claimedFilters = new ArrayList<>();
+            for (SigmaFilter f : loaded.filters()) {
+                if (claim("filter", "filter '" + f.label() + "'", f.source(), f.id(), f.name())) {
+                    claimedFilters.add(f);
+                }
+            }
+            Map<String, List<CompiledFilter>> filters = new FilterResolver(byReference, problems, warnings, this::known)
+                    .resolve(claimedFilters);
             Map<String, CompiledRule> rules = new LinkedHashMap<>();
             for (SigmaDocument doc : accepted) {
                 if (doc instanceof SigmaRule r) {
@@ -285,60 +291,6 @@ public final class DetectionSet {
                 }
             }
             return targets;
-        }
-
-        /**
-         * The compiled filters of each rule, by rule id. A reference that names no rule, or a correlation, is a
-         * problem; the filter still applies to the other rules it names.
-         */
-        private Map<String, List<CompiledFilter>> filters() {
-            Map<String, List<CompiledFilter>> byRule = new HashMap<>();
-            for (SigmaFilter f : loaded.filters()) {
-                if (!claim("filter", "filter '" + f.label() + "'", f.source(), f.id(), f.name())) {
-                    continue;
-                }
-                CompiledFilter compiled = new CompiledFilter(f.label(), f.logSource(),
-                        MatcherCompiler.compile(f.detection()));
-                for (String ref : new LinkedHashSet<>(f.rules())) {
-                    SigmaRule rule = filteredRule(f, ref);
-                    if (rule == null) {
-                        continue;
-                    }
-                    if (!f.logSource().overlaps(rule.logSource())) {
-                        warnings.add(new Problem(f.source().location(), "filter-logsource", "filter '" + f.label()
-                                + "' never applies to rule '" + ref + "': its logsource " + f.logSource().describe()
-                                + " selects none of the events of the rule's " + rule.logSource().describe()));
-                        continue;
-                    }
-                    List<CompiledFilter> list = byRule.computeIfAbsent(rule.ruleId(), x -> new ArrayList<>());
-                    if (!list.contains(compiled)) {
-                        list.add(compiled);
-                    }
-                }
-            }
-            return byRule;
-        }
-
-        /** The rule a filter reference applies to, or null after reporting why there is none. */
-        private SigmaRule filteredRule(SigmaFilter f, String ref) {
-            SigmaDocument target = byReference.get(ref);
-            if (target instanceof SigmaRule r) {
-                return r;
-            }
-            if (target instanceof SigmaCorrelation c) {
-                // a Sigma 1 aggregating rule became a correlation over its searches: filter those
-                String searchName = SigmaRuleParser.legacySearchRuleName(c.ruleId());
-                if (c.rules().equals(List.of(searchName)) && byReference.get(searchName) instanceof SigmaRule r) {
-                    return r;
-                }
-                problems.add(new Problem(f.source().location(), "filter-invalid", "filter '" + f.label()
-                        + "' cannot apply to '" + ref + "', a correlation: filters suppress single events, so name the"
-                        + " rules it counts (" + String.join(", ", c.rules()) + ")"));
-                return null;
-            }
-            problems.add(new Problem(f.source().location(), "reference-unknown", "filter '" + f.label()
-                    + "' names rule '" + ref + "', which is not loaded; check its id or name (known: " + known() + ")"));
-            return null;
         }
 
         private String known() {

@@ -31,12 +31,14 @@ public final class SigmaRuleParser {
     private final DetectionParser detections;
     private final CorrelationParser correlations;
     private final MetadataReader metadata;
+    private final FilterParser filters;
 
     private SigmaRuleParser(String origin) {
         this.reader = new AttributeReader(origin);
         this.detections = new DetectionParser(reader);
         this.correlations = new CorrelationParser(reader);
         this.metadata = new MetadataReader(reader);
+        this.filters = new FilterParser(reader, detections, metadata);
     }
 
     /**
@@ -116,7 +118,7 @@ public final class SigmaRuleParser {
         String id = reader.text(doc, "id").orElse(null);
         String name = reader.text(doc, "name").orElse(null);
         if (doc.has("filter") && !doc.has("detection") && !doc.has("correlation")) {
-            return filter(doc, id, name, title);
+            return filters.parse(doc, id, name, title).map(f -> new Yield(List.of(), List.of(f))).orElse(Yield.NOTHING);
         }
         reader.ruleLabel(name != null ? name : id != null ? id : title);
         boolean identified = title != null && !title.isBlank() && (id != null || name != null);
@@ -189,39 +191,6 @@ public final class SigmaRuleParser {
                 tags, level, aggregation.type(), List.of(searchName), aggregation.groupBy(), aggregation.timespan(),
                 aggregation.condition(), aggregation.field(), false, vigil, meta);
         return Yield.of(search, correlation);
-    }
-
-    private Yield filter(YamlNode.Mapping doc, String id, String name, String title) {
-        reader.filterLabel(name != null ? name : id != null ? id : title);
-        if (title == null || title.isBlank()) {
-            reader.error(doc.line(), "filter-invalid", "missing 'title': give the filter a one-line title");
-        }
-        String description = reader.text(doc, "description").orElse("");
-        SigmaMetadata meta = metadata.read(doc);
-        LogSource logSource = detections.logSource(doc);
-        YamlNode.Entry entry = doc.entry("filter").orElseThrow();
-        if (!(entry.value() instanceof YamlNode.Mapping section)) {
-            reader.error(entry.line(), "filter-invalid", "'filter' must be a mapping of rules, search identifiers and a"
-                    + " condition");
-            return Yield.NOTHING;
-        }
-        List<String> rules = reader.textList(section, "rules");
-        if (rules.isEmpty()) {
-            reader.error(section.line(), "filter-invalid", "missing 'rules' in filter: list the ids or names of the"
-                    + " rules it applies to");
-        }
-        Detection detection = detections.filter(entry);
-        if (detection == null || logSource == null || rules.isEmpty() || title == null || title.isBlank()) {
-            return Yield.NOTHING;
-        }
-        if (detection.condition() instanceof Condition.Not) {
-            // pySigma ANDs a filter's condition into the rule, so filters written for it often start with 'not'
-            reader.warn(section.entry("condition").orElseThrow().line(), "filter-inverted", "the condition starts with"
-                    + " 'not': Vigil suppresses the events a filter's condition matches (rule and not filter), so this"
-                    + " filter keeps only what its 'not' excludes. If it was written to keep matches, drop the 'not'");
-        }
-        return new Yield(List.of(), List.of(new SigmaFilter(new RuleSource(reader.origin(), doc.line()), id, name,
-                title, description, logSource, rules, detection, meta)));
     }
 
     private Severity level(YamlNode.Mapping doc) {
