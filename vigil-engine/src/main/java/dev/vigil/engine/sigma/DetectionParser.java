@@ -44,8 +44,8 @@ final class DetectionParser {
         if (logSource.knownSources().isEmpty()) {
             // Sigma rule collections hold rules for many products: load them, but say why they stay silent
             reader.warn(entry.get().line(), "logsource-unknown", "logsource " + logSource.describe()
-                    + " selects none of Vigil's log sources (" + VigilLogSources.names() + "); the rule is loaded but"
-                    + " never matches. Check product, service and category");
+                    + " selects none of Vigil's log sources (" + VigilLogSources.names() + "): it is loaded but"
+                    + " never matches any event. Check product, service and category");
         }
         return logSource;
     }
