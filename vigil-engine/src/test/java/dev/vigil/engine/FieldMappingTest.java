@@ -311,6 +311,8 @@ class FieldMappingTest {
         assertThat(problems("fieldmappings: {a: [b\n")).isNotBlank();
         FieldMapping.Parsed p = FieldMapping.parse("m.yml", "fieldmappings: {a: b}\nextra: 1\n");
         assertThat(p.problems().getFirst().location()).isEqualTo("m.yml:2");
+        assertThat(FieldMapping.parse("m.yml", "fieldmappings: {a: b.}\n").problems())
+                .extracting(Problem::reason).containsExactly("mapping-invalid");
     }
 
     private static String problems(String text) {

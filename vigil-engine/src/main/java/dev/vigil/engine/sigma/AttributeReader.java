@@ -110,8 +110,13 @@ final class AttributeReader {
 
     /** Checks a dotted field path; reports and returns false when it has empty segments. */
     boolean checkFieldPath(String path, int line) {
+        return checkFieldPath(path, line, "rule-invalid");
+    }
+
+    /** Checks a dotted field path, reporting a bad one with the given reason. */
+    boolean checkFieldPath(String path, int line, String reason) {
         if (path.isEmpty() || path.startsWith(".") || path.endsWith(".") || path.contains("..")) {
-            error(line, "rule-invalid", "field path '" + path + "' is not valid: write dotted names such as"
+            error(line, reason, "field path '" + path + "' is not valid: write dotted names such as"
                     + " userIdentity.type");
             return false;
         }

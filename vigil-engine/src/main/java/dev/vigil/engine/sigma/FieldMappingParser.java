@@ -129,7 +129,7 @@ final class FieldMappingParser {
             return out;
         }
         for (YamlNode.Entry e : map.entries()) {
-            if (!reader.checkFieldPath(e.key(), e.line())) {
+            if (!reader.checkFieldPath(e.key(), e.line(), "mapping-invalid")) {
                 continue;
             }
             List<String> targets = new ArrayList<>();
@@ -148,7 +148,7 @@ final class FieldMappingParser {
                         + " fields; at most " + FieldMapping.MAX_TARGETS + " are allowed");
                 continue;
             }
-            if (targets.stream().allMatch(t -> reader.checkFieldPath(t, e.line()))) {
+            if (targets.stream().allMatch(t -> reader.checkFieldPath(t, e.line(), "mapping-invalid"))) {
                 out.put(e.key(), targets.stream().distinct().toList());
             }
         }
