@@ -64,6 +64,7 @@ final class RuleOptions {
         }
         DetectionSet set = DetectionSet.of(loaded);
         report(set.problems(), err);
+        reportWarnings(set.warnings(), err);
         if (set.detections().isEmpty()) {
             throw new UserError("no usable detection rules were loaded; fix the problems above or drop --only-rules");
         }
@@ -78,6 +79,14 @@ final class RuleOptions {
         for (Problem p : problems) {
             err.println("vigil: rule problem: " + TerminalText.sanitize(p.location()) + ": "
                     + TerminalText.sanitize(p.message()) + " [" + p.reason() + "]; skipped");
+        }
+    }
+
+    /** Problems that left their rule loaded: the rule runs, the user should still fix them. */
+    static void reportWarnings(List<Problem> warnings, PrintStream err) {
+        for (Problem p : warnings) {
+            err.println("vigil: rule warning: " + TerminalText.sanitize(p.location()) + ": "
+                    + TerminalText.sanitize(p.message()) + " [" + p.reason() + "]; loaded");
         }
     }
 }

@@ -28,7 +28,8 @@ final class RulesCommand implements Runnable {
 
     @Command(name = "validate", mixinStandardHelpOptions = true,
             description = {"Check Sigma rule files and folders; every problem is listed with file, line and what to "
-                    + "change.", "Exit 0 when all rules are valid, 1 when any problem was found."})
+                    + "change.", "Warnings (the rule still loads) are listed too.",
+                    "Exit 0 when all rules are valid, 1 when any problem was found."})
     static final class Validate implements Callable<Integer> {
         @Parameters(paramLabel = "PATH", arity = "1..*", description = "Rule files (.yml) or folders of them.")
         List<Path> paths;
@@ -49,7 +50,12 @@ final class RulesCommand implements Runnable {
             for (Problem p : problems) {
                 System.out.println(s(p.location()) + ": " + s(p.message()) + " [" + p.reason() + "]");
             }
-            System.out.printf(Locale.ROOT, "%d rules loaded, %d problems%n", set.ruleIds().size(), problems.size());
+            // warnings leave their rule loaded, so they do not fail validation
+            for (Problem p : set.warnings()) {
+                System.out.println(s(p.location()) + ": warning: " + s(p.message()) + " [" + p.reason() + "]");
+            }
+            System.out.printf(Locale.ROOT, "%d rules loaded, %d problems, %d warnings%n", set.ruleIds().size(),
+                    problems.size(), set.warnings().size());
             return problems.isEmpty() ? ExitCode.OK : ExitCode.ERROR;
         }
     }

@@ -96,6 +96,18 @@ class RulesCommandTest {
     }
 
     @Test
+    void validateListsWarningsWithoutFailing() throws IOException {
+        Path rules = Files.createDirectories(dir.resolve("warned"));
+        Files.writeString(rules.resolve("r.yml"), Files.readString(GOOD.resolve("iam-password-policy.yml"))
+                + "date: 2024/01/02\n");
+        CliRunner.Result r = CliRunner.run("rules", "validate", rules.toString());
+        assertThat(r.exitCode()).as(r.out()).isZero();
+        assertThat(r.out()).contains("warning: ").contains("YYYY/MM/DD").contains("0 problems, 1 warnings");
+        CliRunner.Result scan = CliRunner.run("rules", "list", "--only-rules", rules.toString());
+        assertThat(scan.err()).contains("rule warning").contains("; loaded");
+    }
+
+    @Test
     void scanRunsAddedRulesAndSkipsBrokenOnes() throws IOException {
         Path in = Files.writeString(dir.resolve("e.json"), "[" + EVENT + "]");
         CliRunner.Result r = CliRunner.run("scan", in.toString(), "--no-store", "--out", dir.resolve("out").toString(),

@@ -1,6 +1,7 @@
 package dev.vigil.engine;
 
 import dev.vigil.engine.match.EventMatcher;
+import dev.vigil.engine.match.MatcherCompiler;
 import dev.vigil.model.DetectionInfo;
 import dev.vigil.model.Event;
 import dev.vigil.model.Evidence;
@@ -15,7 +16,8 @@ import java.util.Set;
  *
  * @param id            rule id
  * @param info          what its findings say
- * @param matcher       the compiled condition
+ * @param matcher       the compiled condition, without filters
+ * @param filters       the Sigma filters that apply to it; {@link #forSource} folds them into the matcher
  * @param logSource     which events it reads
  * @param keyPaths      extra finding-key fields ({@code vigil.keys})
  * @param resourcePaths {@code vigil.resource}
@@ -25,10 +27,25 @@ import java.util.Set;
  * @param namePins      folded {@code eventName} values it can match, if pinned
  * @param sourcePins    folded {@code eventSource} values it can match, if pinned
  */
-record CompiledRule(String id, DetectionInfo info, EventMatcher matcher, dev.vigil.engine.sigma.LogSource logSource,
+record CompiledRule(String id, DetectionInfo info, EventMatcher matcher, List<CompiledFilter> filters,
+                    dev.vigil.engine.sigma.LogSource logSource,
                     List<String> keyPaths, List<String> resourcePaths, List<String> hitFields,
                     List<CompiledCorrelation> consumers, boolean generates,
                     Optional<Set<String>> namePins, Optional<Set<String>> sourcePins) {
+
+    /**
+     * The rule as it runs on events of one log source: its matcher excludes what the filters of that source match.
+     * Built once per source, so filters cost nothing on events they cannot apply to.
+     */
+    CompiledRule forSource(String eventLogSource) {
+        List<EventMatcher> applicable = filters.stream().filter(f -> f.logSource().covers(eventLogSource))
+                .map(CompiledFilter::matcher).toList();
+        if (applicable.isEmpty()) {
+            return this;
+        }
+        return new CompiledRule(id, info, MatcherCompiler.excluding(matcher, applicable), filters, logSource, keyPaths,
+                resourcePaths, hitFields, consumers, generates, namePins, sourcePins);
+    }
 
     /** The hit for an event this rule matched. */
     RuleHit hit(Event event, FactExtractor facts) {

@@ -2,8 +2,10 @@ package dev.vigil.engine;
 
 import dev.vigil.engine.match.IndexPins;
 import dev.vigil.engine.match.MatcherCompiler;
+import dev.vigil.engine.sigma.RuleSource;
 import dev.vigil.engine.sigma.SigmaCorrelation;
 import dev.vigil.engine.sigma.SigmaDocument;
+import dev.vigil.engine.sigma.SigmaFilter;
 import dev.vigil.engine.sigma.SigmaRule;
 import dev.vigil.model.DetectionInfo;
 import dev.vigil.model.Event;
@@ -45,6 +47,7 @@ public final class DetectionSet {
     private final List<CompiledCorrelation> correlationOrder;
     private final List<DetectionInfo> detections;
     private final List<Problem> problems;
+    private final List<Problem> warnings;
     private final Function<String, FactExtractor> factsByLogSource;
     private final ConcurrentHashMap<String, Scope> scopes = new ConcurrentHashMap<>();
 
@@ -52,11 +55,13 @@ public final class DetectionSet {
     }
 
     private DetectionSet(Map<String, CompiledRule> rules, Map<String, CompiledCorrelation> correlations,
-                         List<Problem> problems, Function<String, FactExtractor> factsByLogSource) {
+                         List<Problem> problems, List<Problem> warnings,
+                         Function<String, FactExtractor> factsByLogSource) {
         this.rules = Map.copyOf(rules);
         this.correlations = Map.copyOf(correlations);
         this.correlationOrder = List.copyOf(correlations.values());
         this.problems = List.copyOf(problems);
+        this.warnings = List.copyOf(warnings);
         this.factsByLogSource = factsByLogSource;
         List<DetectionInfo> infos = new ArrayList<>();
         rules.values().stream().filter(CompiledRule::generates).forEach(r -> infos.add(r.info()));
@@ -140,6 +145,14 @@ public final class DetectionSet {
     }
 
     /**
+     * Problems that left their rule in the set, with file and line: malformed descriptive attributes, log sources
+     * no Vigil source has, filters that cannot apply. The rules run; the warnings say what to fix.
+     */
+    public List<Problem> warnings() {
+        return warnings;
+    }
+
+    /**
      * Tests the event against the rules of its log source and passes a hit per matching rule to {@code out}.
      * Thread-safe; allocates nothing for rules that do not match.
      */
@@ -155,10 +168,17 @@ public final class DetectionSet {
     private Scope scopeFor(String logSource) {
         List<CompiledRule> applicable = rules.values().stream()
                 .filter(r -> r.logSource().covers(logSource))
+                .map(r -> r.forSource(logSource))
                 .sorted(Comparator.comparing(CompiledRule::id))
                 .toList();
         FactExtractor facts = factsByLogSource.apply(logSource);
         return new Scope(new RuleIndex(applicable), facts == null ? FactExtractor.NONE : facts);
+    }
+
+    /** The labels of the Sigma filters applied to a rule (their name, id or title), in loading order. */
+    public List<String> filtersOf(String ruleId) {
+        CompiledRule r = rules.get(ruleId);
+        return r == null ? List.of() : r.filters().stream().map(CompiledFilter::label).toList();
     }
 
     CompiledRule rule(String id) {
@@ -178,17 +198,27 @@ public final class DetectionSet {
     private static final class Compiler {
         private final RuleLoadResult loaded;
         private final List<Problem> problems;
+        private final List<Problem> warnings;
+        private final Map<String, SigmaDocument> byReference = new HashMap<>();
+        /** Every id and name in use, rules' and filters', with where it was first written. */
+        private final Map<String, String> claimed = new HashMap<>();
 
         Compiler(RuleLoadResult loaded) {
             this.loaded = loaded;
             this.problems = new ArrayList<>(loaded.problems());
+            this.warnings = new ArrayList<>(loaded.warnings());
         }
 
         DetectionSet compile(Function<String, FactExtractor> facts) {
-            Map<String, SigmaDocument> byReference = new HashMap<>();
             List<SigmaDocument> accepted = new ArrayList<>();
             for (SigmaDocument doc : loaded.documents()) {
-                if (claimReferences(doc, byReference)) {
+                if (claim("rule", "rule '" + doc.ruleId() + "'", doc.source(), doc.id(), doc.name())) {
+                    if (doc.id() != null) {
+                        byReference.put(doc.id(), doc);
+                    }
+                    if (doc.name() != null) {
+                        byReference.put(doc.name(), doc);
+                    }
                     accepted.add(doc);
                 }
             }
@@ -196,9 +226,13 @@ public final class DetectionSet {
             // in turn, are correlations that count them
             Map<String, SigmaCorrelation> live = new LinkedHashMap<>();
             Map<String, List<SigmaDocument>> targetsOf = new HashMap<>();
+            Set<String> counted = new HashSet<>();
             for (SigmaDocument doc : accepted) {
                 if (doc instanceof SigmaCorrelation c) {
-                    List<SigmaDocument> targets = resolve(c, byReference);
+                    List<SigmaDocument> targets = resolve(c);
+                    // the rules of a broken correlation stay counted: alone they would raise a finding per match
+                    c.rules().stream().map(byReference::get).filter(java.util.Objects::nonNull)
+                            .forEach(t -> counted.add(t.ruleId()));
                     if (targets != null) {
                         live.put(c.ruleId(), c);
                         targetsOf.put(c.ruleId(), targets);
@@ -208,10 +242,8 @@ public final class DetectionSet {
             List<SigmaCorrelation> order = orderAndCheck(live, targetsOf);
             Map<String, Set<String>> consumerIds = new HashMap<>();
             Set<String> generating = new HashSet<>();
-            Set<String> counted = new HashSet<>();
             for (SigmaCorrelation c : order) {
                 for (SigmaDocument t : targetsOf.get(c.ruleId())) {
-                    counted.add(t.ruleId());
                     consumerIds.computeIfAbsent(t.ruleId(), x -> new LinkedHashSet<>()).add(c.ruleId());
                     if (c.generate()) {
                         generating.add(t.ruleId());
@@ -225,16 +257,25 @@ public final class DetectionSet {
                         List.copyOf(consumerIds.getOrDefault(c.ruleId(), Set.of())));
                 correlations.put(compiled.id(), compiled);
             }
+            List<SigmaFilter> claimedFilters = new ArrayList<>();
+            for (SigmaFilter f : loaded.filters()) {
+                if (claim("filter", "filter '" + f.label() + "'", f.source(), f.id(), f.name())) {
+                    claimedFilters.add(f);
+                }
+            }
+            Map<String, List<CompiledFilter>> filters = new FilterResolver(byReference, problems, warnings, this::known)
+                    .resolve(claimedFilters);
             Map<String, CompiledRule> rules = new LinkedHashMap<>();
             for (SigmaDocument doc : accepted) {
                 if (doc instanceof SigmaRule r) {
                     List<CompiledCorrelation> cs = consumerIds.getOrDefault(r.ruleId(), Set.of()).stream()
                             .map(correlations::get).toList();
                     boolean generates = !counted.contains(r.ruleId()) || generating.contains(r.ruleId());
-                    rules.put(r.ruleId(), compileRule(r, cs, generates));
+                    rules.put(r.ruleId(), compileRule(r, cs, generates,
+                            filters.getOrDefault(r.ruleId(), List.of())));
                 }
             }
-            return new DetectionSet(rules, correlations, problems, facts);
+            return new DetectionSet(rules, correlations, problems, warnings, facts);
         }
 
         /**
@@ -325,30 +366,29 @@ public final class DetectionSet {
                     c.percentile(), c.timespan().toMillis(), c.condition(), generates, consumers);
         }
 
-        /** Registers the document's id and name; false (and a problem) when either is already taken. */
-        private boolean claimReferences(SigmaDocument doc, Map<String, SigmaDocument> byReference) {
+        /** Registers an id and a name; false (and a problem) when either is already taken. */
+        private boolean claim(String kind, String label, RuleSource source, String id, String name) {
             Set<String> refs = new LinkedHashSet<>();
-            if (doc.id() != null) {
-                refs.add(doc.id());
+            if (id != null) {
+                refs.add(id);
             }
-            if (doc.name() != null) {
-                refs.add(doc.name());
+            if (name != null) {
+                refs.add(name);
             }
             for (String ref : refs) {
-                SigmaDocument other = byReference.get(ref);
+                String other = claimed.get(ref);
                 if (other != null) {
-                    problems.add(new Problem(doc.source().location(), "rule-duplicate", "rule '" + doc.ruleId()
-                            + "' is not loaded: '" + ref + "' is already used by the rule at "
-                            + other.source().location() + "; ids and names must be unique"));
+                    problems.add(new Problem(source.location(), "rule-duplicate", label + " is not loaded: '" + ref
+                            + "' is already used by the " + other + "; ids and names must be unique"));
                     return false;
                 }
             }
-            refs.forEach(r -> byReference.put(r, doc));
+            refs.forEach(r -> claimed.put(r, kind + " at " + source.location()));
             return true;
         }
 
         /** The documents a correlation counts, in its order; null (with a problem) when one is unknown. */
-        private List<SigmaDocument> resolve(SigmaCorrelation c, Map<String, SigmaDocument> byReference) {
+        private List<SigmaDocument> resolve(SigmaCorrelation c) {
             List<SigmaDocument> targets = new ArrayList<>();
             Set<String> seen = new HashSet<>();
             for (String ref : new LinkedHashSet<>(c.rules())) {
@@ -356,8 +396,7 @@ public final class DetectionSet {
                 if (target == null) {
                     problems.add(new Problem(c.source().location(), "reference-unknown", "rule '" + c.ruleId()
                             + "' is not loaded: it counts rule '" + ref + "', which is not loaded (known: "
-                            + byReference.keySet().stream().sorted().limit(20).collect(Collectors.joining(", "))
-                            + (byReference.size() > 20 ? ", …" : "") + ")"));
+                            + known() + ")"));
                     return null;
                 }
                 if (target == c) {
@@ -372,7 +411,13 @@ public final class DetectionSet {
             return targets;
         }
 
-        private static CompiledRule compileRule(SigmaRule r, List<CompiledCorrelation> consumers, boolean generates) {
+        private String known() {
+            return byReference.keySet().stream().sorted().limit(20).collect(Collectors.joining(", "))
+                    + (byReference.size() > 20 ? ", …" : "");
+        }
+
+        private static CompiledRule compileRule(SigmaRule r, List<CompiledCorrelation> consumers, boolean generates,
+                                                List<CompiledFilter> filters) {
             Set<String> hitFields = new LinkedHashSet<>(r.vigil().keys());
             for (CompiledCorrelation c : consumers) {
                 hitFields.addAll(c.pathsFor(r.ruleId()));
@@ -382,9 +427,9 @@ public final class DetectionSet {
             }
             DetectionInfo info = DetectionInfos.of(r.ruleId(), r.title(), r.description(), r.level(), r.tags(),
                     r.vigil().types());
-            return new CompiledRule(r.ruleId(), info, MatcherCompiler.compile(r), r.logSource(), r.vigil().keys(),
-                    r.vigil().resource(), List.copyOf(hitFields), consumers, generates,
-                    IndexPins.of(r, RuleIndex.NAME_FIELD), IndexPins.of(r, RuleIndex.SOURCE_FIELD));
+            return new CompiledRule(r.ruleId(), info, MatcherCompiler.compile(r), List.copyOf(filters),
+                    r.logSource(), r.vigil().keys(), r.vigil().resource(), List.copyOf(hitFields), consumers,
+                    generates, IndexPins.of(r, RuleIndex.NAME_FIELD), IndexPins.of(r, RuleIndex.SOURCE_FIELD));
         }
     }
 }

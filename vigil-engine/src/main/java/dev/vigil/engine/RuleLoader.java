@@ -1,5 +1,6 @@
 package dev.vigil.engine;
 
+import dev.vigil.engine.sigma.FieldMapping;
 import dev.vigil.engine.sigma.Placeholders;
 import dev.vigil.engine.sigma.PlaceholdersException;
 import dev.vigil.engine.sigma.SigmaParseResult;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -27,9 +29,6 @@ import java.util.stream.Stream;
  *
  * <p>Files larger than {@link #MAX_FILE_BYTES} are refused, and YAML anchors/aliases are rejected, so a hostile rule
  * file cannot exhaust memory.
- *
- * <p>Each method has a form taking {@link RuleLoadOptions} (placeholder values for the {@code expand} modifier);
- * the forms without use {@link RuleLoadOptions#DEFAULT}.
  */
 public final class RuleLoader {
 
@@ -76,7 +75,11 @@ public final class RuleLoader {
         return loadDirectory(directory, RuleLoadOptions.DEFAULT);
     }
 
-    /** Every {@code .yml} and {@code .yaml} file under the directory, read with the options. */
+    /**
+     * Every {@code .yml} and {@code .yaml} file under the directory, recursively, in path order, prepared as the
+     * options say. A field mapping is applied to the directory as a whole, so a correlation and the rules it counts
+     * may sit in different files.
+     */
     public static RuleLoadResult loadDirectory(Path directory, RuleLoadOptions options) {
         if (!Files.isDirectory(directory)) {
             return problem(directory.toString(), "file-unreadable", "not a directory: give a folder of .yml rule files");
@@ -89,9 +92,9 @@ public final class RuleLoader {
         }
         RuleLoadResult result = RuleLoadResult.empty();
         for (Path file : files) {
-            result = result.plus(loadFile(file, options));
+            result = result.plus(readFile(file, options.placeholders()));
         }
-        return result;
+        return prepared(result, options);
     }
 
     /** One rule file. */
@@ -99,23 +102,9 @@ public final class RuleLoader {
         return loadFile(file, RuleLoadOptions.DEFAULT);
     }
 
-    /** One rule file, read with the options. */
+    /** One rule file, prepared as the options say. */
     public static RuleLoadResult loadFile(Path file, RuleLoadOptions options) {
-        String origin = file.toString();
-        try {
-            long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) {
-                return problem(origin, "file-too-large", "rule file is " + size + " bytes, over the limit of "
-                        + MAX_FILE_BYTES + "; split it into smaller files");
-            }
-            String text = decode(Files.readAllBytes(file));
-            if (text == null) {
-                return problem(origin, "file-unreadable", "not UTF-8 text; save the rule file as UTF-8");
-            }
-            return loadText(origin, text, options);
-        } catch (IOException e) {
-            return problem(origin, "file-unreadable", "cannot read the file: " + e.getMessage());
-        }
+        return prepared(readFile(file, options.placeholders()), options);
     }
 
     /**
@@ -127,13 +116,76 @@ public final class RuleLoader {
         return loadText(origin, text, RuleLoadOptions.DEFAULT);
     }
 
-    /** Rules from text, read with the options. */
+    /**
+     * Rules from text, prepared as the options say.
+     *
+     * @param origin name used in problem locations
+     */
     public static RuleLoadResult loadText(String origin, String text, RuleLoadOptions options) {
+        return prepared(parseText(origin, text, options.placeholders()), options);
+    }
+
+    private static RuleLoadResult parseText(String origin, String text, Placeholders placeholders) {
         if (text.length() > MAX_FILE_BYTES) {
             return problem(origin, "file-too-large", "rule text is over " + MAX_FILE_BYTES + " characters");
         }
-        SigmaParseResult parsed = SigmaRuleParser.parse(origin, text, options.placeholders());
-        return new RuleLoadResult(parsed.documents(), parsed.problems());
+        SigmaParseResult parsed = SigmaRuleParser.parse(origin, text, placeholders);
+        return new RuleLoadResult(parsed.documents(), parsed.filters(), parsed.problems(), parsed.warnings());
+    }
+
+    /**
+     * A field-mapping file (see {@link FieldMapping}), with the same size and encoding limits as rule files. A file
+     * with any problem yields no mapping: rules must not run half-mapped.
+     */
+    public static FieldMapping.Parsed loadFieldMapping(Path file) {
+        String origin = file.toString();
+        try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                return mappingProblem(origin, "file-too-large", "field-mapping file is " + size
+                        + " bytes, over the limit of " + MAX_FILE_BYTES);
+            }
+            String text = decode(Files.readAllBytes(file));
+            if (text == null) {
+                return mappingProblem(origin, "file-unreadable", "not UTF-8 text; save the field-mapping file as UTF-8");
+            }
+            return FieldMapping.parse(origin, text);
+        } catch (IOException e) {
+            return mappingProblem(origin, "file-unreadable", "cannot read the file: " + e.getMessage());
+        }
+    }
+
+    private static FieldMapping.Parsed mappingProblem(String origin, String reason, String message) {
+        return new FieldMapping.Parsed(Optional.empty(), List.of(new Problem(origin, reason, message)));
+    }
+
+    private static RuleLoadResult readFile(Path file, Placeholders placeholders) {
+        String origin = file.toString();
+        try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                return problem(origin, "file-too-large", "rule file is " + size + " bytes, over the limit of "
+                        + MAX_FILE_BYTES + "; split it into smaller files");
+            }
+            String text = decode(Files.readAllBytes(file));
+            if (text == null) {
+                return problem(origin, "file-unreadable", "not UTF-8 text; save the rule file as UTF-8");
+            }
+            return parseText(origin, text, placeholders);
+        } catch (IOException e) {
+            return problem(origin, "file-unreadable", "cannot read the file: " + e.getMessage());
+        }
+    }
+
+    private static RuleLoadResult prepared(RuleLoadResult read, RuleLoadOptions options) {
+        FieldMapping mapping = options.fieldMapping();
+        if (mapping.isEmpty()) {
+            return read;
+        }
+        FieldMapping.Result mapped = mapping.apply(read.documents(), read.filters());
+        List<Problem> problems = new ArrayList<>(read.problems());
+        problems.addAll(mapped.problems());
+        return new RuleLoadResult(mapped.documents(), mapped.filters(), problems, read.warnings());
     }
 
     /**

@@ -26,6 +26,7 @@ class BuiltInRulesTest {
     void builtInPackLoadsWithoutProblems() {
         RuleLoadResult loaded = RuleLoader.loadBuiltIn();
         assertThat(loaded.problems()).isEmpty();
+        assertThat(loaded.warnings()).isEmpty();
         DetectionSet set = DetectionSet.of(loaded);
         assertThat(set.problems()).isEmpty();
         assertThat(set.detections()).hasSizeGreaterThan(30);

@@ -1,6 +1,7 @@
 package dev.vigil.engine.match;
 
 import dev.vigil.engine.sigma.Condition;
+import dev.vigil.engine.sigma.Detection;
 import dev.vigil.engine.sigma.FieldCondition;
 import dev.vigil.engine.sigma.SearchIdentifier;
 import dev.vigil.engine.sigma.SigmaAnyOf;
@@ -31,10 +32,26 @@ public final class MatcherCompiler {
 
     /** The matcher for the rule's condition over its searches. */
     public static EventMatcher compile(SigmaRule rule) {
+        return compile(rule.detection());
+    }
+
+    /** The matcher for a detection's condition over its searches, e.g. a filter's. */
+    public static EventMatcher compile(Detection detection) {
         Map<String, EventMatcher> searches = new HashMap<>();
-        rule.detection().searches().forEach((name, search) -> searches.put(name, search(search)));
-        List<String> order = List.copyOf(rule.detection().searches().keySet());
-        return condition(rule.detection().condition(), searches, order);
+        detection.searches().forEach((name, search) -> searches.put(name, search(search)));
+        List<String> order = List.copyOf(detection.searches().keySet());
+        return condition(detection.condition(), searches, order);
+    }
+
+    /** Matches what {@code rule} matches and none of {@code filters} does: a rule with its filters applied. */
+    public static EventMatcher excluding(EventMatcher rule, List<EventMatcher> filters) {
+        if (filters.isEmpty()) {
+            return rule;
+        }
+        List<EventMatcher> parts = new ArrayList<>();
+        parts.add(rule);
+        filters.forEach(f -> parts.add(new NotMatcher(f)));
+        return all(parts);
     }
 
     private static EventMatcher condition(Condition c, Map<String, EventMatcher> searches, List<String> order) {

@@ -10,12 +10,13 @@ import java.util.Optional;
 /**
  * Reads typed attributes from a rule document and collects the problems found on the way, each with file, line and
  * the rule it belongs to. Readers report a problem and return an empty value instead of throwing, so that one pass
- * finds every problem of a file.
+ * finds every problem of a file. Errors make the document fail; warnings are reported and the document is kept.
  */
 final class AttributeReader {
 
     private final String origin;
     private final List<Problem> problems = new ArrayList<>();
+    private final List<Problem> warnings = new ArrayList<>();
     private String ruleLabel = "";
 
     AttributeReader(String origin) {
@@ -30,18 +31,37 @@ final class AttributeReader {
         return problems;
     }
 
+    /** Problems that do not stop a rule from loading. */
+    List<Problem> warnings() {
+        return warnings;
+    }
+
     int problemCount() {
         return problems.size();
     }
 
     /** Names the rule now being read in the problems that follow (its name, id or title). */
     void ruleLabel(String label) {
-        ruleLabel = label == null ? "" : label;
+        ruleLabel = label == null || label.isEmpty() ? "" : "rule '" + label + "'";
+    }
+
+    /** Names the filter now being read in the problems that follow. */
+    void filterLabel(String label) {
+        ruleLabel = label == null || label.isEmpty() ? "" : "filter '" + label + "'";
     }
 
     void error(int line, String reason, String message) {
-        String prefix = ruleLabel.isEmpty() ? "" : "rule '" + ruleLabel + "': ";
-        problems.add(new Problem(new RuleSource(origin, line).location(), reason, prefix + message));
+        problems.add(problem(line, reason, message));
+    }
+
+    /** Reports a problem that leaves the rule loaded; the message should say what Vigil did instead. */
+    void warn(int line, String reason, String message) {
+        warnings.add(problem(line, reason, message));
+    }
+
+    private Problem problem(int line, String reason, String message) {
+        String prefix = ruleLabel.isEmpty() ? "" : ruleLabel + ": ";
+        return new Problem(new RuleSource(origin, line).location(), reason, prefix + message);
     }
 
     /** A scalar attribute as text; absent or null → empty. */
@@ -90,8 +110,13 @@ final class AttributeReader {
 
     /** Checks a dotted field path; reports and returns false when it has empty segments. */
     boolean checkFieldPath(String path, int line) {
+        return checkFieldPath(path, line, "rule-invalid");
+    }
+
+    /** Checks a dotted field path, reporting a bad one with the given reason. */
+    boolean checkFieldPath(String path, int line, String reason) {
         if (path.isEmpty() || path.startsWith(".") || path.endsWith(".") || path.contains("..")) {
-            error(line, "rule-invalid", "field path '" + path + "' is not valid: write dotted names such as"
+            error(line, reason, "field path '" + path + "' is not valid: write dotted names such as"
                     + " userIdentity.type");
             return false;
         }

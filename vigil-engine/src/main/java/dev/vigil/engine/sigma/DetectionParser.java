@@ -1,5 +1,6 @@
 package dev.vigil.engine.sigma;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,31 +36,64 @@ final class DetectionParser {
             reader.error(entry.get().line(), "rule-invalid", "'logsource' must be a mapping (product, service, category)");
             return null;
         }
-        String category = reader.text(ls, "category").orElse(null);
-        if (category != null) {
-            reader.error(ls.entry("category").orElseThrow().line(), "rule-invalid", "logsource category '" + category
-                    + "' is not supported: Vigil's log sources are named by product and service (e.g. aws/cloudtrail)");
+        int before = reader.problemCount();
+        LogSource logSource = new LogSource(reader.text(ls, "product").orElse(null),
+                reader.text(ls, "service").orElse(null), reader.text(ls, "category").orElse(null),
+                reader.text(ls, "definition").orElse(null));
+        if (reader.problemCount() != before) {
             return null;
         }
-        return new LogSource(reader.text(ls, "product").orElse(null), reader.text(ls, "service").orElse(null), null);
+        if (logSource.knownSources().isEmpty()) {
+            // Sigma rule collections hold rules for many products: load them, but say why they stay silent
+            reader.warn(entry.get().line(), "logsource-unknown", "logsource " + logSource.describe()
+                    + " selects none of Vigil's log sources (" + VigilLogSources.names() + "): it is loaded but"
+                    + " never matches any event. Check product, service and category");
+        }
+        return logSource;
     }
 
-    Detection detection(YamlNode.Mapping doc) {
-        YamlNode.Entry entry = doc.entry("detection").orElseThrow();
+    /**
+     * A rule's {@code detection} section.
+     *
+     * @param detection   searches and condition
+     * @param aggregation the Sigma 1 aggregation the condition ends with ({@code | count() ...}), or null
+     */
+    record ParsedDetection(Detection detection, LegacyAggregation aggregation) {
+    }
+
+    /** The rule's {@code detection} section, or null after reporting its problems. */
+    ParsedDetection detection(YamlNode.Mapping doc) {
+        return section(doc.entry("detection").orElseThrow(), true);
+    }
+
+    /** A filter's {@code filter} section without its {@code rules}, or null after reporting its problems. */
+    Detection filter(YamlNode.Entry entry) {
+        ParsedDetection parsed = section(entry, false);
+        return parsed == null ? null : parsed.detection();
+    }
+
+    private ParsedDetection section(YamlNode.Entry entry, boolean rule) {
+        String name = entry.key();
         if (!(entry.value() instanceof YamlNode.Mapping section)) {
-            reader.error(entry.line(), "rule-invalid", "'detection' must be a mapping of search identifiers and a condition");
+            reader.error(entry.line(), "rule-invalid", "'" + name + "' must be a mapping of search identifiers and a"
+                    + " condition");
             return null;
         }
         Map<String, SearchIdentifier> searches = new LinkedHashMap<>();
+        YamlNode.Entry timeframe = null;
         boolean ok = true;
         for (YamlNode.Entry e : section.entries()) {
-            if (e.key().equals("condition")) {
+            if (e.key().equals("condition") || !rule && e.key().equals("rules")) {
                 continue;
             }
             if (e.key().equals("timeframe")) {
-                reader.error(e.line(), "rule-invalid", "'timeframe' in detection is Sigma 1 aggregation; write a"
-                        + " correlation rule with a timespan instead");
-                ok = false;
+                if (rule) {
+                    timeframe = e;
+                } else {
+                    reader.error(e.line(), "rule-invalid", "a filter has no 'timeframe': it only suppresses single"
+                            + " events");
+                    ok = false;
+                }
                 continue;
             }
             if (!validIdentifier(e.key())) {
@@ -77,11 +111,12 @@ final class DetectionParser {
         }
         Optional<YamlNode.Entry> conditionEntry = section.entry("condition");
         if (conditionEntry.isEmpty()) {
-            reader.error(section.line(), "condition-invalid", "missing 'condition' in detection, e.g. condition: selection");
+            reader.error(section.line(), "condition-invalid", "missing 'condition' in " + name
+                    + ", e.g. condition: selection");
             return null;
         }
         if (searches.isEmpty() && ok) {
-            reader.error(section.line(), "rule-invalid", "detection has no search identifier");
+            reader.error(section.line(), "rule-invalid", name + " has no search identifier");
             return null;
         }
         if (!ok) {
@@ -98,6 +133,13 @@ final class DetectionParser {
             reader.error(conditionNode.line(), "condition-invalid", "'condition' must be text or a list of texts");
             return null;
         }
+        if (rule && texts.stream().anyMatch(t -> t.indexOf('|') >= 0)) {
+            return aggregated(texts, searches, timeframe, conditionNode.line());
+        }
+        if (timeframe != null) {
+            reader.warn(timeframe.line(), "attribute-ignored", "'timeframe' only applies to a Sigma 1 aggregation"
+                    + " ('| count() ...') in the condition, and this condition has none; it is ignored");
+        }
         List<Condition> conditions = new ArrayList<>();
         for (String text : texts) {
             try {
@@ -108,7 +150,45 @@ final class DetectionParser {
             }
         }
         Condition condition = conditions.size() == 1 ? conditions.getFirst() : new Condition.Or(conditions);
-        return new Detection(searches, condition);
+        return new ParsedDetection(new Detection(searches, condition), null);
+    }
+
+    /** A Sigma 1 condition {@code search | aggregation}, which the caller turns into a correlation. */
+    private ParsedDetection aggregated(List<String> texts, Map<String, SearchIdentifier> searches,
+                                       YamlNode.Entry timeframe, int conditionLine) {
+        if (texts.size() != 1) {
+            reader.error(conditionLine, "condition-invalid", "a list of conditions cannot hold a Sigma 1 aggregation"
+                    + " ('|'); write the aggregating condition alone, or a correlation rule");
+            return null;
+        }
+        if (timeframe == null) {
+            reader.error(conditionLine, "condition-invalid", "the Sigma 1 aggregation needs a 'timeframe' in detection,"
+                    + " e.g. timeframe: 10m; Vigil turns it into a correlation with that timespan");
+            return null;
+        }
+        String text = texts.getFirst();
+        int bar = text.indexOf('|');
+        if (text.indexOf('|', bar + 1) >= 0) {
+            reader.error(conditionLine, "condition-invalid", "condition '" + text + "' has more than one '|'; a Sigma 1"
+                    + " condition ends with one aggregation");
+            return null;
+        }
+        Duration timespan;
+        try {
+            timespan = LegacyAggregationParser.timeframe(timeframe.value() instanceof YamlNode.Scalar s
+                    ? s.text() : YamlNode.describe(timeframe.value()));
+        } catch (ConditionException e) {
+            reader.error(timeframe.line(), "condition-invalid", e.getMessage());
+            return null;
+        }
+        try {
+            Condition condition = ConditionParser.parse(text.substring(0, bar), searches.keySet());
+            LegacyAggregation aggregation = LegacyAggregationParser.parse(text.substring(bar + 1), timespan);
+            return new ParsedDetection(new Detection(searches, condition), aggregation);
+        } catch (ConditionException e) {
+            reader.error(conditionLine, "condition-invalid", e.getMessage());
+            return null;
+        }
     }
 
     private static boolean validIdentifier(String id) {

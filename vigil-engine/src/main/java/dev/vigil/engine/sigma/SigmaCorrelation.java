@@ -33,12 +33,14 @@ import java.util.Objects;
  * @param percentile     for {@link CorrelationType#VALUE_PERCENTILE}: which percentile (0–100], else null
  * @param generate       whether the referenced rules also raise findings of their own
  * @param vigil          Vigil's custom attributes ({@code types} is used; findings are keyed by {@code groupBy})
+ * @param metadata       the other attributes: status, author, dates, custom attributes, …
  */
 public record SigmaCorrelation(RuleSource source, String id, String name, String title, String description,
                                List<String> falsePositives, List<String> tags, Severity level, CorrelationType type,
                                List<String> rules, List<String> groupBy, Map<String, Map<String, String>> aliases,
                                Duration timespan, CountCondition condition, String valueField, BigDecimal percentile,
-                               boolean generate, VigilAttributes vigil) implements SigmaDocument {
+                               boolean generate, VigilAttributes vigil, SigmaMetadata metadata)
+        implements SigmaDocument {
     public SigmaCorrelation {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(title, "title");
@@ -55,6 +57,7 @@ public record SigmaCorrelation(RuleSource source, String id, String name, String
         Objects.requireNonNull(timespan, "timespan");
         Objects.requireNonNull(condition, "condition");
         Objects.requireNonNull(vigil, "vigil");
+        Objects.requireNonNull(metadata, "metadata");
         if (id == null && name == null) {
             throw new IllegalArgumentException("a correlation needs an id or a name");
         }
@@ -83,5 +86,14 @@ public record SigmaCorrelation(RuleSource source, String id, String name, String
             f = byRule.get(target.id());
         }
         return f == null ? groupField : f;
+    }
+
+    /**
+     * The same correlation grouping by other fields and measuring another field, e.g. after a field mapping. Alias
+     * names in group-by are kept as they are, and so are the fields the aliases name.
+     */
+    public SigmaCorrelation withFields(List<String> otherGroupBy, String otherValueField) {
+        return new SigmaCorrelation(source, id, name, title, description, falsePositives, tags, level, type, rules,
+                otherGroupBy, aliases, timespan, condition, otherValueField, percentile, generate, vigil, metadata);
     }
 }

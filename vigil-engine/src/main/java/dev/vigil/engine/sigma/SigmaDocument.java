@@ -26,4 +26,7 @@ public sealed interface SigmaDocument permits SigmaRule, SigmaCorrelation {
 
     /** Sigma tags, e.g. {@code attack.t1562.008}. */
     List<String> tags();
+
+    /** Status, author, dates, related rules, custom attributes and the other descriptive attributes. */
+    SigmaMetadata metadata();
 }

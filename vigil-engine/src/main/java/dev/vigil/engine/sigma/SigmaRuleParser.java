@@ -6,13 +6,18 @@ import dev.vigil.model.Severity;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Turns the text of a rule file (one or more YAML documents separated by {@code ---}) into {@link SigmaRule}s and
- * {@link SigmaCorrelation}s. It reports every problem it finds, with file and line, instead of stopping at the
- * first; a document with problems is left out and the others are kept.
+ * Turns the text of a rule file (one or more YAML documents separated by {@code ---}) into {@link SigmaRule}s,
+ * {@link SigmaCorrelation}s and {@link SigmaFilter}s. It reports every problem it finds, with file and line, instead
+ * of stopping at the first; a document with problems is left out and the others are kept.
+ *
+ * <p>A rule whose condition ends with a Sigma 1 aggregation ({@code selection | count() by field > 5}, with
+ * {@code timeframe}) yields two documents, as Sigma 2 writes it: a rule named {@code <id>:search} with the searches,
+ * and a correlation with the rule's own id, name and attributes that counts it.
  *
  * <p>One exception: when a file holds a correlation and any of its documents fails, the whole file is left out,
  * because the rules a correlation counts would otherwise load alone and raise a finding for every single match.
@@ -25,11 +30,15 @@ public final class SigmaRuleParser {
     private final AttributeReader reader;
     private final DetectionParser detections;
     private final CorrelationParser correlations;
+    private final MetadataReader metadata;
+    private final FilterParser filters;
 
     private SigmaRuleParser(String origin, ModifierContext context) {
         this.reader = new AttributeReader(origin);
         this.detections = new DetectionParser(reader, context);
         this.correlations = new CorrelationParser(reader);
+        this.metadata = new MetadataReader(reader);
+        this.filters = new FilterParser(reader, detections, metadata);
     }
 
     /**
@@ -53,6 +62,25 @@ public final class SigmaRuleParser {
         return new SigmaRuleParser(origin, new ModifierContext(placeholders)).file(text);
     }
 
+    /** What one YAML document yielded: a rule, a correlation, a rule and its translated aggregation, or a filter. */
+    private record Yield(List<SigmaDocument> documents, List<SigmaFilter> filters) {
+        static final Yield NOTHING = new Yield(List.of(), List.of());
+
+        static Yield of(SigmaDocument... documents) {
+            return new Yield(List.of(documents), List.of());
+        }
+    }
+
+    /**
+     * The name of the rule that holds the searches of a Sigma 1 aggregating rule: the rule's correlation counts it,
+     * and a filter naming the aggregating rule applies to it.
+     *
+     * @param ruleId the aggregating rule's id as Vigil uses it (its name, else its id)
+     */
+    public static String legacySearchRuleName(String ruleId) {
+        return LegacyAggregation.searchRuleName(ruleId);
+    }
+
     private SigmaParseResult file(String text) {
         String origin = reader.origin();
         List<YamlNode> nodes;
@@ -60,17 +88,19 @@ public final class SigmaRuleParser {
             nodes = YamlReader.readAll(text);
         } catch (YamlException e) {
             reader.error(e.line(), "yaml-invalid", e.getMessage() + "; fix the file, nothing in it was loaded");
-            return new SigmaParseResult(List.of(), reader.problems());
+            return new SigmaParseResult(List.of(), List.of(), reader.problems(), reader.warnings());
         }
         List<SigmaDocument> documents = new ArrayList<>();
+        List<SigmaFilter> filters = new ArrayList<>();
         boolean anyFailed = false;
         boolean hasCorrelation = false;
         for (YamlNode node : nodes) {
             hasCorrelation |= node instanceof YamlNode.Mapping m && m.has("correlation");
             int before = reader.problemCount();
-            Optional<SigmaDocument> doc = document(node);
-            if (doc.isPresent() && reader.problemCount() == before) {
-                documents.add(doc.get());
+            Yield yield = document(node);
+            if (reader.problemCount() == before && (!yield.documents().isEmpty() || !yield.filters().isEmpty())) {
+                documents.addAll(yield.documents());
+                filters.addAll(yield.filters());
             } else {
                 anyFailed = true;
             }
@@ -85,19 +115,22 @@ public final class SigmaRuleParser {
         if (nodes.isEmpty()) {
             reader.problems().add(new Problem(origin, "rule-invalid", "the file holds no rule"));
         }
-        return new SigmaParseResult(documents, reader.problems());
+        return new SigmaParseResult(documents, filters, reader.problems(), reader.warnings());
     }
 
-    private Optional<SigmaDocument> document(YamlNode node) {
+    private Yield document(YamlNode node) {
         reader.ruleLabel("");
         if (!(node instanceof YamlNode.Mapping doc)) {
             reader.error(node.line(), "rule-invalid", "a rule document must be a mapping of attributes, found "
                     + YamlNode.describe(node));
-            return Optional.empty();
+            return Yield.NOTHING;
         }
         String title = reader.text(doc, "title").orElse(null);
         String id = reader.text(doc, "id").orElse(null);
         String name = reader.text(doc, "name").orElse(null);
+        if (doc.has("filter") && !doc.has("detection") && !doc.has("correlation")) {
+            return filters.parse(doc, id, name, title).map(f -> new Yield(List.of(), List.of(f))).orElse(Yield.NOTHING);
+        }
         reader.ruleLabel(name != null ? name : id != null ? id : title);
         boolean identified = title != null && !title.isBlank() && (id != null || name != null);
         if (title == null || title.isBlank()) {
@@ -110,48 +143,65 @@ public final class SigmaRuleParser {
             reader.error(doc.entry("action").orElseThrow().line(), "rule-invalid",
                     "Sigma 1 'action' documents (global/reset/repeat) are not supported; write each rule in full");
         }
-        if (doc.has("filter") && !doc.has("detection")) {
-            reader.error(doc.line(), "rule-invalid", "Sigma filter documents are not supported by Vigil yet");
-            return Optional.empty();
+        if (doc.has("filter")) {
+            reader.error(doc.entry("filter").orElseThrow().line(), "rule-invalid", "a document has 'filter' (a Sigma"
+                    + " filter) or 'detection'/'correlation' (a rule), not both");
+            return Yield.NOTHING;
         }
         boolean isCorrelation = doc.has("correlation");
         if (isCorrelation && doc.has("detection")) {
             reader.error(doc.line(), "rule-invalid", "a document has either 'detection' or 'correlation', not both");
-            return Optional.empty();
+            return Yield.NOTHING;
         }
         if (!isCorrelation && !doc.has("detection")) {
             reader.error(doc.line(), "rule-invalid", "missing 'detection' (or 'correlation') section");
-            return Optional.empty();
+            return Yield.NOTHING;
         }
         Severity level = level(doc);
         List<String> tags = reader.textList(doc, "tags");
         List<String> falsePositives = reader.textList(doc, "falsepositives");
         String description = reader.text(doc, "description").orElse("");
         VigilAttributes vigil = vigil(doc);
+        SigmaMetadata meta = metadata.read(doc);
         RuleSource source = new RuleSource(reader.origin(), doc.line());
         int before = reader.problemCount();
         if (isCorrelation) {
             CorrelationParser.Section c = correlations.parse(doc);
             if (c == null || reader.problemCount() != before || !identified) {
-                return Optional.empty();
+                return Yield.NOTHING;
             }
             if (!vigil.keys().isEmpty()) {
                 reader.error(doc.line(), "correlation-invalid",
                         "vigil.keys does not apply to correlations: their findings are keyed by group-by");
-                return Optional.empty();
+                return Yield.NOTHING;
             }
-            return Optional.of(new SigmaCorrelation(source, id, name, title, description, falsePositives, tags, level,
+            return Yield.of(new SigmaCorrelation(source, id, name, title, description, falsePositives, tags, level,
                     c.type(), c.rules(), c.groupBy(), c.aliases(), c.timespan(), c.condition(), c.field(), c.percentile(),
-                    c.generate(), vigil));
+                    c.generate(), vigil, meta));
         }
         LogSource logSource = detections.logSource(doc);
-        Detection detection = detections.detection(doc);
-        if (logSource == null || detection == null || reader.problemCount() != before || !identified) {
-            return Optional.empty();
+        DetectionParser.ParsedDetection parsed = detections.detection(doc);
+        if (logSource == null || parsed == null || reader.problemCount() != before || !identified) {
+            return Yield.NOTHING;
         }
-        return Optional.of(new SigmaRule(source, id, name, title, description, reader.text(doc, "status").orElse(null),
-                reader.text(doc, "author").orElse(null), reader.textList(doc, "references"), falsePositives, tags,
-                level, logSource, detection, vigil));
+        LegacyAggregation aggregation = parsed.aggregation();
+        if (aggregation == null) {
+            return Yield.of(new SigmaRule(source, id, name, title, description, falsePositives, tags, level,
+                    logSource, parsed.detection(), vigil, meta));
+        }
+        if (!vigil.keys().isEmpty()) {
+            reader.error(doc.line(), "rule-invalid", "vigil.keys does not apply to a Sigma 1 aggregation: Vigil runs it"
+                    + " as a correlation, whose findings are keyed by the 'by' fields");
+            return Yield.NOTHING;
+        }
+        // Sigma 1 put the count in the rule's condition; Sigma 2 says the same with a rule and a correlation over it
+        String searchName = LegacyAggregation.searchRuleName(name != null ? name : id);
+        SigmaRule search = new SigmaRule(source, null, searchName, title, description, falsePositives, tags, level,
+                logSource, parsed.detection(), VigilAttributes.NONE, SigmaMetadata.NONE);
+        SigmaCorrelation correlation = new SigmaCorrelation(source, id, name, title, description, falsePositives,
+                tags, level, aggregation.type(), List.of(searchName), aggregation.groupBy(), java.util.Map.of(),
+                aggregation.timespan(), aggregation.condition(), aggregation.field(), null, false, vigil, meta);
+        return Yield.of(search, correlation);
     }
 
     private Severity level(YamlNode.Mapping doc) {
@@ -159,12 +209,20 @@ public final class SigmaRuleParser {
         if (level.isEmpty()) {
             return Severity.MEDIUM;
         }
+        int line = doc.entry("level").orElseThrow().line();
+        Severity severity;
         try {
-            return Severity.parse(level.get());
+            severity = Severity.parse(level.get());
         } catch (IllegalArgumentException e) {
-            reader.error(doc.entry("level").orElseThrow().line(), "rule-invalid", e.getMessage());
+            reader.error(line, "rule-invalid", e.getMessage());
             return Severity.MEDIUM;
         }
+        String spelled = severity.name().toLowerCase(Locale.ROOT);
+        if (!level.get().equals(spelled)) {
+            reader.warn(line, "attribute-invalid", "level '" + level.get() + "' is read as " + spelled
+                    + "; Sigma spells it '" + spelled + "'");
+        }
+        return severity;
     }
 
     private VigilAttributes vigil(YamlNode.Mapping doc) {

@@ -323,8 +323,10 @@ class SigmaRuleParserTest {
                 .contains("missing 'title'");
         assertThat(parse("title: x\nlogsource: {}\ndetection: {s: {a: 1}, condition: s}\n").problems().getFirst().message())
                 .contains("missing 'id' and 'name'");
-        assertThat(parse("title: x\nname: y\nlogsource: {category: process_creation}\ndetection: {s: {a: 1}, condition: s}\n")
-                .problems().getFirst().message()).contains("category");
+        SigmaParseResult unknownCategory = parse("title: x\nname: y\nlogsource: {category: process_creation}\n"
+                + "detection: {s: {a: 1}, condition: s}\n");
+        assertThat(unknownCategory.documents()).hasSize(1);
+        assertThat(unknownCategory.warnings().getFirst().message()).contains("category: process_creation");
         assertThat(parse("title: x\nname: y\nlogsource: {}\ndetection: {s: {a: 1}}\n").problems().getFirst().message())
                 .contains("missing 'condition'");
         assertThat(parse("title: x\nname: y\nlogsource: {}\ndetection: {s: {a: 1}, condition: s}\nvigil: {key: [a]}\n")

@@ -1,0 +1,172 @@
+package dev.vigil.engine.sigma;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Parses the aggregation after the {@code |} of a Sigma 1 condition:
+ * <pre>
+ *   aggregation := 'count' '(' [field] ')' ['by' field (',' field)*] operator number
+ *   operator    := '&gt;' | '&gt;=' | '&lt;' | '&lt;=' | '=' | '=='
+ * </pre>
+ * {@code count()} counts matching events (Sigma 2's {@code event_count}); {@code count(field)} counts the distinct
+ * values of the field ({@code value_count}). The other Sigma 1 functions ({@code min}, {@code max}, {@code avg},
+ * {@code sum}) and {@code near} are refused with a message saying why. A hand-written tokenizer keeps parsing
+ * linear in the length of the text, whatever the text holds.
+ */
+final class LegacyAggregationParser {
+
+    private static final Map<String, CountCondition.Operator> OPERATORS = Map.of(
+            ">", CountCondition.Operator.GT, ">=", CountCondition.Operator.GTE,
+            "<", CountCondition.Operator.LT, "<=", CountCondition.Operator.LTE,
+            "=", CountCondition.Operator.EQ, "==", CountCondition.Operator.EQ);
+
+    private final String text;
+    private final List<String> tokens;
+    private int pos;
+
+    private LegacyAggregationParser(String text) {
+        this.text = text.strip();
+        this.tokens = tokenize(this.text);
+    }
+
+    /**
+     * The aggregation written after the {@code |}.
+     *
+     * @param text     the text after the pipe
+     * @param timespan the rule's timeframe
+     * @throws ConditionException naming what is wrong or unsupported
+     */
+    static LegacyAggregation parse(String text, Duration timespan) throws ConditionException {
+        return new LegacyAggregationParser(text).aggregation(timespan);
+    }
+
+    private LegacyAggregation aggregation(Duration timespan) throws ConditionException {
+        if (tokens.isEmpty()) {
+            throw error("nothing follows the '|'; write an aggregation such as count() by userIdentity.arn > 5");
+        }
+        String function = tokens.getFirst().toLowerCase(Locale.ROOT);
+        switch (function) {
+            case "count" -> pos++;
+            case "near" -> throw error("'near' (Sigma 1's temporal proximity) is not supported: it needs the temporal"
+                    + " correlation type, which this Vigil version does not evaluate");
+            case "min", "max", "avg", "sum" -> throw error("the Sigma 1 function '" + function + "()' is not"
+                    + " supported; Vigil translates count() (number of events) and count(field) (number of distinct"
+                    + " values) into correlations");
+            default -> throw error("'" + tokens.getFirst() + "' is not an aggregation; write count() or count(field)");
+        }
+        expect("(", "count must be followed by '(': count() or count(field)");
+        String field = null;
+        if (!peek(")")) {
+            field = fieldName("count(...)");
+        }
+        expect(")", "count(...) takes at most one field and must be closed with ')'");
+        List<String> groupBy = new ArrayList<>();
+        if (pos < tokens.size() && tokens.get(pos).equalsIgnoreCase("by")) {
+            pos++;
+            groupBy.add(fieldName("by"));
+            while (peek(",")) {
+                pos++;
+                groupBy.add(fieldName("by"));
+            }
+        }
+        CountCondition.Operator op = pos < tokens.size() ? OPERATORS.get(tokens.get(pos)) : null;
+        if (op == null) {
+            throw error("expected a comparison (>, >=, <, <=, =) and a number at the end, e.g. '> 5'");
+        }
+        pos++;
+        String number = pos < tokens.size() ? tokens.get(pos++) : "";
+        if (!number.matches("\\d{1,18}")) {
+            throw error("'" + number + "' is not a whole number ≥ 0 to compare the count with");
+        }
+        if (pos < tokens.size()) {
+            throw error("unexpected '" + tokens.get(pos) + "' after the comparison");
+        }
+        return new LegacyAggregation(field == null ? CorrelationType.EVENT_COUNT : CorrelationType.VALUE_COUNT, field,
+                groupBy, CountCondition.of(op, Long.parseLong(number)), timespan);
+    }
+
+    private String fieldName(String after) throws ConditionException {
+        String t = pos < tokens.size() ? tokens.get(pos) : "";
+        if (t.isEmpty() || t.equals("(") || t.equals(")") || t.equals(",") || OPERATORS.containsKey(t)) {
+            throw error("a field name must follow " + after);
+        }
+        if (t.startsWith(".") || t.endsWith(".") || t.contains("..")) {
+            throw error("field path '" + t + "' is not valid: write dotted names such as userIdentity.arn");
+        }
+        pos++;
+        return t;
+    }
+
+    private boolean peek(String token) {
+        return pos < tokens.size() && tokens.get(pos).equals(token);
+    }
+
+    private void expect(String token, String message) throws ConditionException {
+        if (!peek(token)) {
+            throw error(message);
+        }
+        pos++;
+    }
+
+    private ConditionException error(String problem) {
+        return new ConditionException("aggregation '" + text + "': " + problem);
+    }
+
+    private static List<String> tokenize(String text) {
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+            } else if (c == '(' || c == ')' || c == ',') {
+                out.add(String.valueOf(c));
+                i++;
+            } else if (c == '<' || c == '>' || c == '=') {
+                boolean twoChars = i + 1 < text.length() && text.charAt(i + 1) == '=';
+                out.add(text.substring(i, twoChars ? i + 2 : i + 1));
+                i += twoChars ? 2 : 1;
+            } else {
+                int start = i;
+                while (i < text.length() && !Character.isWhitespace(text.charAt(i)) && "(),<>=".indexOf(text.charAt(i)) < 0) {
+                    i++;
+                }
+                out.add(text.substring(start, i));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The {@code timeframe} of a Sigma 1 rule: a number and s, m, h or d, at most
+     * {@link SigmaRuleParser#MAX_TIMESPAN}.
+     *
+     * @throws ConditionException when it is not one
+     */
+    static Duration timeframe(String text) throws ConditionException {
+        String t = text.strip();
+        int unitAt = t.length() - 1;
+        String digits = unitAt > 0 ? t.substring(0, unitAt) : "";
+        if (!digits.matches("\\d{1,9}") || "smhdM".indexOf(t.charAt(unitAt)) < 0) {
+            throw new ConditionException("timeframe '" + text + "' is not a number followed by s, m, h or d, e.g. 10m");
+        }
+        long n = Long.parseLong(digits);
+        Duration d = switch (t.charAt(unitAt)) {
+            case 's' -> Duration.ofSeconds(n);
+            case 'm' -> Duration.ofMinutes(n);
+            case 'h' -> Duration.ofHours(n);
+            case 'd' -> Duration.ofDays(n);
+            default -> throw new ConditionException("timeframe '" + text + "' is in months, which have no fixed"
+                    + " length; write it in days, e.g. 30d");
+        };
+        if (d.isZero() || d.compareTo(SigmaRuleParser.MAX_TIMESPAN) > 0) {
+            throw new ConditionException("timeframe '" + text + "' must be more than 0 and at most "
+                    + SigmaRuleParser.MAX_TIMESPAN.toDays() + "d");
+        }
+        return d;
+    }
+}
