@@ -159,6 +159,40 @@ class LegacyAggregationTest {
         assertThat(Detections.findings(Rules.compile(LEGACY_COUNT), fromScanner)).hasSize(1);
     }
 
+    private static final String LEGACY_NEAR = """
+            title: Key created near a console login
+            name: key-near-login
+            logsource: {product: aws}
+            detection:
+              key: {eventName: CreateAccessKey}
+              login: {eventName: ConsoleLogin}
+              policy: {eventName: AttachUserPolicy}
+              timeframe: 10m
+              condition: key | near login and policy
+            """;
+
+    private static MapEvent named(long at, String eventName) {
+        return new MapEvent(Map.of("eventName", eventName), "{}", "n" + at + eventName, at);
+    }
+
+    @Test
+    void nearRunsAsATemporalCorrelationOverOneRulePerSearch() {
+        DetectionSet set = Rules.compile(LEGACY_NEAR);
+        assertThat(set.isCorrelation("key-near-login")).isTrue();
+        assertThat(set.detections()).extracting(d -> d.id()).containsExactly("key-near-login");
+        long t = 1_714_557_600_000L;
+        List<MapEvent> all = List.of(named(t, "ConsoleLogin"), named(t + 60_000, "AttachUserPolicy"),
+                named(t + 120_000, "CreateAccessKey"));
+        FindingAggregator a = new FindingAggregator(set);
+        Detections.hits(set, all).forEach(a::accept);
+        assertThat(a.findings()).singleElement().satisfies(f -> assertThat(f.count()).isEqualTo(3));
+        List<MapEvent> tooFar = List.of(named(t, "ConsoleLogin"), named(t + 60_000, "AttachUserPolicy"),
+                named(t + 11 * 60_000, "CreateAccessKey"));
+        FindingAggregator b = new FindingAggregator(set);
+        Detections.hits(set, tooFar).forEach(b::accept);
+        assertThat(b.findings()).isEmpty();
+    }
+
     @Test
     void aggregationProblemsAreReportedWithTheirLine() {
         assertThat(problem(LEGACY_COUNT.replace("  timeframe: 5m\n", ""))).satisfies(p -> {
@@ -169,8 +203,8 @@ class LegacyAggregationTest {
             assertThat(p.location()).isEqualTo("legacy.yml:11");
             assertThat(p.message()).contains("write it in days");
         });
-        assertThat(problem(LEGACY_COUNT.replace("count() by userIdentity.arn >= 3", "near filter")).message())
-                .contains("'near'").contains("not supported");
+        assertThat(problem(LEGACY_COUNT.replace("count() by userIdentity.arn >= 3", "near not filter")).message())
+                .contains("'not' cannot be expressed as a temporal correlation");
         assertThat(problem(LEGACY_COUNT.replace("condition: selection and not filter |",
                 "condition:\n    - selection\n    - selection |")).message()).contains("a list of conditions");
         assertThat(problem(LEGACY_COUNT.replace(">= 3", ">= 3 | count() > 1")).message()).contains("more than one '|'");

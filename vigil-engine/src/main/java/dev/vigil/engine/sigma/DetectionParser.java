@@ -183,7 +183,8 @@ final class DetectionParser {
         }
         try {
             Condition condition = ConditionParser.parse(text.substring(0, bar), searches.keySet());
-            LegacyAggregation aggregation = LegacyAggregationParser.parse(text.substring(bar + 1), timespan);
+            LegacyAggregation aggregation = LegacyAggregationParser.parse(text.substring(bar + 1), timespan,
+                    searches.keySet());
             return new ParsedDetection(new Detection(searches, condition), aggregation);
         } catch (ConditionException e) {
             reader.error(conditionLine, "condition-invalid", e.getMessage());

@@ -9,14 +9,15 @@ import java.util.Objects;
  * {@code timeframe}: what the equivalent correlation counts.
  *
  * @param type      {@link CorrelationType#EVENT_COUNT} for {@code count()}, {@link CorrelationType#VALUE_COUNT} for
- *                  {@code count(field)}
+ *                  {@code count(field)}, {@link CorrelationType#TEMPORAL} for {@code near}
  * @param field     the counted field of {@code count(field)}, else null
  * @param groupBy   the {@code by} fields (may be empty: one group)
  * @param condition the comparison as a correlation condition
  * @param timespan  the rule's {@code timeframe}
+ * @param near      for {@code near}: the search identifiers that must match near the main condition, else empty
  */
 record LegacyAggregation(CorrelationType type, String field, List<String> groupBy, CountCondition condition,
-                         Duration timespan) {
+                         Duration timespan, List<String> near) {
 
     /** Appended to a rule's id to name the rule that matches the events its aggregation counts. */
     static final String SEARCH_SUFFIX = ":search";
@@ -26,6 +27,17 @@ record LegacyAggregation(CorrelationType type, String field, List<String> groupB
         groupBy = List.copyOf(groupBy);
         Objects.requireNonNull(condition, "condition");
         Objects.requireNonNull(timespan, "timespan");
+        near = List.copyOf(near);
+    }
+
+    LegacyAggregation(CorrelationType type, String field, List<String> groupBy, CountCondition condition,
+                      Duration timespan) {
+        this(type, field, groupBy, condition, timespan, List.of());
+    }
+
+    /** The name of the rule matching one {@code near} search of the aggregating rule with that id. */
+    static String nearRuleName(String ruleId, String search) {
+        return ruleId + ":near:" + search;
     }
 
     /** The name of the rule holding the searches of the aggregating rule with that id. */

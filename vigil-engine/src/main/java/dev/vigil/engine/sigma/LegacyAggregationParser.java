@@ -13,8 +13,9 @@ import java.util.Map;
  *   operator    := '&gt;' | '&gt;=' | '&lt;' | '&lt;=' | '=' | '=='
  * </pre>
  * {@code count()} counts matching events (Sigma 2's {@code event_count}); {@code count(field)} counts the distinct
- * values of the field ({@code value_count}). The other Sigma 1 functions ({@code min}, {@code max}, {@code avg},
- * {@code sum}) and {@code near} are refused with a message saying why. A hand-written tokenizer keeps parsing
+ * values of the field ({@code value_count}); {@code near a and b} asks for the named searches to match within the
+ * timeframe of an event of the main condition, in any order ({@code temporal} over one rule per search). The other
+ * Sigma 1 functions ({@code min}, {@code max}, {@code avg}, {@code sum}) are refused with a message saying why. A hand-written tokenizer keeps parsing
  * linear in the length of the text, whatever the text holds.
  */
 final class LegacyAggregationParser {
@@ -41,18 +42,33 @@ final class LegacyAggregationParser {
      * @throws ConditionException naming what is wrong or unsupported
      */
     static LegacyAggregation parse(String text, Duration timespan) throws ConditionException {
-        return new LegacyAggregationParser(text).aggregation(timespan);
+        return parse(text, timespan, java.util.Set.of());
     }
 
-    private LegacyAggregation aggregation(Duration timespan) throws ConditionException {
+    /**
+     * The aggregation written after the {@code |}.
+     *
+     * @param text        the text after the pipe
+     * @param timespan    the rule's timeframe
+     * @param identifiers the rule's search identifiers, which {@code near} may name
+     * @throws ConditionException naming what is wrong or unsupported
+     */
+    static LegacyAggregation parse(String text, Duration timespan, java.util.Set<String> identifiers)
+            throws ConditionException {
+        return new LegacyAggregationParser(text).aggregation(timespan, identifiers);
+    }
+
+    private LegacyAggregation aggregation(Duration timespan, java.util.Set<String> identifiers)
+            throws ConditionException {
         if (tokens.isEmpty()) {
             throw error("nothing follows the '|'; write an aggregation such as count() by userIdentity.arn > 5");
         }
         String function = tokens.getFirst().toLowerCase(Locale.ROOT);
         switch (function) {
             case "count" -> pos++;
-            case "near" -> throw error("'near' (Sigma 1's temporal proximity) is not supported: it needs the temporal"
-                    + " correlation type, which this Vigil version does not evaluate");
+            case "near" -> {
+                return near(timespan, identifiers);
+            }
             case "min", "max", "avg", "sum" -> throw error("the Sigma 1 function '" + function + "()' is not"
                     + " supported; Vigil translates count() (number of events) and count(field) (number of distinct"
                     + " values) into correlations");
@@ -87,6 +103,41 @@ final class LegacyAggregationParser {
         }
         return new LegacyAggregation(field == null ? CorrelationType.EVENT_COUNT : CorrelationType.VALUE_COUNT, field,
                 groupBy, CountCondition.of(op, Long.parseLong(number)), timespan);
+    }
+
+    /** {@code near a [and b ...]}: plain search identifiers joined by {@code and}. */
+    private LegacyAggregation near(Duration timespan, java.util.Set<String> identifiers) throws ConditionException {
+        pos++;
+        List<String> searches = new ArrayList<>();
+        while (true) {
+            String t = pos < tokens.size() ? tokens.get(pos) : "";
+            if (t.equalsIgnoreCase("not") || t.equalsIgnoreCase("or") || t.equals("(")) {
+                throw error("'near' takes search identifiers joined by 'and'; '" + t + "' cannot be expressed as a"
+                        + " temporal correlation: write a Sigma 2 correlation rule instead");
+            }
+            if (!identifiers.contains(t)) {
+                throw error(t.isEmpty() ? "'near' must name at least one search identifier"
+                        : "'" + t + "' is not a search identifier of this rule");
+            }
+            if (!searches.contains(t)) {
+                searches.add(t);
+            }
+            pos++;
+            if (pos == tokens.size()) {
+                break;
+            }
+            String joiner = tokens.get(pos);
+            if (joiner.equalsIgnoreCase("or") || joiner.equals("(")) {
+                throw error("'near' takes search identifiers joined by 'and'; '" + joiner + "' cannot be expressed as a"
+                        + " temporal correlation: write a Sigma 2 correlation rule instead");
+            }
+            if (!joiner.equalsIgnoreCase("and")) {
+                throw error("expected 'and' or the end after '" + t + "', found '" + joiner + "'");
+            }
+            pos++;
+        }
+        return new LegacyAggregation(CorrelationType.TEMPORAL, null, List.of(),
+                CountCondition.of(CountCondition.Operator.GTE, searches.size() + 1L), timespan, searches);
     }
 
     private String fieldName(String after) throws ConditionException {

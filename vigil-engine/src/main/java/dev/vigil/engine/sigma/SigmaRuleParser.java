@@ -198,10 +198,19 @@ public final class SigmaRuleParser {
         String searchName = LegacyAggregation.searchRuleName(name != null ? name : id);
         SigmaRule search = new SigmaRule(source, null, searchName, title, description, falsePositives, tags, level,
                 logSource, parsed.detection(), VigilAttributes.NONE, SigmaMetadata.NONE);
-        SigmaCorrelation correlation = new SigmaCorrelation(source, id, name, title, description, falsePositives,
-                tags, level, aggregation.type(), List.of(searchName), aggregation.groupBy(), java.util.Map.of(),
-                aggregation.timespan(), aggregation.condition(), aggregation.field(), null, false, vigil, meta);
-        return Yield.of(search, correlation);
+        List<SigmaDocument> out = new java.util.ArrayList<>(List.of(search));
+        List<String> counted = new java.util.ArrayList<>(List.of(searchName));
+        for (String near : aggregation.near()) { // near: one rule per named search, related by a temporal correlation
+            String nearName = LegacyAggregation.nearRuleName(name != null ? name : id, near);
+            out.add(new SigmaRule(source, null, nearName, title, description, falsePositives, tags, level, logSource,
+                    new Detection(parsed.detection().searches(), new Condition.Ref(near)), VigilAttributes.NONE,
+                    SigmaMetadata.NONE));
+            counted.add(nearName);
+        }
+        out.add(new SigmaCorrelation(source, id, name, title, description, falsePositives,
+                tags, level, aggregation.type(), counted, aggregation.groupBy(), java.util.Map.of(),
+                aggregation.timespan(), aggregation.condition(), aggregation.field(), null, false, vigil, meta));
+        return new Yield(out, List.of());
     }
 
     private Severity level(YamlNode.Mapping doc) {

@@ -50,8 +50,30 @@ class LegacyAggregationParserTest {
     }
 
     @Test
+    void nearNamesSearchesJoinedByAnd() throws ConditionException {
+        java.util.Set<String> ids = java.util.Set.of("selection", "login", "key");
+        LegacyAggregation a = LegacyAggregationParser.parse("near login and key", TEN_MINUTES, ids);
+        assertThat(a.type()).isEqualTo(CorrelationType.TEMPORAL);
+        assertThat(a.near()).containsExactly("login", "key");
+        assertThat(a.condition()).isEqualTo(condition(CountCondition.Operator.GTE, 3));
+        assertThat(nearError("near login and not key", ids)).contains("'not' cannot be expressed as a temporal");
+        assertThat(nearError("near login or key", ids)).contains("'or' cannot be expressed");
+        assertThat(nearError("near", ids)).contains("at least one search identifier");
+        assertThat(nearError("near login key", ids)).contains("expected 'and'");
+    }
+
+    private static String nearError(String text, java.util.Set<String> ids) {
+        try {
+            LegacyAggregationParser.parse(text, TEN_MINUTES, ids);
+        } catch (ConditionException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("no error for " + text);
+    }
+
+    @Test
     void unsupportedAndBrokenAggregationsSayWhy() {
-        assertThat(error("near selection2 and not selection3")).contains("'near'").contains("temporal");
+        assertThat(error("near selection2")).contains("'selection2' is not a search identifier");
         assertThat(error("sum(bytes) by srcaddr > 100000")).contains("'sum()'").contains("count(field)");
         assertThat(error("avg(x) > 1")).contains("'avg()'");
         assertThat(error("")).contains("nothing follows the '|'");
