@@ -29,7 +29,7 @@ final class RuleOptions {
     List<Path> only = new java.util.ArrayList<>();
 
     @Mixin
-    PlaceholdersOption placeholders = new PlaceholdersOption();
+    RuleLoadingOptions loading = new RuleLoadingOptions();
 
     boolean isDefault() {
         return extra.isEmpty() && only.isEmpty();
@@ -37,7 +37,7 @@ final class RuleOptions {
 
     /** The rules to run. Broken rules are reported on {@code err} and skipped; the others run. */
     DetectionSet load(PrintStream err) {
-        placeholders.options(); // a bad placeholders file stops here, even when no rule uses it
+        loading.options(); // a bad placeholders file stops here, even when no rule uses it
         if (isDefault()) {
             return DetectionSet.builtIn();
         }
@@ -49,7 +49,7 @@ final class RuleOptions {
         if (!extra.isEmpty() && !only.isEmpty()) {
             throw new UserError("--rules adds to the built-in pack and --only-rules replaces it; use one of them");
         }
-        RuleLoadOptions options = placeholders.options();
+        RuleLoadOptions options = loading.options();
         RuleLoadResult loaded = only.isEmpty() ? RuleLoader.loadBuiltIn() : RuleLoadResult.empty();
         for (Path p : only.isEmpty() ? extra : only) {
             loaded = loaded.plus(load(p, options));

@@ -35,11 +35,11 @@ final class RulesCommand implements Runnable {
         List<Path> paths;
 
         @Mixin
-        PlaceholdersOption placeholders;
+        RuleLoadingOptions loading;
 
         @Override
         public Integer call() {
-            RuleLoadOptions options = placeholders.options();
+            RuleLoadOptions options = loading.options();
             RuleLoadResult loaded = RuleLoadResult.empty();
             for (Path p : paths) {
                 loaded = loaded.plus(RuleOptions.load(p, options));

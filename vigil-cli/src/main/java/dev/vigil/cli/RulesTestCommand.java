@@ -48,11 +48,11 @@ final class RulesTestCommand implements Callable<Integer> {
     Path junit;
 
     @picocli.CommandLine.Mixin
-    PlaceholdersOption placeholders = new PlaceholdersOption();
+    RuleLoadingOptions loading = new RuleLoadingOptions();
 
     @Override
     public Integer call() {
-        dev.vigil.engine.RuleLoadOptions options = placeholders.options();
+        dev.vigil.engine.RuleLoadOptions options = loading.options();
         RuleLoadResult loaded = builtIn || paths.isEmpty() ? RuleLoader.loadBuiltIn() : RuleLoadResult.empty();
         for (Path p : paths) {
             loaded = loaded.plus(RuleOptions.load(p, options));

@@ -180,4 +180,33 @@ class RulesCommandTest {
         assertThat(list.exitCode()).isEqualTo(ExitCode.ERROR);
         assertThat(list.err()).contains("no such placeholders file");
     }
+
+    @Test
+    void aFieldMappingRenamesTheFieldsOfRulesWrittenForOtherNames() throws IOException {
+        Path rules = Files.createDirectories(dir.resolve("foreign"));
+        Files.writeString(rules.resolve("r.yml"), """
+                title: Policy deleted (foreign field names)
+                name: foreign-policy-deleted
+                logsource: {product: aws, service: cloudtrail}
+                detection:
+                  selection: {EventName: DeleteAccountPasswordPolicy}
+                  condition: selection
+                """);
+        Path mapping = Files.writeString(dir.resolve("mapping.yml"), "fieldmappings:\n  EventName: eventName\n");
+        Path in = Files.writeString(dir.resolve("e.json"), "[" + EVENT + "]");
+        CliRunner.Result without = CliRunner.run("scan", in.toString(), "--no-store", "--out",
+                dir.resolve("out1").toString(), "--only-rules", rules.toString(), "--color", "never");
+        assertThat(without.exitCode()).as(without.err()).isZero();
+        assertThat(Files.readString(dir.resolve("out1/findings.ocsf.jsonl"))).doesNotContain("foreign-policy-deleted");
+        CliRunner.Result with = CliRunner.run("scan", in.toString(), "--no-store", "--out",
+                dir.resolve("out2").toString(), "--only-rules", rules.toString(), "--field-mapping", mapping.toString(),
+                "--color", "never");
+        assertThat(with.exitCode()).as(with.err()).isZero();
+        assertThat(Files.readString(dir.resolve("out2/findings.ocsf.jsonl"))).contains("foreign-policy-deleted");
+
+        Path bad = Files.writeString(dir.resolve("bad-mapping.yml"), "fieldmappings: [oops]\n");
+        CliRunner.Result broken = CliRunner.run("rules", "validate", rules.toString(), "--field-mapping", bad.toString());
+        assertThat(broken.exitCode()).isEqualTo(ExitCode.ERROR);
+        assertThat(broken.err()).contains("bad-mapping.yml").contains("--field-mapping");
+    }
 }
