@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Runs every built-in rule's match and no-match examples, shipped with the pack in {@code rules/tests/} (layout:
- * docs/sigma-parts/testing.md). {@code vigil rules test} runs the same files through the CloudTrail reader; this
+ * docs/sigma.md). {@code vigil rules test} runs the same files through the CloudTrail reader; this
  * test keeps the engine module honest on its own.
  */
 class RuleExamplesTest {
