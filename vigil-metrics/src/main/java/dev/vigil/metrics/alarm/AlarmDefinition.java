@@ -80,14 +80,14 @@ public record AlarmDefinition(String name, String description, MetricKey metric,
                 throw new IllegalArgumentException("alarm " + name + ": an anomaly alarm has no static Threshold");
             }
         } else {
-            if (threshold == null || !Double.isFinite(threshold)) {
-                throw new IllegalArgumentException("alarm " + name + ": " + comparison.awsName()
-                        + " needs a numeric Threshold");
-            }
             if (band != null) {
                 throw new IllegalArgumentException("alarm " + name + ": a band needs one of the anomaly operators"
                         + " (LessThanLowerOrGreaterThanUpperThreshold, GreaterThanUpperThreshold,"
                         + " LessThanLowerThreshold), not " + comparison.awsName());
+            }
+            if (threshold == null || !Double.isFinite(threshold)) {
+                throw new IllegalArgumentException("alarm " + name + ": " + comparison.awsName()
+                        + " needs a numeric Threshold");
             }
         }
     }

@@ -65,7 +65,12 @@ public final class AlarmReader {
             try {
                 alarms.add(alarm(a));
             } catch (IllegalArgumentException e) {
-                problems.add(origin + ": " + label + ": " + e.getMessage() + "; skipped");
+                String message = e.getMessage();
+                String own = "alarm " + a.path("AlarmName").asText() + ": ";
+                if (message.startsWith(own)) {
+                    message = message.substring(own.length());
+                }
+                problems.add(origin + ": " + label + ": " + message + "; skipped");
             }
             index++;
         }
