@@ -14,7 +14,7 @@ import java.util.Arrays;
  * values move into a logarithmic histogram with relative accuracy {@link #RELATIVE_ACCURACY} (a value is
  * reported within ±1% of a real value at that rank: bucket {@code i} holds magnitudes in
  * (γ<sup>i-1</sup>, γ<sup>i</sup>] with γ = 1.01/0.99, reported as their midpoint). At most
- * {@link #MAX_BUCKETS} buckets per sign: when values span more than about 40 orders of magnitude the smallest
+ * {@link #MAX_BUCKETS} buckets per sign: when values span more than about 35 orders of magnitude the smallest
  * magnitudes are merged into the lowest kept bucket, so one hostile value cannot grow the sketch without bound.
  * Sketches merge exactly (bucket counts add), so per-thread stores and persisted minutes combine losslessly.
  *
