@@ -54,7 +54,11 @@ public final class AlarmEvaluator {
         for (SeriesPoint s : series) {
             byStart.put(s.periodStart().toEpochMilli(), s);
         }
-        Map<Long, AnomalyModel.Band> bands = alarm.isAnomaly() ? bands(alarm, byStart, historyStart, to, p) : Map.of();
+        Map<Long, AnomalyModel.Band> bands = new HashMap<>();
+        Map<Long, Long> untrained = new HashMap<>();
+        if (alarm.isAnomaly()) {
+            train(alarm, byStart, historyStart, to, p, bands, untrained);
+        }
 
         List<AlarmStep> steps = new ArrayList<>();
         List<AlarmTransition> transitions = new ArrayList<>();
@@ -77,10 +81,10 @@ public final class AlarmEvaluator {
             List<AlarmTransition.ReasonDatapoint> evidence = List.of();
             if (alarm.isAnomaly() && band == null) {
                 next = AlarmState.INSUFFICIENT_DATA;
-                reason = "Insufficient Data: the anomaly detection model is still training (" + trainedBefore(
-                        byStart, historyStart, start, p, alarm) + " of at least "
-                        + anomalyOptions.minTrainingDatapoints() + " periods, and every hour of the day needs "
-                        + anomalyOptions.minHourOfDaySamples() + ").";
+                reason = "Insufficient Data: the anomaly detection model is still training (trained on "
+                        + untrained.get(start) + " periods; it needs at least "
+                        + anomalyOptions.minTrainingDatapoints() + ", and " + anomalyOptions.minHourOfDaySamples()
+                        + " for the hour of the day evaluated).";
             } else if (lowSampleIgnored(alarm, newest)) {
                 next = state;
                 reason = "";
@@ -89,8 +93,8 @@ public final class AlarmEvaluator {
                         alarm.treatMissingData());
                 next = d.state() == null ? state : d.state();
                 evidence = StateReason.datapoints(d, values, starts);
-                reason = d.state() == null ? "" : StateReason.of(alarm, d, state, values, starts, range,
-                        bands, rangeLength);
+                reason = d.state() == null ? "" : StateReason.of(alarm, d, state, values, starts, bands,
+                        rangeLength);
             }
             if (next != state) {
                 transitions.add(new AlarmTransition(Instant.ofEpochMilli(start + p), state, next, reason, evidence));
@@ -103,15 +107,17 @@ public final class AlarmEvaluator {
         return new AlarmHistory(alarm, steps, transitions, state);
     }
 
-    private Map<Long, AnomalyModel.Band> bands(AlarmDefinition alarm, Map<Long, SeriesPoint> byStart,
-                                               long historyStart, Instant to, long p) {
+    /** Runs the model through the history: the band of each period from the periods before it only. */
+    private void train(AlarmDefinition alarm, Map<Long, SeriesPoint> byStart, long historyStart, Instant to, long p,
+                       Map<Long, AnomalyModel.Band> bands, Map<Long, Long> untrained) {
         AnomalyModel model = new AnomalyModel(anomalyOptions);
-        Map<Long, AnomalyModel.Band> out = new HashMap<>();
         for (long s = historyStart; s < to.toEpochMilli(); s += p) {
             Instant start = Instant.ofEpochMilli(s);
             AnomalyModel.Band b = model.band(start, alarm.band().stdDevs());
             if (b != null) {
-                out.put(s, b);
+                bands.put(s, b);
+            } else {
+                untrained.put(s, model.trained());
             }
             SeriesPoint point = byStart.get(s);
             if (point != null) {
@@ -120,21 +126,6 @@ public final class AlarmEvaluator {
                 model.train(start, 0);
             }
         }
-        return out;
-    }
-
-    private static long trainedBefore(Map<Long, SeriesPoint> byStart, long historyStart, long start, long p,
-                                      AlarmDefinition alarm) {
-        if (alarm.band().trainMissingAsZero()) {
-            return (start - historyStart) / p;
-        }
-        long n = 0;
-        for (long s = historyStart; s < start; s += p) {
-            if (byStart.containsKey(s)) {
-                n++;
-            }
-        }
-        return n;
     }
 
     private static Slot classify(AlarmDefinition alarm, SeriesPoint point, AnomalyModel.Band band) {

@@ -33,7 +33,7 @@ final class StateReason {
     }
 
     static String of(AlarmDefinition alarm, WindowDecision d, AlarmState previous, double[] values, Instant[] starts,
-                     Slot[] range, Map<Long, AnomalyModel.Band> bands, int rangeLength) {
+                     Map<Long, AnomalyModel.Band> bands, int rangeLength) {
         if (d.state() == AlarmState.INSUFFICIENT_DATA) {
             return "Insufficient Data: " + rangeLength + " datapoints were unknown.";
         }

@@ -89,6 +89,21 @@ class AnomalyAlarmTest {
         AlarmHistory later = new AlarmEvaluator().evaluate(alarm(ComparisonOperator.GREATER_THAN_UPPER_THRESHOLD),
                 threeWeeks(null, 0), START, START.plus(Duration.ofDays(5)));
         assertThat(later.transitions()).first().satisfies(t -> assertThat(t.to()).isEqualTo(AlarmState.OK));
+        // A metric that appears in a new hour of the day has no band there yet: back to INSUFFICIENT_DATA.
+        MetricStore shifted = new MetricStore();
+        for (int d = 0; d < 5; d++) {
+            for (int hour = 0; hour < 12; hour++) {
+                shifted.add(new Datapoint(CALLS,
+                        START.plus(Duration.ofDays(d)).plus(Duration.ofHours(hour)).toEpochMilli(), 10, "Count"));
+            }
+        }
+        AlarmHistory gap = new AlarmEvaluator().evaluate(alarm(ComparisonOperator.GREATER_THAN_UPPER_THRESHOLD),
+                shifted, START.plus(Duration.ofDays(4)), START.plus(Duration.ofDays(5)));
+        assertThat(gap.transitions()).extracting(AlarmTransition::to)
+                .containsSubsequence(AlarmState.OK, AlarmState.INSUFFICIENT_DATA);
+        assertThat(gap.transitions()).filteredOn(t -> t.to() == AlarmState.INSUFFICIENT_DATA).first()
+                .satisfies(t -> assertThat(t.reason()).startsWith(
+                        "Insufficient Data: the anomaly detection model is still training (trained on 60 periods"));
     }
 
     @Test
