@@ -24,10 +24,23 @@ final class PatternParser {
         };
         int regexes = RegexCount.of(node);
         if (!(node instanceof PatternNode.Terms) && regexes > RegexRules.MAX_PER_STRUCTURED_PATTERN) {
-            throw new PatternException(text.lastIndexOf('%'), "CloudWatch allows at most "
+            throw new PatternException(nthPercent(text, 2 * RegexRules.MAX_PER_STRUCTURED_PATTERN), "CloudWatch allows at most "
                     + RegexRules.MAX_PER_STRUCTURED_PATTERN + " regular expressions in a JSON or space-delimited "
                     + "pattern; this one has " + regexes);
         }
         return node;
+    }
+
+    /** Where the first regex over the limit opens (0-based count of '%' signs; near enough for a message). */
+    private static int nthPercent(String text, int n) {
+        int at = -1;
+        for (int i = 0; i <= n; i++) {
+            int next = text.indexOf('%', at + 1);
+            if (next < 0) {
+                return Math.max(at, 0);
+            }
+            at = next;
+        }
+        return at;
     }
 }
