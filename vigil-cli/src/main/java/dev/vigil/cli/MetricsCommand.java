@@ -1,0 +1,16 @@
+package dev.vigil.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "metrics", mixinStandardHelpOptions = true,
+        description = "CloudWatch-compatible metric filters over the logs Vigil reads.",
+        subcommands = {MetricsTestFilterCommand.class})
+final class MetricsCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
