@@ -127,7 +127,13 @@ public final class MetricFilter {
             return null;
         }
         Map<String, String> dims = Map.of();
-        if (dimensionNames.length > 0) {
+        if (dimensionNames.length == 1) {
+            String dv = dimensionValues[0].readText(m);
+            if (dv == null || dv.isEmpty() || dv.length() > MAX_DIMENSION_VALUE) {
+                return null;
+            }
+            dims = Map.of(dimensionNames[0], dv);
+        } else if (dimensionNames.length > 1) {
             dims = new LinkedHashMap<>();
             for (int i = 0; i < dimensionNames.length; i++) {
                 String dv = dimensionValues[i].readText(m);

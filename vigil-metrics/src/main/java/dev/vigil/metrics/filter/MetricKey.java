@@ -8,7 +8,9 @@ import java.util.TreeMap;
 public record MetricKey(String namespace, String name, Map<String, String> dimensions) {
 
     public MetricKey {
+        // one dimension (the common case) needs no sorting
         dimensions = dimensions == null || dimensions.isEmpty() ? Map.of()
+                : dimensions.size() == 1 ? Map.copyOf(dimensions)
                 : Collections.unmodifiableMap(new TreeMap<>(dimensions));
     }
 }

@@ -103,6 +103,15 @@ public final class FilterPattern {
         return ValueReference.of(ref, this);
     }
 
+    /**
+     * The exact strings the JSON field {@code selector} (e.g. {@code $.eventName}) must equal for this pattern to
+     * match, or null when the pattern does not pin it down. Sets of filters use it as an index.
+     */
+    public java.util.Set<String> requiredValues(String selector) {
+        java.util.Set<String> s = RequiredValues.of(node, selector);
+        return s == null ? null : java.util.Set.copyOf(s);
+    }
+
     @Override
     public String toString() {
         return text;

@@ -152,6 +152,28 @@ class CisPackTest {
     }
 
     @Test
+    void theEventNameIndexGivesTheSameDatapointsAsEvaluatingEveryFilter() {
+        for (String rec : CORPUS) {
+            List<Datapoint> indexed = new ArrayList<>();
+            PACK.extract(LogMessage.of(new TreeEvent(rec)), 7, indexed::add);
+            List<Datapoint> each = new ArrayList<>();
+            for (MetricFilter f : PACK.filters()) {
+                each.addAll(f.extract(LogMessage.of(rec), 7));
+            }
+            assertThat(indexed).as(rec).containsExactlyInAnyOrderElementsOf(each);
+        }
+        // a pattern that pins eventName is indexed; others are not
+        assertThat(PACK.filters().getFirst().pattern().requiredValues("$.eventName")).isNull();
+        assertThat(MetricFilter.of("x", "g", "{ $.eventSource = kms.amazonaws.com && ($.eventName = A || "
+                + "$.eventName = \"B\") }", MetricTransformation.count("n", "m")).pattern()
+                .requiredValues("$.eventName")).containsExactlyInAnyOrder("A", "B");
+        assertThat(MetricFilter.of("x", "g", "{ $.eventName = A || $.errorCode = B }",
+                MetricTransformation.count("n", "m")).pattern().requiredValues("$.eventName")).isNull();
+        assertThat(MetricFilter.of("x", "g", "{ $.eventName = A* }",
+                MetricTransformation.count("n", "m")).pattern().requiredValues("$.eventName")).isNull();
+    }
+
+    @Test
     void accessDeniedIsCountedPerPrincipal() {
         MetricFilter f = PACK.filters().stream().filter(x -> x.name().equals("Vigil-AccessDeniedPerPrincipal"))
                 .findFirst().orElseThrow();
