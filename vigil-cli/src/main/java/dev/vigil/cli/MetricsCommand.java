@@ -3,8 +3,8 @@ package dev.vigil.cli;
 import picocli.CommandLine.Command;
 
 @Command(name = "metrics", mixinStandardHelpOptions = true,
-        description = "CloudWatch-compatible metrics computed from the logs Vigil scanned.",
-        subcommands = {MetricsQueryCommand.class})
+        description = "CloudWatch-compatible metric filters, metrics and alarms over the logs Vigil reads.",
+        subcommands = {MetricsTestFilterCommand.class, MetricsQueryCommand.class})
 final class MetricsCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
