@@ -31,8 +31,8 @@ import java.util.concurrent.atomic.LongAdder;
  * Reads every input file in parallel, runs the detections on each record, and merges rule hits into findings.
  *
  * <p>Reading and stateless matching run on {@code threads} workers, one file each at a time, so memory holds
- * one record per worker. Rule hits (rare compared with records) go to the single stateful aggregator under a
- * lock; the aggregator's output does not depend on the order hits arrive in, so parallel runs are repeatable.
+ * one record per worker. Rule hits (rare compared with records) go to the single stateful aggregator in the order of
+ * the files ({@link OrderedHitRelay}), so a parallel run gives exactly the findings of a sequential one.
  */
 final class ScanPipeline {
 
@@ -94,14 +94,20 @@ final class ScanPipeline {
         });
         try {
             List<Future<?>> futures = new ArrayList<>(files.size());
-            for (LogFile f : files) {
+            OrderedHitRelay relay = new OrderedHitRelay(aggregator::accept, counters.hits);
+            for (int i = 0; i < files.size(); i++) {
+                LogFile f = files.get(i);
+                OrderedHitRelay.FileHits hits = relay.file(i);
                 futures.add(pool.submit(() -> {
-                    HitBatch hits = new HitBatch(aggregator, counters.hits);
-                    CloudTrailFileReader.Result r = reader.read(f, e -> {
-                        counters.records.increment();
-                        detections.evaluate(e, hits);
-                    }, problems);
-                    hits.flush();
+                    CloudTrailFileReader.Result r;
+                    try {
+                        r = reader.read(f, e -> {
+                            counters.records.increment();
+                            detections.evaluate(e, hits);
+                        }, problems);
+                    } finally {
+                        hits.finish();
+                    }
                     kinds.computeIfAbsent(r.kind().label(), k -> new LongAdder()).increment();
                     if (r.kind().skipped()) {
                         skippedFiles.increment();
@@ -133,41 +139,6 @@ final class ScanPipeline {
                 kindCounts, counters.records.sum(), counters.bytesRead.sum(), skippedFiles.sum(), skippedRecords.sum(),
                 problems.counts(), problems.kept(), PeakMemory.rssBytes());
         return new Outcome(findings, summary, stats);
-    }
-
-    /**
-     * Collects one worker's hits and hands them to the shared aggregator in batches, so the lock is taken once per
-     * batch rather than per record, and a single huge file never buffers more than one batch.
-     */
-    static final class HitBatch implements java.util.function.Consumer<RuleHit> {
-        private static final int SIZE = 512;
-        private final FindingAggregator aggregator;
-        private final LongAdder counter;
-        private final List<RuleHit> hits = new ArrayList<>(SIZE);
-
-        HitBatch(FindingAggregator aggregator, LongAdder counter) {
-            this.aggregator = aggregator;
-            this.counter = counter;
-        }
-
-        @Override
-        public void accept(RuleHit hit) {
-            hits.add(hit);
-            if (hits.size() >= SIZE) {
-                flush();
-            }
-        }
-
-        void flush() {
-            if (hits.isEmpty()) {
-                return;
-            }
-            synchronized (aggregator) {
-                hits.forEach(aggregator::accept);
-            }
-            counter.add(hits.size());
-            hits.clear();
-        }
     }
 
     /** Thread-safe problem sink: exact counts per reason, the first {@link #PROBLEMS_KEPT} problems in full. */
