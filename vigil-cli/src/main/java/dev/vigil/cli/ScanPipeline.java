@@ -2,6 +2,7 @@ package dev.vigil.cli;
 
 import dev.vigil.engine.AggregatorStats;
 import dev.vigil.engine.DetectionSet;
+import dev.vigil.engine.EvidenceText;
 import dev.vigil.engine.FindingAggregator;
 import dev.vigil.engine.RuleHit;
 import dev.vigil.formats.cloudtrail.CloudTrailFileReader;
@@ -103,7 +104,7 @@ final class ScanPipeline {
                     try {
                         r = reader.read(f, e -> {
                             counters.records.increment();
-                            detections.evaluate(e, hits);
+                            detections.evaluate(e, hits, EvidenceText.DEFERRED);
                         }, problems);
                     } finally {
                         hits.finish();
@@ -132,6 +133,10 @@ final class ScanPipeline {
             findings = aggregator.findings();
             stats = aggregator.stats();
         }
+        EvidenceRestorer.Outcome restored = EvidenceRestorer.restore(findings, files, options.limits());
+        findings = restored.findings();
+        stats = new AggregatorStats(stats.hits(), stats.lateHits(), stats.untimedHits(), stats.groupOverflows(),
+                stats.evidenceDropped() + restored.missing());
         Map<String, Long> kindCounts = new TreeMap<>();
         kinds.forEach((k, v) -> kindCounts.put(k, v.sum()));
         ScanSummary summary = new ScanSummary(started, Duration.between(started, clock.instant()),

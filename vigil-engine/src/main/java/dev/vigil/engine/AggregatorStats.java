@@ -7,8 +7,9 @@ package dev.vigil.engine;
  * @param lateHits         hits for correlations dropped because they arrived later than the allowed lateness
  * @param untimedHits      hits for correlations dropped because their event had no time
  * @param groupOverflows   times a correlation group exceeded its hit cap and was evaluated early
- * @param evidenceDropped  raw records of waiting hits dropped because the evidence budget was full; findings built
- *                         from them still name the records' eventIDs and origins
+ * @param evidenceDropped  raw records of waiting hits dropped because the evidence budget was full (or, for a scan,
+ *                         cited records that could not be read again); findings built from them still name the
+ *                         records' eventIDs and origins
  */
 public record AggregatorStats(long hits, long lateHits, long untimedHits, long groupOverflows, long evidenceDropped) {
 }

@@ -48,7 +48,7 @@ record CompiledRule(String id, DetectionInfo info, EventMatcher matcher, List<Co
     }
 
     /** The hit for an event this rule matched. */
-    RuleHit hit(Event event, FactExtractor facts) {
+    RuleHit hit(Event event, FactExtractor facts, EvidenceText evidenceText) {
         Map<String, String> fields = Map.of();
         if (!hitFields.isEmpty()) {
             @SuppressWarnings({"unchecked", "rawtypes"})
@@ -71,6 +71,7 @@ record CompiledRule(String id, DetectionInfo info, EventMatcher matcher, List<Co
             }
         }
         return new RuleHit(id, event.id(), event.timeMillis(), facts.account(event), facts.region(event),
-                facts.principal(event), resource, fields, Evidence.of(event));
+                facts.principal(event), resource, fields, evidenceText == EvidenceText.COPIED ? Evidence.of(event)
+                : new Evidence(event.id(), java.time.Instant.ofEpochMilli(event.timeMillis()), event.origin(), ""));
     }
 }

@@ -157,12 +157,20 @@ public final class DetectionSet {
      * Thread-safe; allocates nothing for rules that do not match.
      */
     public void evaluate(Event event, Consumer<RuleHit> out) {
+        evaluate(event, out, EvidenceText.COPIED);
+    }
+
+    /**
+     * As {@link #evaluate(Event, Consumer)}; with {@link EvidenceText#DEFERRED} the hits carry no copy of the record
+     * (the caller restores the text of the records its findings cite).
+     */
+    public void evaluate(Event event, Consumer<RuleHit> out, EvidenceText text) {
         String source = event.logSource() == null ? "" : event.logSource();
         Scope scope = scopes.get(source);
         if (scope == null) {
             scope = scopes.computeIfAbsent(source, this::scopeFor);
         }
-        scope.index().evaluate(event, scope.facts(), out);
+        scope.index().evaluate(event, scope.facts(), out, text);
     }
 
     private Scope scopeFor(String logSource) {

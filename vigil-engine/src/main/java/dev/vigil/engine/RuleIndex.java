@@ -51,10 +51,10 @@ final class RuleIndex {
         unindexed = rest.toArray(CompiledRule[]::new);
     }
 
-    void evaluate(Event event, FactExtractor facts, Consumer<RuleHit> out) {
-        run(candidates(event.field(NAME_FIELD), byName, allByName), event, facts, out);
-        run(candidates(event.field(SOURCE_FIELD), bySource, allBySource), event, facts, out);
-        run(unindexed, event, facts, out);
+    void evaluate(Event event, FactExtractor facts, Consumer<RuleHit> out, EvidenceText text) {
+        run(candidates(event.field(NAME_FIELD), byName, allByName), event, facts, out, text);
+        run(candidates(event.field(SOURCE_FIELD), bySource, allBySource), event, facts, out, text);
+        run(unindexed, event, facts, out, text);
     }
 
     private static CompiledRule[] candidates(Object value, FoldedKeyMap<CompiledRule[]> index, CompiledRule[] all) {
@@ -64,13 +64,14 @@ final class RuleIndex {
         return value == null || value == Event.NULL ? null : all;
     }
 
-    private static void run(CompiledRule[] rules, Event event, FactExtractor facts, Consumer<RuleHit> out) {
+    private static void run(CompiledRule[] rules, Event event, FactExtractor facts, Consumer<RuleHit> out,
+                            EvidenceText text) {
         if (rules == null) {
             return;
         }
         for (CompiledRule r : rules) {
             if (r.matcher().matches(event)) {
-                out.accept(r.hit(event, facts));
+                out.accept(r.hit(event, facts, text));
             }
         }
     }

@@ -66,9 +66,20 @@ public final class CloudTrailDecoder {
      */
     public static CloudTrailEvent decode(byte[] buf, int off, int len, FieldSpans spans, String file, long record)
             throws RejectedRecord {
+        CloudTrailEvent e = new CloudTrailEvent();
+        decodeInto(e, buf, off, len, spans, file, record);
+        return e;
+    }
+
+    /**
+     * As {@link #decode(byte[], int, int, FieldSpans, String, long)}, into an event the caller reuses from record to
+     * record (the reader keeps one per file): the previous record's view is gone afterwards.
+     */
+    static void decodeInto(CloudTrailEvent e, byte[] buf, int off, int len, FieldSpans spans, String file, long record)
+            throws RejectedRecord {
         int n = HOT_FIELDS.size();
-        int[] start = new int[n];
-        int[] end = new int[n];
+        int[] start = e.start();
+        int[] end = e.end();
         for (int i = 0; i < n; i++) {
             int s = spans.start(i);
             start[i] = s < 0 ? -1 : off + s;
@@ -79,16 +90,18 @@ public final class CloudTrailDecoder {
         if (time == Long.MIN_VALUE) {
             throw new RejectedRecord("bad-time", "eventTime is not an ISO-8601 UTC time");
         }
-        boolean insight = start[EVENT_TYPE] >= 0 && "\"AwsCloudTrailInsight\"".equals(
-                new String(buf, start[EVENT_TYPE], end[EVENT_TYPE] - start[EVENT_TYPE], StandardCharsets.ISO_8859_1));
+        boolean insight = start[EVENT_TYPE] >= 0 && isInsight(buf, start[EVENT_TYPE], end[EVENT_TYPE]);
         if (!insight) {
             requireString(buf, start, end, EVENT_SOURCE, "eventSource");
             requireString(buf, start, end, EVENT_NAME, "eventName");
         }
-        String id = start[EVENT_ID] >= 0 && buf[start[EVENT_ID]] == '"' && end[EVENT_ID] - start[EVENT_ID] > 2
-                ? JsonStrings.decode(buf, start[EVENT_ID] + 1, end[EVENT_ID] - 1)
-                : syntheticId(Arrays.copyOfRange(buf, off, off + len));
-        return new CloudTrailEvent(buf, off, len, start, end, file, record, time, id);
+        e.reset(buf, off, len, file, record, time);
+    }
+
+    private static final byte[] INSIGHT = "\"AwsCloudTrailInsight\"".getBytes(StandardCharsets.ISO_8859_1);
+
+    private static boolean isInsight(byte[] buf, int from, int to) {
+        return Arrays.equals(buf, from, to, INSIGHT, 0, INSIGHT.length);
     }
 
     /** Checks that field {@code i} is present and a string; the value itself is decoded when a rule reads it. */
@@ -156,9 +169,12 @@ public final class CloudTrailDecoder {
 
 
 
-    private static String syntheticId(byte[] raw) {
+    /** An id for a record without an eventID: a hash of its bytes, the same wherever it is read. */
+    static String syntheticId(byte[] raw, int off, int len) {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(raw);
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(raw, off, len);
+            byte[] d = md.digest();
             return "sha256:" + HexFormat.of().formatHex(d, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

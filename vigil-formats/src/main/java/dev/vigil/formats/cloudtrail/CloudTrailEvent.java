@@ -46,34 +46,56 @@ public final class CloudTrailEvent implements Event {
 
     private static final Object UNSET = new Object();
 
-    private final byte[] raw;
-    private final int off;
-    private final int len;
+    private static final int EVENT_ID = 3;
+
+    // A reader reuses one event per file for all its records (see reset): nothing here is final.
+    private byte[] raw;
+    private int off;
+    private int len;
     private final int[] start;
     private final int[] end;
     private final Object[] decoded;
-    private final String file;
-    private final long record;
-    private final long timeMillis;
-    private final String id;
+    private String file;
+    private long record;
+    private long timeMillis;
+    /** Decoded on first use: most records never raise a finding, so most ids are never needed as text. */
+    private String id;
     private JsonNode tree;
     private JsonNode[] subtrees;
     private String rawText;
+    private String originText;
 
-    /** {@code start}/{@code end} are absolute indexes into {@code raw}; the record is {@code raw[off, off+len)}. */
-    CloudTrailEvent(byte[] raw, int off, int len, int[] start, int[] end, String file, long record, long timeMillis,
-                    String id) {
+    /** An empty event whose field positions {@link CloudTrailDecoder} fills, then {@link #reset}s per record. */
+    CloudTrailEvent() {
+        this.start = new int[LOCATED.size()];
+        this.end = new int[LOCATED.size()];
+        this.decoded = new Object[LOCATED.size()];
+    }
+
+    /** The positions in {@link #start()}/{@link #end()} index {@code raw}; the record is {@code raw[off, off+len)}. */
+    void reset(byte[] raw, int off, int len, String file, long record, long timeMillis) {
         this.raw = raw;
         this.off = off;
         this.len = len;
-        this.start = start;
-        this.end = end;
-        this.decoded = new Object[start.length];
         java.util.Arrays.fill(decoded, UNSET);
         this.file = file;
         this.record = record;
         this.timeMillis = timeMillis;
-        this.id = id;
+        this.id = null;
+        this.tree = null;
+        this.subtrees = null;
+        this.rawText = null;
+        this.originText = null;
+    }
+
+    /** Start of each located field's value, absolute in the buffer, or -1; filled by the decoder. */
+    int[] start() {
+        return start;
+    }
+
+    /** End (exclusive) of each located field's value. */
+    int[] end() {
+        return end;
     }
 
     @Override
@@ -83,7 +105,15 @@ public final class CloudTrailEvent implements Event {
 
     @Override
     public String id() {
-        return id;
+        String i = id;
+        if (i == null) {
+            int s = start[EVENT_ID];
+            i = s >= 0 && raw[s] == '"' && end[EVENT_ID] - s > 2
+                    ? JsonStrings.decode(raw, s + 1, end[EVENT_ID] - 1)
+                    : CloudTrailDecoder.syntheticId(raw, off, len);
+            id = i;
+        }
+        return i;
     }
 
     @Override
@@ -94,7 +124,12 @@ public final class CloudTrailEvent implements Event {
     /** {@code file#record N}, or just the file name for a record decoded on its own (record 0). */
     @Override
     public String origin() {
-        return record > 0 ? file + "#record " + record : file;
+        String o = originText;
+        if (o == null) {
+            o = record > 0 ? file + "#record " + record : file;
+            originText = o;
+        }
+        return o;
     }
 
     @Override
@@ -114,16 +149,14 @@ public final class CloudTrailEvent implements Event {
 
     /** A copy that owns its bytes, valid after the reader's callback returns. */
     public CloudTrailEvent detach() {
-        byte[] copy = java.util.Arrays.copyOfRange(raw, off, off + len);
-        int[] s = start.clone();
-        int[] e = end.clone();
-        for (int i = 0; i < s.length; i++) {
-            if (s[i] >= 0) {
-                s[i] -= off;
-                e[i] -= off;
-            }
+        CloudTrailEvent copy = new CloudTrailEvent();
+        copy.reset(java.util.Arrays.copyOfRange(raw, off, off + len), 0, len, file, record, timeMillis);
+        for (int i = 0; i < start.length; i++) {
+            copy.start[i] = start[i] < 0 ? -1 : start[i] - off;
+            copy.end[i] = start[i] < 0 ? -1 : end[i] - off;
         }
-        return new CloudTrailEvent(copy, 0, len, s, e, file, record, timeMillis, id);
+        copy.id = id();
+        return copy;
     }
 
     @Override

@@ -102,6 +102,9 @@ public final class CloudTrailFileReader {
         long records;
         long skipped;
 
+        /** One event for all records of the file: each is a view valid only during its callback anyway. */
+        private final CloudTrailEvent slot = new CloudTrailEvent();
+
         FileState(LogFile file, Consumer<CloudTrailEvent> events, Consumer<Problem> problems) {
             this.file = file;
             this.events = events;
@@ -125,7 +128,8 @@ public final class CloudTrailFileReader {
                 throw new StopFile();
             }
             try {
-                CloudTrailEvent e = CloudTrailDecoder.decode(buf, off, len, fields, file.display(), recordsSeen);
+                CloudTrailEvent e = slot;
+                CloudTrailDecoder.decodeInto(e, buf, off, len, fields, file.display(), recordsSeen);
                 if (recordsSeen == 1 && kind == null && "AwsCloudTrailInsight".equals(e.field("eventType"))) {
                     kind = FileKind.CLOUDTRAIL_INSIGHT;
                 }

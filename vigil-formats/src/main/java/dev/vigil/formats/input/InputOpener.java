@@ -41,7 +41,7 @@ public final class InputOpener {
             in.unread(b1);
         }
         if (b1 == 0x1f && b2 == 0x8b) {
-            return new LimitedStream(new GZIPInputStream(in, 1 << 16), maxDecompressed);
+            return new LimitedStream(new GZIPInputStream(in, 1 << 14), maxDecompressed);
         }
         return in;
     }

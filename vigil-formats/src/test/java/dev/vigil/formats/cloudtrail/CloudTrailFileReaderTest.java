@@ -58,6 +58,24 @@ class CloudTrailFileReaderTest {
     }
 
     @Test
+    void eventsAreViewsForTheCallbackAndDetachedCopiesKeepTheirRecord() throws IOException {
+        Path p = write("two.json", ("[" + REC1 + "," + REC2 + "]").getBytes(StandardCharsets.UTF_8));
+        List<CloudTrailEvent> views = new ArrayList<>();
+        List<String> idsInCallback = new ArrayList<>();
+        new CloudTrailFileReader(CloudTrailFileReader.Limits.DEFAULT, new LongAdder()).read(
+                new LogFile(p, "two.json", 0), e -> {
+                    views.add(e);
+                    idsInCallback.add(e.id() + "/" + e.field("eventName"));
+                    events.add(e.detach());
+                }, problems::add);
+        assertThat(idsInCallback).hasSize(2).doesNotHaveDuplicates();
+        assertThat(events).extracting(e -> e.id() + "/" + e.field("eventName")).isEqualTo(idsInCallback);
+        assertThat(events).extracting(CloudTrailEvent::origin).containsExactly("two.json#record 1", "two.json#record 2");
+        // the reader reuses one view per file: a kept view shows the last record, which is why detach() exists
+        assertThat(views.get(0)).isSameAs(views.get(1));
+    }
+
+    @Test
     void readsTheDeliveryWrapperGzippedWhateverTheName() throws IOException {
         var res = read(write("oddly-named.bin", gzip("{\"Records\":[" + REC1 + "," + REC2 + "]}")));
         assertThat(res.kind()).isEqualTo(FileKind.CLOUDTRAIL);

@@ -1,0 +1,75 @@
+package dev.vigil.cli;
+
+import dev.vigil.formats.cloudtrail.CloudTrailFileReader;
+import dev.vigil.formats.input.LogFile;
+import dev.vigil.model.Evidence;
+import dev.vigil.model.Finding;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Puts back the raw text of the records a scan's findings cite. The scan's rule hits carry no copy of their record
+ * ({@link dev.vigil.engine.EvidenceText#DEFERRED}): most hits are counted by correlations that never fire, and copying
+ * each would cost more than reading again the few files the findings point to. Evidence names its record by origin
+ * ({@code FILE#record N}), and reading a file again numbers its records the same way.
+ */
+final class EvidenceRestorer {
+
+    /**
+     * @param findings the findings, with their evidence as the scan left it
+     * @param missing  cited records whose text could not be read again (the file changed or vanished since)
+     */
+    record Outcome(List<Finding> findings, long missing) {
+    }
+
+    private static final String RECORD = "#record ";
+
+    private EvidenceRestorer() {
+    }
+
+    static Outcome restore(List<Finding> findings, List<LogFile> files, CloudTrailFileReader.Limits limits) {
+        Map<String, LogFile> byDisplay = new HashMap<>();
+        for (LogFile f : files) {
+            byDisplay.put(f.display(), f);
+        }
+        Map<String, TreeSet<String>> wanted = new TreeMap<>(); // file → origins of the records to read back
+        for (Finding f : findings) {
+            for (Evidence e : f.evidence()) {
+                int at = e.origin().lastIndexOf(RECORD);
+                if (e.rawJson().isEmpty() && at > 0 && byDisplay.containsKey(e.origin().substring(0, at))) {
+                    wanted.computeIfAbsent(e.origin().substring(0, at), k -> new TreeSet<>()).add(e.origin());
+                }
+            }
+        }
+        Map<String, String> texts = new HashMap<>();
+        CloudTrailFileReader reader = new CloudTrailFileReader(limits, new LongAdder());
+        wanted.forEach((display, origins) -> reader.read(byDisplay.get(display), e -> {
+            if (origins.contains(e.origin())) {
+                texts.put(e.origin(), e.rawJson());
+            }
+        }, problem -> { }));
+        long missing = 0;
+        List<Finding> out = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            List<Evidence> evidence = new ArrayList<>(f.evidence().size());
+            for (Evidence e : f.evidence()) {
+                String text = e.rawJson().isEmpty() ? texts.get(e.origin()) : null;
+                if (text != null) {
+                    evidence.add(new Evidence(e.eventId(), e.time(), e.origin(), text));
+                } else {
+                    missing += e.rawJson().isEmpty() ? 1 : 0;
+                    evidence.add(e);
+                }
+            }
+            out.add(new Finding(f.id(), f.rule(), f.keys(), f.account(), f.region(), f.principal(), f.resource(),
+                    f.firstSeen(), f.lastSeen(), f.count(), evidence));
+        }
+        return new Outcome(List.copyOf(out), missing);
+    }
+}
