@@ -146,6 +146,17 @@ class ScanMetricsTest {
         assertThat(scan(a.toString(), "--no-metrics", "--alarms", "x.json").exitCode()).isEqualTo(ExitCode.ERROR);
     }
 
+    /** Event times are attacker-controlled: a record stamped decades earlier must not make alarms replay for ever. */
+    @Test
+    void aDecadesWideEventTimeRangeIsCutAndSaidSo() throws IOException {
+        Path a = stops("a.json", "1971-01-01T00:00:00Z", "2026-10-01T10:00:00Z");
+        CliRunner.Result r = scan(a.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(findings()).extracting(ScanMetricsTest::rule).contains(ALARM_ID);
+        assertThat(Files.readString(dir.resolve("out/report.html")))
+                .contains("was evaluated over its latest 100000 periods only");
+    }
+
     @Test
     void noStoreWritesNoMetricDatabase() throws IOException {
         Path a = stops("a.json", "2026-10-01T10:00:00Z");
