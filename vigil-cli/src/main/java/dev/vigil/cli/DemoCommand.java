@@ -58,12 +58,14 @@ final class DemoCommand implements Callable<Integer> {
         Path ws = workspace != null ? workspace : out.resolve("workspace");
         ScanRun.Settings s = new ScanRun.Settings(List.of(sim.logsDir()), out, ws, true, null,
                 ScanPipeline.Options.defaults().threads(), Terminal.isTty(), Terminal.color(color), "Vigil demo",
-                dev.vigil.engine.DetectionSet.builtIn());
+                dev.vigil.engine.DetectionSet.builtIn(), MetricDefinitions.load(List.of(), List.of(), System.err));
         int code = ScanRun.execute(s, System.out, System.err, Clock.systemUTC());
         System.out.println();
         System.out.println("Next: open " + out.resolve(ScanOutputs.REPORT_FILE) + " in a browser, or try");
         System.out.println("  ./vigil findings list --workspace " + ws);
         System.out.println("  ./vigil findings show <ID> --workspace " + ws);
+        System.out.println("  ./vigil metrics query CISBenchmark root_usage_metric --workspace " + ws
+                + "   (the metric behind the CIS root-usage alarm)");
         System.out.println("The scenarios injected are described in " + sim.scenariosFile() + ".");
         return code;
     }

@@ -44,7 +44,7 @@ final class MetricsQueryCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAMESPACE", description = "Metric namespace, e.g. CISBenchmark.")
     String namespace;
 
-    @Parameters(index = "1", paramLabel = "NAME", description = "Metric name, e.g. RootAccountUsage.")
+    @Parameters(index = "1", paramLabel = "NAME", description = "Metric name, e.g. root_usage_metric.")
     String name;
 
     @Option(names = "--dim", paramLabel = "NAME=VALUE",

@@ -12,13 +12,15 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "scan", mixinStandardHelpOptions = true,
-        description = {"Reads CloudTrail logs and runs the built-in detections.",
+        description = {"Reads CloudTrail logs, runs the built-in detections and the CIS metric filters, and evaluates the "
+                + "CIS alarms over the logs' event time.",
                 "PATH may be a directory tree in the S3 delivery layout (AWSLogs/[o-…/]ACCOUNT/CloudTrail/REGION/"
                         + "YYYY/MM/DD/*.json.gz), a .json or .json.gz file with the {\"Records\":[…]} wrapper, a "
                         + "JSON array of records, or JSON lines. Shapes are recognised from content. "
                         + "Digest and Insights files are recognised and counted."},
-        footer = {"", "Writes DIR/findings.ocsf.jsonl, DIR/report.html and DIR/summary.json, stores findings in "
-                + "the workspace, and prints a summary. Exit codes: see 'vigil --help'."})
+        footer = {"", "Writes DIR/findings.ocsf.jsonl, DIR/report.html and DIR/summary.json, stores findings and "
+                + "metrics in the workspace, and prints a summary. Alarms that entered ALARM are findings. "
+                + "Exit codes: see 'vigil --help'."})
 final class ScanCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files or directories to read.")
@@ -34,7 +36,10 @@ final class ScanCommand implements Callable<Integer> {
     @Mixin
     RuleOptions rules;
 
-    @Option(names = "--no-store", description = "Do not write findings to the workspace database.")
+    @Mixin
+    MetricOptions metrics;
+
+    @Option(names = "--no-store", description = "Do not write findings or metrics to the workspace.")
     boolean noStore;
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY", converter = SeverityConverter.class,
@@ -61,7 +66,8 @@ final class ScanCommand implements Callable<Integer> {
                     "--threads must be between 1 and 256");
         }
         ScanRun.Settings s = new ScanRun.Settings(inputs, out, workspace.dir, !noStore, failOn, n,
-                progress && Terminal.isTty(), Terminal.color(color), "Vigil scan", rules.load(System.err));
+                progress && Terminal.isTty(), Terminal.color(color), "Vigil scan", rules.load(System.err),
+                metrics.load(System.err));
         return ScanRun.execute(s, System.out, System.err, Clock.systemUTC());
     }
 }

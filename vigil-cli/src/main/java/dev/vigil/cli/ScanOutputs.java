@@ -43,8 +43,12 @@ final class ScanOutputs {
         return m;
     }
 
+    /**
+     * @param metrics what the metric filters produced, or null when the scan ran none
+     * @param alarms  the alarms' outcome, or null when the scan ran none
+     */
     static void write(Path out, ReportContext ctx, List<Finding> findings, ScanSummary summary,
-                      AggregatorStats correlation) {
+                      AggregatorStats correlation, ScanMetrics.Result metrics, AlarmReplay.Outcome alarms) {
         try {
             Files.createDirectories(out);
         } catch (IOException e) {
@@ -59,10 +63,10 @@ final class ScanOutputs {
                 }
             }
             try (Writer w = Files.newBufferedWriter(out.resolve(REPORT_FILE), StandardCharsets.UTF_8)) {
-                HtmlReportWriter.write(w, ctx, findings, summary);
+                HtmlReportWriter.write(w, ctx, findings, summary, alarms == null ? null : alarms.section());
             }
             try (OutputStream os = Files.newOutputStream(out.resolve(SUMMARY_FILE))) {
-                writeSummary(os, findings, summary, correlation);
+                writeSummary(os, findings, summary, correlation, metrics, alarms);
             }
         } catch (IOException e) {
             throw new UserError("cannot write the outputs in " + out + ": " + e.getMessage()
@@ -71,8 +75,8 @@ final class ScanOutputs {
     }
 
     /** summary.json: what the run read, skipped and found, for scripts and the benchmark. */
-    static void writeSummary(OutputStream os, List<Finding> findings, ScanSummary s, AggregatorStats c)
-            throws IOException {
+    static void writeSummary(OutputStream os, List<Finding> findings, ScanSummary s, AggregatorStats c,
+                             ScanMetrics.Result metrics, AlarmReplay.Outcome alarms) throws IOException {
         Map<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);
         for (Finding f : findings) {
             bySeverity.merge(f.severity(), 1, Integer::sum);
@@ -124,6 +128,20 @@ final class ScanOutputs {
             g.writeNumberField("untimed_hits", c.untimedHits());
             g.writeNumberField("group_overflows", c.groupOverflows());
             g.writeNumberField("evidence_dropped", c.evidenceDropped());
+            g.writeEndObject();
+            g.writeObjectFieldStart("metrics");
+            g.writeBooleanField("enabled", metrics != null);
+            g.writeNumberField("datapoints", metrics == null ? 0 : metrics.datapoints());
+            g.writeNumberField("metrics", metrics == null ? 0 : metrics.store().metrics().size());
+            g.writeNumberField("datapoints_rejected", metrics == null ? 0 : metrics.store().rejected());
+            g.writeNumberField("records_without_time", metrics == null ? 0 : metrics.untimedEvents());
+            g.writeNumberField("alarms_evaluated", alarms == null ? 0 : alarms.evaluated());
+            g.writeNumberField("alarms_in_alarm", alarms == null ? 0 : alarms.inAlarm());
+            g.writeArrayFieldStart("alarms_that_entered_alarm");
+            for (String name : alarms == null ? List.<String>of() : alarms.alarmNames()) {
+                g.writeString(name);
+            }
+            g.writeEndArray();
             g.writeEndObject();
             g.writeNumberField("peak_rss_bytes", s.peakRssBytes());
             g.writeEndObject();

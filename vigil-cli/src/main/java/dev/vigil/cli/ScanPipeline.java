@@ -56,16 +56,25 @@ final class ScanPipeline {
         final LongAdder hits = new LongAdder();
     }
 
-    record Outcome(List<Finding> findings, ScanSummary summary, AggregatorStats correlation) {
+    /** @param metrics what the metric filters produced, or null when the scan ran none */
+    record Outcome(List<Finding> findings, ScanSummary summary, AggregatorStats correlation,
+                   ScanMetrics.Result metrics) {
     }
 
     private final DetectionSet detections;
+    private final ScanMetrics metrics;
     private final Options options;
     private final Clock clock;
     final Counters counters = new Counters();
 
     ScanPipeline(DetectionSet detections, Options options, Clock clock) {
+        this(detections, null, options, clock);
+    }
+
+    /** @param metrics the metric filters to run on every record, or null for none */
+    ScanPipeline(DetectionSet detections, ScanMetrics metrics, Options options, Clock clock) {
         this.detections = detections;
+        this.metrics = metrics;
         this.options = options;
         this.clock = clock;
     }
@@ -101,13 +110,20 @@ final class ScanPipeline {
                 OrderedHitRelay.FileHits hits = relay.file(i);
                 futures.add(pool.submit(() -> {
                     CloudTrailFileReader.Result r;
+                    ScanMetrics.FileMetrics fileMetrics = metrics == null ? null : metrics.file(f.display());
                     try {
                         r = reader.read(f, e -> {
                             counters.records.increment();
                             detections.evaluate(e, hits, EvidenceText.DEFERRED);
+                            if (fileMetrics != null) {
+                                fileMetrics.accept(e);
+                            }
                         }, problems);
                     } finally {
                         hits.finish();
+                        if (fileMetrics != null) {
+                            fileMetrics.finish();
+                        }
                     }
                     kinds.computeIfAbsent(r.kind().label(), k -> new LongAdder()).increment();
                     if (r.kind().skipped()) {
@@ -143,7 +159,7 @@ final class ScanPipeline {
                 inputs.stream().map(Path::toString).toList(), files.size(),
                 kindCounts, counters.records.sum(), counters.bytesRead.sum(), skippedFiles.sum(), skippedRecords.sum(),
                 problems.counts(), problems.kept(), PeakMemory.rssBytes());
-        return new Outcome(findings, summary, stats);
+        return new Outcome(findings, summary, stats, metrics == null ? null : metrics.result());
     }
 
     /** Thread-safe problem sink: exact counts per reason, the first {@link #PROBLEMS_KEPT} problems in full. */

@@ -3,14 +3,19 @@ package dev.vigil.cli;
 import dev.vigil.engine.DetectionSet;
 import dev.vigil.hub.FindingStore;
 import dev.vigil.hub.UpsertResult;
+import dev.vigil.metrics.filter.MetricFilterSet;
+import dev.vigil.metrics.store.MetricDatabase;
+import dev.vigil.metrics.store.MetricStoreException;
 import dev.vigil.model.Finding;
 import dev.vigil.model.Severity;
 import dev.vigil.report.ReportContext;
 import dev.vigil.report.TerminalSummary;
+import dev.vigil.report.TerminalText;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,17 +24,32 @@ import java.util.List;
  */
 final class ScanRun {
 
+    /** @param metrics the metric filters and alarms to run, or null for none ({@code --no-metrics}) */
     record Settings(List<Path> inputs, Path out, Path workspace, boolean store, Severity failOn, int threads,
-                    boolean progress, boolean color, String title, DetectionSet detections) {
+                    boolean progress, boolean color, String title, DetectionSet detections,
+                    MetricDefinitions metrics) {
     }
 
     private ScanRun() {
     }
 
+    /** Saves the scan's metrics; each file read replaces its own earlier rows (re-scans do not double-count). */
+    private static String saveMetrics(Path workspace, ScanMetrics.Result metrics, Clock clock) {
+        try (MetricDatabase db = MetricDatabase.open(workspace, clock)) {
+            MetricDatabase.SaveResult r = db.save(metrics.store());
+            return "metrics " + workspace.toAbsolutePath().normalize().resolve(MetricDatabase.FILE_NAME) + ": "
+                    + r.rowsWritten() + " minute rollups from " + r.sources() + " files";
+        } catch (MetricStoreException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+    }
+
     static int execute(Settings s, PrintStream out, PrintStream err, Clock clock) {
         DetectionSet detections = s.detections();
         ScanPipeline.Options opts = new ScanPipeline.Options(s.threads(), ScanPipeline.Options.defaults().limits());
-        ScanPipeline pipeline = new ScanPipeline(detections, opts, clock);
+        ScanMetrics scanMetrics = s.metrics() == null ? null
+                : new ScanMetrics(new MetricFilterSet(s.metrics().filters()));
+        ScanPipeline pipeline = new ScanPipeline(detections, scanMetrics, opts, clock);
         ScanPipeline.Outcome outcome;
         try (Progress p = Progress.start(pipeline.counters, err, s.progress())) {
             outcome = pipeline.run(s.inputs());
@@ -37,21 +57,37 @@ final class ScanRun {
             Thread.currentThread().interrupt();
             throw new UserError("interrupted");
         }
-        List<Finding> findings = outcome.findings();
+        List<Finding> findings = new ArrayList<>(outcome.findings());
+        AlarmReplay.Outcome alarms = null;
+        if (outcome.metrics() != null) {
+            alarms = AlarmReplay.run(s.metrics(), outcome.metrics());
+            findings.addAll(alarms.findings());
+        }
         ReportContext ctx = new ReportContext(s.title(), clock.instant(),
                 s.inputs().stream().map(Path::toString).toList(), ScanOutputs.paths(s.out()));
-        ScanOutputs.write(s.out(), ctx, findings, outcome.summary(), outcome.correlation());
+        ScanOutputs.write(s.out(), ctx, findings, outcome.summary(), outcome.correlation(), outcome.metrics(),
+                alarms);
 
         String stored = "";
+        String storedMetrics = "";
         if (s.store()) {
             try (FindingStore store = FindingStore.open(s.workspace())) {
                 UpsertResult r = store.upsert(findings, clock.instant());
                 stored = "workspace " + store.databaseFile() + ": " + r.inserted() + " new, " + r.updated() + " updated";
             }
+            if (outcome.metrics() != null) {
+                storedMetrics = saveMetrics(s.workspace(), outcome.metrics(), clock);
+            }
         }
         out.print(TerminalSummary.render(ctx, findings, outcome.summary(), s.color(), Terminal.width()));
+        if (alarms != null) {
+            out.println(TerminalText.sanitize(AlarmReplay.summaryLine(outcome.metrics(), alarms)));
+        }
         if (!stored.isEmpty()) {
             out.println(stored);
+        }
+        if (!storedMetrics.isEmpty()) {
+            out.println(storedMetrics);
         }
         var cs = outcome.correlation();
         if (cs.lateHits() > 0 || cs.untimedHits() > 0 || cs.evidenceDropped() > 0) {

@@ -55,11 +55,15 @@ class DemoEndToEndTest {
         assertThat(result.out()).contains("Next: open");
     }
 
+    static boolean isAlarm(JsonNode f) {
+        return f.at("/finding_info/analytic/uid").asText().startsWith("cloudwatch-alarm:");
+    }
+
     @Test
     void findingsAreOcsfDetectionFindingsTracedToTheirRecords() {
         assertThat(findings).isNotEmpty().allSatisfy(f -> {
             assertThat(f.get("class_uid").asInt()).isEqualTo(2004);
-            assertThat(f.at("/finding_info/analytic/uid").asText()).startsWith("vigil-");
+            assertThat(f.at("/finding_info/analytic/uid").asText()).matches("(vigil-|cloudwatch-alarm:).*");
             assertThat(f.at("/finding_info/related_events")).isNotEmpty();
             assertThat(f.at("/metadata/version").asText()).isEqualTo("1.1.0");
         });
@@ -99,6 +103,9 @@ class DemoEndToEndTest {
                 "vigil-s3-bulk-download", "vigil-console-login-failures-per-source-ip",
                 "vigil-console-login-failures-per-user");
         for (JsonNode f : findings) {
+            if (isAlarm(f)) {
+                continue; // an alarm rests on a metric, not on records; see theRootUsageAndBruteForceRaiseAlarms
+            }
             String rule = f.at("/finding_info/analytic/uid").asText();
             long labelled = 0;
             long total = 0;
@@ -116,6 +123,29 @@ class DemoEndToEndTest {
         }
     }
 
+    /** The estate's root usage and console brute force trip the CIS alarms; the report charts them. */
+    @Test
+    void theRootUsageAndBruteForceRaiseAlarms() throws IOException {
+        List<String> alarms = findings.stream().filter(DemoEndToEndTest::isAlarm)
+                .map(f -> f.at("/finding_info/analytic/uid").asText()).toList();
+        assertThat(alarms).contains("cloudwatch-alarm:CIS-4.3-RootAccountUsage",
+                "cloudwatch-alarm:CIS-4.6-ConsoleAuthenticationFailure");
+        JsonNode root = findings.stream()
+                .filter(f -> f.at("/finding_info/analytic/uid").asText().equals("cloudwatch-alarm:CIS-4.3-RootAccountUsage"))
+                .findFirst().orElseThrow();
+        assertThat(root.at("/severity").asText()).isEqualToIgnoringCase("high");
+        assertThat(root.at("/finding_info/desc").asText()).contains("Last state: ");
+        String report = Files.readString(dir.resolve("report.html"));
+        assertThat(report).contains("<section id=\"metrics\"").contains("<svg class=\"metric\"")
+                .contains("<b class=\"alarm-name\">CIS-4.3-RootAccountUsage</b>").contains("class=\"change to-alarm\"")
+                .contains("class=\"threshold\"");
+        assertThat(result.out()).contains("alarms: 16 evaluated").contains("CIS-4.3-RootAccountUsage");
+        JsonNode s = JSON.readTree(dir.resolve("summary.json").toFile());
+        assertThat(s.at("/metrics/datapoints").asLong()).isPositive();
+        assertThat(s.at("/metrics/alarms_evaluated").asInt()).isEqualTo(16);
+        assertThat(s.at("/metrics/alarms_in_alarm").asInt()).isEqualTo(alarms.size());
+    }
+
     @Test
     void theSummaryNamesWhatWasRead() throws IOException {
         JsonNode s = JSON.readTree(dir.resolve("summary.json").toFile());
@@ -131,7 +161,8 @@ class DemoEndToEndTest {
                 "--severity", "high");
         assertThat(list.exitCode()).isEqualTo(0);
         assertThat(list.out()).contains("vigil-cloudtrail-logging-stopped");
-        String id = list.out().lines().skip(1).findFirst().orElseThrow().substring(0, 12);
+        String id = list.out().lines().filter(l -> l.contains("vigil-cloudtrail-logging-stopped")).findFirst()
+                .orElseThrow().substring(0, 12);
         CliRunner.Result show = CliRunner.run("findings", "show", id, "--workspace", dir.resolve("workspace").toString());
         assertThat(show.exitCode()).as(show.err()).isEqualTo(0);
         assertThat(show.out()).contains("Evidence").contains("\"eventID\"");

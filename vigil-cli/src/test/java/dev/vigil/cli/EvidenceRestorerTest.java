@@ -65,7 +65,8 @@ class EvidenceRestorerTest {
         CliRunner.Result scan = CliRunner.run("scan", logs.toString(), "--out", dir.resolve("out").toString(),
                 "--workspace", ws.toString(), "--color", "never");
         assertThat(scan.exitCode()).as(scan.err()).isZero();
-        CliRunner.Result list = CliRunner.run("findings", "list", "--workspace", ws.toString(), "--format", "jsonl");
+        CliRunner.Result list = CliRunner.run("findings", "list", "--workspace", ws.toString(), "--format", "jsonl",
+                "--rule", "vigil-unauthorized-api-calls-burst");
         assertThat(list.out()).contains("vigil-unauthorized-api-calls-burst");
         String id = list.out().replaceAll("(?s).*?\"uid\":\"([0-9a-f]{12,})\".*", "$1");
         CliRunner.Result show = CliRunner.run("findings", "show", id, "--workspace", ws.toString());

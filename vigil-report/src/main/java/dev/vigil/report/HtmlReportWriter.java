@@ -47,6 +47,18 @@ public final class HtmlReportWriter {
      */
     public static void write(Writer out, ReportContext ctx, List<Finding> findings, ScanSummary summary)
             throws IOException {
+        write(out, ctx, findings, summary, null);
+    }
+
+    /**
+     * Writes the report with a "Metrics and alarms" section after the timeline.
+     *
+     * @param metrics the alarms that entered ALARM and the metrics with data, or null for no section (a scan that
+     *                ran no metric filters)
+     * @see #write(Writer, ReportContext, List, ScanSummary)
+     */
+    public static void write(Writer out, ReportContext ctx, List<Finding> findings, ScanSummary summary,
+                             MetricsSection metrics) throws IOException {
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(ctx, "ctx");
         Objects.requireNonNull(findings, "findings");
@@ -63,7 +75,9 @@ public final class HtmlReportWriter {
         head(html, ctx);
         header(html, ctx, summary);
         html.markup("<nav class=\"toc\" aria-label=\"Sections\"><a href=\"#summary\">Summary</a>")
-                .markup("<a href=\"#timeline\">Timeline</a><a href=\"#findings\">Findings (")
+                .markup("<a href=\"#timeline\">Timeline</a>")
+                .markup(metrics == null ? "" : "<a href=\"#metrics\">Metrics</a>")
+                .markup("<a href=\"#findings\">Findings (")
                 .plain(HumanFormat.count(ordered.size())).markup(")</a>")
                 .markup(detailed.isEmpty() ? "" : "<a href=\"#details\">Details</a>")
                 .markup("<a href=\"#skipped\">Skipped</a></nav>\n<main>\n");
@@ -74,6 +88,9 @@ public final class HtmlReportWriter {
                 .markup("<h2 id=\"timeline-h\">Timeline</h2>\n");
         TimelineChart.write(html, TimelineBuckets.of(ordered));
         html.markup("</section>\n");
+        if (metrics != null) {
+            MetricsSectionWriter.write(html, metrics);
+        }
 
         FindingTable.write(html, detailed, anchors, ordered.size());
         if (!detailed.isEmpty()) {

@@ -91,6 +91,29 @@ final class PageStyle {
             svg.timeline .grid{stroke:#e5e9ef;stroke-width:1}
             svg.timeline .baseline,svg.timeline .tick{stroke:#94a3b8;stroke-width:1}
             svg.timeline .axis{font-size:11px;fill:#52606d}
+            svg.metric{width:100%;height:auto;background:var(--card)}
+            svg.metric .grid{stroke:#e5e9ef;stroke-width:1}
+            svg.metric .baseline{stroke:#94a3b8;stroke-width:1}
+            svg.metric .axis{font-size:11px;fill:#52606d}
+            svg.metric .bar{fill:#1d4ed8}
+            svg.metric .bar.breach{fill:#c81e1e}
+            svg.metric .band{fill:#cbd5e1;opacity:.7}
+            svg.metric .alarm-zone{fill:#fde8e8}
+            svg.metric .threshold{stroke:#b45309;stroke-width:1.5;stroke-dasharray:6 4}
+            svg.metric .threshold-label{font-size:11px;fill:#b45309}
+            svg.metric .change{stroke-width:2}
+            svg.metric .change.to-alarm{stroke:#c81e1e}
+            svg.metric .change.to-ok{stroke:#15803d}
+            svg.metric .change.to-other{stroke:#52606d;stroke-dasharray:2 3}
+            .metric-figure{margin:0 0 16px}
+            .metric-figure figcaption{margin-bottom:6px}
+            .metric-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:12px}
+            .metric-small{margin:0;padding:8px 10px}
+            .metric-small figcaption{font-size:12px;margin-bottom:4px;overflow-wrap:anywhere}
+            .state{display:inline-block;padding:0 6px;border-radius:4px;font-size:12px;font-weight:650;color:#fff}
+            .state-alarm{background:#c81e1e}
+            .state-ok{background:#15803d}
+            .state-other{background:#52606d}
             .chart-caption{font-size:12.5px;color:var(--muted);margin:6px 0 2px}
             .legend{font-size:12.5px;margin:4px 0}
             .legend .key{margin-right:14px;white-space:nowrap}

@@ -145,7 +145,7 @@ final class TimelineChart {
         return seconds + " s";
     }
 
-    private static DateTimeFormatter labelFormat(long interval, Instant first, Instant end) {
+    static DateTimeFormatter labelFormat(long interval, Instant first, Instant end) {
         if (interval >= 86_400) {
             return DAY;
         }
@@ -156,7 +156,7 @@ final class TimelineChart {
         return interval >= 60 ? MINUTE : SECOND;
     }
 
-    private static String label(DateTimeFormatter f, Instant t) {
+    static String label(DateTimeFormatter f, Instant t) {
         try {
             return f.format(t);
         } catch (java.time.DateTimeException beyondCalendar) {

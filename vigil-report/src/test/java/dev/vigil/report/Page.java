@@ -45,6 +45,17 @@ final class Page {
         return new Page(out.toString());
     }
 
+    static Page render(List<Finding> findings, ScanSummary summary, MetricsSection metrics) {
+        StringWriter out = new StringWriter();
+        try {
+            HtmlReportWriter.write(out, ReportContext.of("Vigil scan", Fixtures.GENERATED, List.of("logs/")), findings,
+                    summary, metrics);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Page(out.toString());
+    }
+
     static Page render(List<Finding> findings, ScanSummary summary) {
         return render(ReportContext.of("Vigil scan", Fixtures.GENERATED, List.of("s3-export/AWSLogs/")), findings,
                 summary);

@@ -41,6 +41,19 @@ public final class AlarmEvaluator {
 
     /** Replays {@code alarm} over the periods starting in [from, to), reading its metric from {@code store}. */
     public AlarmHistory evaluate(AlarmDefinition alarm, MetricStore store, Instant from, Instant to) {
+        return evaluate(alarm, store, from, to, null);
+    }
+
+    /**
+     * Like {@link #evaluate(AlarmDefinition, MetricStore, Instant, Instant)}, for a store that holds nothing
+     * before {@code coverageStart} because no log before it was read (a scan of files). An anomaly model then
+     * trains only from that period on: with {@code TrainMissingAsZero}, the weeks before the logs begin would
+     * otherwise count as weeks of zeros and the first ordinary value would look like an anomaly.
+     *
+     * @param coverageStart first instant the logs cover, or null when the store's history is complete
+     */
+    public AlarmHistory evaluate(AlarmDefinition alarm, MetricStore store, Instant from, Instant to,
+                                 Instant coverageStart) {
         Duration period = Duration.ofSeconds(alarm.periodSeconds());
         long p = period.toMillis();
         long first = Math.floorDiv(from.toEpochMilli(), p) * p;
@@ -48,6 +61,9 @@ public final class AlarmEvaluator {
         long historyStart = alarm.isAnomaly()
                 ? first - Math.floorDiv(ANOMALY_TRAINING.toMillis(), p) * p
                 : first - (rangeLength - 1) * p;
+        if (alarm.isAnomaly() && coverageStart != null) {
+            historyStart = Math.max(historyStart, Math.floorDiv(coverageStart.toEpochMilli(), p) * p);
+        }
         List<SeriesPoint> series = store.statistics(MetricSelector.exactly(alarm.metric()),
                 Instant.ofEpochMilli(historyStart), to, period, alarm.statistic());
         Map<Long, SeriesPoint> byStart = new HashMap<>();

@@ -135,4 +135,25 @@ class AnomalyAlarmTest {
         assertThat(h.transitions()).extracting(AlarmTransition::to)
                 .containsExactly(AlarmState.OK, AlarmState.ALARM, AlarmState.OK);
     }
+
+    /** A scan of one day of logs: the weeks before the logs began are unknown, not weeks of zeros. */
+    @Test
+    void noTrainingBeforeTheLogsBeginEvenWithTrainMissingAsZero() {
+        MetricStore s = new MetricStore();
+        Instant day = START.plus(Duration.ofDays(20));
+        for (int h = 0; h < 24; h += 3) {
+            s.add(new Datapoint(CALLS, day.plus(Duration.ofHours(h)).toEpochMilli(), 5, "Count"));
+        }
+        AlarmDefinition zeros = new AlarmDefinition("a", "", CALLS, Statistic.Basic.SUM, null, 3600, 1, 1, null,
+                ComparisonOperator.GREATER_THAN_UPPER_THRESHOLD, TreatMissingData.NOT_BREACHING, true,
+                new AnomalyBandSpec("m1", "ad1", 2, true), true, java.util.List.of(), java.util.List.of(),
+                java.util.List.of(), null);
+        Instant to = day.plus(Duration.ofDays(1));
+        assertThat(new AlarmEvaluator().evaluate(zeros, s, day, to).transitions())
+                .as("two weeks of assumed zeros make the first value an anomaly")
+                .anyMatch(t -> t.to() == AlarmState.ALARM);
+        AlarmHistory covered = new AlarmEvaluator().evaluate(zeros, s, day, to, day);
+        assertThat(covered.transitions()).noneMatch(t -> t.to() == AlarmState.ALARM);
+        assertThat(covered.finalState()).isEqualTo(AlarmState.INSUFFICIENT_DATA);
+    }
 }
