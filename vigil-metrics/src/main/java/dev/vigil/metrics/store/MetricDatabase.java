@@ -125,20 +125,28 @@ public final class MetricDatabase implements AutoCloseable {
             connection.setAutoCommit(false);
             long replaced = 0;
             try {
-                try (PreparedStatement del = connection.prepareStatement("DELETE FROM metric_rollups WHERE source = ?");
-                     PreparedStatement delSource = connection.prepareStatement(
-                             "DELETE FROM metric_sources WHERE source = ?");
-                     PreparedStatement addSource = connection.prepareStatement(
-                             "INSERT INTO metric_sources (source, saved_at, rollups) VALUES (?, ?, ?)")) {
+                // One statement per table, not per source: a scan reads thousands of files.
+                try (Statement st = connection.createStatement()) {
+                    st.execute("CREATE OR REPLACE TABLE saving_sources (source VARCHAR NOT NULL)"); // dropped below, same transaction
+                }
+                try (DuckDBAppender names = connection.unwrap(DuckDBConnection.class)
+                        .createAppender(DuckDBConnection.DEFAULT_SCHEMA, "saving_sources")) {
                     for (String source : sources) {
-                        del.setString(1, source);
-                        replaced += del.executeUpdate();
-                        delSource.setString(1, source);
-                        delSource.executeUpdate();
-                        addSource.setString(1, source);
-                        addSource.setLong(2, clock.millis());
-                        addSource.setLong(3, perSource.getOrDefault(source, new long[1])[0]);
-                        addSource.executeUpdate();
+                        names.beginRow().append(source).endRow();
+                    }
+                }
+                try (Statement st = connection.createStatement()) {
+                    replaced = st.executeUpdate(
+                            "DELETE FROM metric_rollups WHERE source IN (SELECT source FROM saving_sources)");
+                    st.executeUpdate("DELETE FROM metric_sources WHERE source IN (SELECT source FROM saving_sources)");
+                    st.execute("DROP TABLE saving_sources");
+                }
+                try (DuckDBAppender added = connection.unwrap(DuckDBConnection.class)
+                        .createAppender(DuckDBConnection.DEFAULT_SCHEMA, "metric_sources")) {
+                    long now = clock.millis();
+                    for (String source : sources) {
+                        added.beginRow().append(source).append(now)
+                                .append(perSource.getOrDefault(source, new long[1])[0]).endRow();
                     }
                 }
                 try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class)

@@ -34,8 +34,7 @@ final class RollupSchema {
                         value_min    DOUBLE  NOT NULL,
                         value_max    DOUBLE  NOT NULL,
                         unit         VARCHAR NOT NULL,
-                        sketch       BLOB    NOT NULL,
-                        PRIMARY KEY (source, namespace, metric_name, dimensions, minute_start)
+                        sketch       BLOB    NOT NULL
                     )""",
                     """
                     CREATE TABLE metric_sources (
