@@ -33,6 +33,13 @@ final class EvidenceRestorer {
     private EvidenceRestorer() {
     }
 
+    /** Ends reading a file once every record wanted from it is in hand. */
+    private static final class AllFound extends RuntimeException {
+        AllFound() {
+            super(null, null, false, false);
+        }
+    }
+
     static Outcome restore(List<Finding> findings, List<LogFile> files, CloudTrailFileReader.Limits limits) {
         Map<String, LogFile> byDisplay = new HashMap<>();
         for (LogFile f : files) {
@@ -49,11 +56,21 @@ final class EvidenceRestorer {
         }
         Map<String, String> texts = new HashMap<>();
         CloudTrailFileReader reader = new CloudTrailFileReader(limits, new LongAdder());
-        wanted.forEach((display, origins) -> reader.read(byDisplay.get(display), e -> {
-            if (origins.contains(e.origin())) {
-                texts.put(e.origin(), e.rawJson());
+        wanted.forEach((display, origins) -> {
+            int[] found = {0};
+            try {
+                reader.read(byDisplay.get(display), e -> {
+                    if (origins.contains(e.origin())) {
+                        texts.put(e.origin(), e.rawJson());
+                        if (++found[0] == origins.size()) {
+                            throw new AllFound();
+                        }
+                    }
+                }, problem -> { });
+            } catch (AllFound done) {
+                // the rest of the file holds nothing the findings cite
             }
-        }, problem -> { }));
+        });
         long missing = 0;
         List<Finding> out = new ArrayList<>(findings.size());
         for (Finding f : findings) {

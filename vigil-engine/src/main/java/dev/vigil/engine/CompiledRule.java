@@ -71,7 +71,7 @@ record CompiledRule(String id, DetectionInfo info, EventMatcher matcher, List<Co
             }
         }
         return new RuleHit(id, event.id(), event.timeMillis(), facts.account(event), facts.region(event),
-                facts.principal(event), resource, fields, evidenceText == EvidenceText.COPIED ? Evidence.of(event)
+                facts.principal(event), resource, fields, evidenceText == EvidenceText.COPIED || generates ? Evidence.of(event)
                 : new Evidence(event.id(), java.time.Instant.ofEpochMilli(event.timeMillis()), event.origin(), ""));
     }
 }

@@ -104,7 +104,7 @@ public final class MatcherCompiler {
             case SigmaString s -> new StringValueMatcher(TextPattern.of(s.withLeadingAnyChars().withTrailingAnyChars()));
             case SigmaNumber n -> keyword(SigmaString.literal(n.text()));
             case SigmaBoolean b -> keyword(SigmaString.literal(Boolean.toString(b.value())));
-            case SigmaRegex r -> new RegexValueMatcher(r.compile());
+            case SigmaRegex r -> RegexLiterals.matcher(r).orElseGet(() -> new RegexValueMatcher(r.compile()));
             case SigmaAnyOf g -> new AnyOfValueMatcher(g.alternatives().stream().map(MatcherCompiler::keyword)
                     .toArray(ValueMatcher[]::new));
             default -> throw new IllegalArgumentException("keyword searches take text, not " + v.describe());
@@ -117,7 +117,7 @@ public final class MatcherCompiler {
             case SigmaNumber n -> new NumberValueMatcher(n);
             case SigmaBoolean b -> new BooleanValueMatcher(b.value());
             case SigmaNull ignored -> new NullValueMatcher();
-            case SigmaRegex r -> new RegexValueMatcher(r.compile());
+            case SigmaRegex r -> RegexLiterals.matcher(r).orElseGet(() -> new RegexValueMatcher(r.compile()));
             case SigmaCidr c -> new CidrValueMatcher(c);
             case SigmaComparison c -> new ComparisonValueMatcher(c);
             case SigmaExists e -> new ExistsValueMatcher(e.expected());
