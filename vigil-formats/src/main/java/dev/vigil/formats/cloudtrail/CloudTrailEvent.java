@@ -169,6 +169,15 @@ public final class CloudTrailEvent implements Event {
         if (dot > 0) {
             Integer sub = SUBTREES.get(path.substring(0, dot));
             if (sub != null) {
+                if (start[sub] < 0) {
+                    return null;
+                }
+                if (subtrees == null || subtrees[sub] == null) { // no tree yet: most paths are answered from the bytes
+                    Object v = ByteJsonPaths.value(raw, start[sub], end[sub], path.substring(dot + 1));
+                    if (v != ByteJsonPaths.NEEDS_TREE) {
+                        return v;
+                    }
+                }
                 JsonNode node = subtree(sub);
                 return node == null ? null : JsonPaths.value(node, path.substring(dot + 1));
             }
