@@ -86,6 +86,9 @@ public final class CloudTrailEvent implements Event {
         this.subtrees = null;
         this.rawText = null;
         this.originText = null;
+        java.util.Arrays.fill(cachedPaths, 0, cached, null);
+        java.util.Arrays.fill(cachedValues, 0, cached, null);
+        this.cached = 0;
     }
 
     /** Start of each located field's value, absolute in the buffer, or -1; filled by the decoder. */
@@ -173,7 +176,11 @@ public final class CloudTrailEvent implements Event {
                     return null;
                 }
                 if (subtrees == null || subtrees[sub] == null) { // no tree yet: most paths are answered from the bytes
-                    Object v = ByteJsonPaths.value(raw, start[sub], end[sub], path.substring(dot + 1));
+                    Object v = cachedPath(path);
+                    if (v == NOT_CACHED) {
+                        v = ByteJsonPaths.value(raw, start[sub], end[sub], path.substring(dot + 1));
+                        cachePath(path, v);
+                    }
                     if (v != ByteJsonPaths.NEEDS_TREE) {
                         return v;
                     }
@@ -183,6 +190,29 @@ public final class CloudTrailEvent implements Event {
             }
         }
         return JsonPaths.value(tree(), path);
+    }
+
+    private static final Object NOT_CACHED = new Object();
+    private static final int PATH_CACHE = 8;
+    /** Nested paths already read from the bytes for this record: several rules often read the same one. */
+    private final String[] cachedPaths = new String[PATH_CACHE];
+    private final Object[] cachedValues = new Object[PATH_CACHE];
+    private int cached;
+
+    private Object cachedPath(String path) {
+        for (int i = 0; i < cached; i++) {
+            String p = cachedPaths[i];
+            if (p == path || p.equals(path)) {
+                return cachedValues[i];
+            }
+        }
+        return NOT_CACHED;
+    }
+
+    private void cachePath(String path, Object value) {
+        int slot = cached < PATH_CACHE ? cached++ : PATH_CACHE - 1;
+        cachedPaths[slot] = path;
+        cachedValues[slot] = value;
     }
 
     /** The value of located field {@code i}, decoded on first use. */
