@@ -118,24 +118,10 @@ final class DelimitedPatternParser {
     }
 
     private Operator operator() {
-        if (c.consume("!=")) {
-            return Operator.NE;
+        Operator op = Operator.read(c);
+        if (op == null) {
+            throw c.error("expected =, !=, <, <=, > or >= but found " + c.found());
         }
-        if (c.consume("<=")) {
-            return Operator.LE;
-        }
-        if (c.consume(">=")) {
-            return Operator.GE;
-        }
-        if (c.consume("=")) {
-            return Operator.EQ;
-        }
-        if (c.consume("<")) {
-            return Operator.LT;
-        }
-        if (c.consume(">")) {
-            return Operator.GT;
-        }
-        throw c.error("expected =, !=, <, <=, > or >= but found " + c.found());
+        return op;
     }
 }

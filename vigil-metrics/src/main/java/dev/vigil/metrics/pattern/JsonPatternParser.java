@@ -97,25 +97,7 @@ final class JsonPatternParser {
     }
 
     private Operator operator() {
-        if (c.consume("!=")) {
-            return Operator.NE;
-        }
-        if (c.consume("<=")) {
-            return Operator.LE;
-        }
-        if (c.consume(">=")) {
-            return Operator.GE;
-        }
-        if (c.consume("=")) {
-            return Operator.EQ;
-        }
-        if (c.consume("<")) {
-            return Operator.LT;
-        }
-        if (c.consume(">")) {
-            return Operator.GT;
-        }
-        return null;
+        return Operator.read(c);
     }
 
     private JsonExpr test(Selector s) {

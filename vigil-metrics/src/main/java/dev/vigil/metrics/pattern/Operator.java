@@ -29,4 +29,16 @@ public enum Operator {
             case GE -> compare >= 0;
         };
     }
+
+    /** The operator at the cursor, consumed, or null when there is none; two-character symbols are tried first. */
+    static Operator read(Cursor c) {
+        for (Operator op : BY_LENGTH) {
+            if (c.consume(op.symbol)) {
+                return op;
+            }
+        }
+        return null;
+    }
+
+    private static final Operator[] BY_LENGTH = {NE, LE, GE, EQ, LT, GT};
 }
