@@ -49,7 +49,7 @@ final class EvidenceRestorer {
         for (Finding f : findings) {
             for (Evidence e : f.evidence()) {
                 int at = e.origin().lastIndexOf(RECORD);
-                if (e.rawJson().isEmpty() && at > 0 && byDisplay.containsKey(e.origin().substring(0, at))) {
+                if (!e.hasText() && at > 0 && byDisplay.containsKey(e.origin().substring(0, at))) {
                     wanted.computeIfAbsent(e.origin().substring(0, at), k -> new TreeSet<>()).add(e.origin());
                 }
             }
@@ -76,11 +76,11 @@ final class EvidenceRestorer {
         for (Finding f : findings) {
             List<Evidence> evidence = new ArrayList<>(f.evidence().size());
             for (Evidence e : f.evidence()) {
-                String text = e.rawJson().isEmpty() ? texts.get(e.origin()) : null;
+                String text = e.hasText() ? null : texts.get(e.origin());
                 if (text != null) {
                     evidence.add(new Evidence(e.eventId(), e.time(), e.origin(), text));
                 } else {
-                    missing += e.rawJson().isEmpty() ? 1 : 0;
+                    missing += e.hasText() ? 0 : 1;
                     evidence.add(e);
                 }
             }

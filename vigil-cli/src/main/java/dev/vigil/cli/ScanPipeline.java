@@ -143,12 +143,9 @@ final class ScanPipeline {
         } finally {
             pool.shutdownNow();
         }
-        List<Finding> findings;
-        AggregatorStats stats;
-        synchronized (aggregator) {
-            findings = aggregator.findings();
-            stats = aggregator.stats();
-        }
+        // every reader is done (Future.get above), so the relay's deliveries happen-before this
+        List<Finding> findings = aggregator.findings();
+        AggregatorStats stats = aggregator.stats();
         EvidenceRestorer.Outcome restored = EvidenceRestorer.restore(findings, files, options.limits());
         findings = restored.findings();
         stats = new AggregatorStats(stats.hits(), stats.lateHits(), stats.untimedHits(), stats.groupOverflows(),

@@ -70,8 +70,10 @@ record CompiledRule(String id, DetectionInfo info, EventMatcher matcher, List<Co
                 break;
             }
         }
+        // a rule only correlations count rarely becomes evidence: with DEFERRED, its hits carry no copy of the record
+        Evidence evidence = evidenceText == EvidenceText.COPIED || generates
+                ? Evidence.of(event) : Evidence.withoutText(event);
         return new RuleHit(id, event.id(), event.timeMillis(), facts.account(event), facts.region(event),
-                facts.principal(event), resource, fields, evidenceText == EvidenceText.COPIED || generates ? Evidence.of(event)
-                : new Evidence(event.id(), java.time.Instant.ofEpochMilli(event.timeMillis()), event.origin(), ""));
+                facts.principal(event), resource, fields, evidence);
     }
 }

@@ -23,4 +23,17 @@ public record Evidence(String eventId, Instant time, String origin, String rawJs
     public static Evidence of(Event e) {
         return new Evidence(e.id(), Instant.ofEpochMilli(e.timeMillis()), e.origin(), e.rawJson());
     }
+
+    /**
+     * The event's id, time and origin without a copy of its text ({@code rawJson} empty), for a caller that reads
+     * the record back from its origin when it is cited.
+     */
+    public static Evidence withoutText(Event e) {
+        return new Evidence(e.id(), Instant.ofEpochMilli(e.timeMillis()), e.origin(), "");
+    }
+
+    /** True when this evidence holds the record's text. */
+    public boolean hasText() {
+        return !rawJson.isEmpty();
+    }
 }
