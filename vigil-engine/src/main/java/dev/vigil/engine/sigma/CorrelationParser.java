@@ -8,13 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Reads the {@code correlation} section of a Sigma correlation rule. */
 final class CorrelationParser {
 
-    private static final Pattern TIMESPAN = Pattern.compile("(\\d{1,9})([smhdw])");
 
     private final AttributeReader reader;
 
@@ -244,21 +241,13 @@ final class CorrelationParser {
             return null;
         }
         String t = entry.get().value() instanceof YamlNode.Scalar s ? s.text().strip() : "";
-        Matcher m = TIMESPAN.matcher(t);
-        if (!m.matches()) {
+        Duration d = SigmaTimespan.parse(t, "smhdw");
+        if (d == null) {
             reader.error(entry.get().line(), "correlation-invalid", "timespan '" + t
                     + "' is not a number followed by s, m, h, d or w, e.g. 5m");
             return null;
         }
-        long n = Long.parseLong(m.group(1));
-        Duration d = switch (m.group(2)) {
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            case "d" -> Duration.ofDays(n);
-            default -> Duration.ofDays(7 * n);
-        };
-        if (d.isZero() || d.compareTo(SigmaRuleParser.MAX_TIMESPAN) > 0) {
+        if (!SigmaTimespan.inRange(d)) {
             reader.error(entry.get().line(), "correlation-invalid", "timespan '" + t + "' must be more than 0 and at most "
                     + SigmaRuleParser.MAX_TIMESPAN.toDays() + "d");
             return null;

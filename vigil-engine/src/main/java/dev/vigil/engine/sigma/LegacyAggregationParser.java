@@ -200,21 +200,15 @@ final class LegacyAggregationParser {
      */
     static Duration timeframe(String text) throws ConditionException {
         String t = text.strip();
-        int unitAt = t.length() - 1;
-        String digits = unitAt > 0 ? t.substring(0, unitAt) : "";
-        if (!digits.matches("\\d{1,9}") || "smhdM".indexOf(t.charAt(unitAt)) < 0) {
+        if (SigmaTimespan.hasUnit(t, 'M')) {
+            throw new ConditionException("timeframe '" + text + "' is in months, which have no fixed"
+                    + " length; write it in days, e.g. 30d");
+        }
+        Duration d = SigmaTimespan.parse(t, "smhd");
+        if (d == null) {
             throw new ConditionException("timeframe '" + text + "' is not a number followed by s, m, h or d, e.g. 10m");
         }
-        long n = Long.parseLong(digits);
-        Duration d = switch (t.charAt(unitAt)) {
-            case 's' -> Duration.ofSeconds(n);
-            case 'm' -> Duration.ofMinutes(n);
-            case 'h' -> Duration.ofHours(n);
-            case 'd' -> Duration.ofDays(n);
-            default -> throw new ConditionException("timeframe '" + text + "' is in months, which have no fixed"
-                    + " length; write it in days, e.g. 30d");
-        };
-        if (d.isZero() || d.compareTo(SigmaRuleParser.MAX_TIMESPAN) > 0) {
+        if (!SigmaTimespan.inRange(d)) {
             throw new ConditionException("timeframe '" + text + "' must be more than 0 and at most "
                     + SigmaRuleParser.MAX_TIMESPAN.toDays() + "d");
         }
