@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -239,7 +240,7 @@ public final class DetectionSet {
                 if (doc instanceof SigmaCorrelation c) {
                     List<SigmaDocument> targets = resolve(c);
                     // the rules of a broken correlation stay counted: alone they would raise a finding per match
-                    c.rules().stream().map(byReference::get).filter(java.util.Objects::nonNull)
+                    c.rules().stream().map(byReference::get).filter(Objects::nonNull)
                             .forEach(t -> counted.add(t.ruleId()));
                     if (targets != null) {
                         live.put(c.ruleId(), c);

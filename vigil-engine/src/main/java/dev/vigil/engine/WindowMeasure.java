@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * What a sliding correlation window measures, kept up to date as hits enter and leave the window. A measure is built
@@ -36,19 +35,6 @@ sealed interface WindowMeasure {
             case TEMPORAL_ORDERED -> throw new IllegalArgumentException("temporal_ordered is not a sliding measure");
         };
     }
-
-    /**
-     * The number a field's text stands for, or null. Only plain decimal notation of bounded length is read, so that a
-     * hostile value such as {@code 1e999999999} cannot make the arithmetic slow or huge.
-     */
-    static BigDecimal number(String text) {
-        if (text == null || text.length() > 50 || !NUMBER.matcher(text).matches()) {
-            return null;
-        }
-        return new BigDecimal(text);
-    }
-
-    Pattern NUMBER = Pattern.compile("-?\\d{1,30}(\\.\\d{1,18})?");
 
     /** event_count: the number of hits. */
     final class EventCount implements WindowMeasure {
@@ -258,7 +244,7 @@ sealed interface WindowMeasure {
     private static BigDecimal[] numbers(List<RuleHit> hits, String field) {
         BigDecimal[] out = new BigDecimal[hits.size()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = number(hits.get(i).fields().get(field));
+            out[i] = PlainDecimal.parse(hits.get(i).fields().get(field));
         }
         return out;
     }

@@ -3,7 +3,9 @@ package dev.vigil.engine.sigma;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,7 +71,7 @@ final class CorrelationParser {
                         + "' is not used in group-by; aliases name group-by fields"));
         Duration timespan = timespan(c);
         Condition cond = condition(c, type, rules);
-        if (type != null && type.temporal() && new java.util.HashSet<>(rules).size() < 2) {
+        if (type != null && type.temporal() && new HashSet<>(rules).size() < 2) {
             reader.error(c.line(), "correlation-invalid", type.sigmaName()
                     + " relates several rules: list at least two different rules");
         }
@@ -90,7 +92,7 @@ final class CorrelationParser {
         if (condEntry.isEmpty() && type != null && type.temporal()) {
             // temporal: every listed rule must match; temporal_ordered: in order
             return new Condition(CountCondition.of(CountCondition.Operator.GTE,
-                    new java.util.LinkedHashSet<>(rules).size()), null, null);
+                    new LinkedHashSet<>(rules).size()), null, null);
         }
         if (condEntry.isEmpty() || !(condEntry.get().value() instanceof YamlNode.Mapping cond)) {
             reader.error(condEntry.map(YamlNode.Entry::line).orElse(c.line()), "correlation-invalid",

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Parses the aggregation after the {@code |} of a Sigma 1 condition:
@@ -42,7 +43,7 @@ final class LegacyAggregationParser {
      * @throws ConditionException naming what is wrong or unsupported
      */
     static LegacyAggregation parse(String text, Duration timespan) throws ConditionException {
-        return parse(text, timespan, java.util.Set.of());
+        return parse(text, timespan, Set.of());
     }
 
     /**
@@ -53,12 +54,12 @@ final class LegacyAggregationParser {
      * @param identifiers the rule's search identifiers, which {@code near} may name
      * @throws ConditionException naming what is wrong or unsupported
      */
-    static LegacyAggregation parse(String text, Duration timespan, java.util.Set<String> identifiers)
+    static LegacyAggregation parse(String text, Duration timespan, Set<String> identifiers)
             throws ConditionException {
         return new LegacyAggregationParser(text).aggregation(timespan, identifiers);
     }
 
-    private LegacyAggregation aggregation(Duration timespan, java.util.Set<String> identifiers)
+    private LegacyAggregation aggregation(Duration timespan, Set<String> identifiers)
             throws ConditionException {
         if (tokens.isEmpty()) {
             throw error("nothing follows the '|'; write an aggregation such as count() by userIdentity.arn > 5");
@@ -106,7 +107,7 @@ final class LegacyAggregationParser {
     }
 
     /** {@code near a [and b ...]}: plain search identifiers joined by {@code and}. */
-    private LegacyAggregation near(Duration timespan, java.util.Set<String> identifiers) throws ConditionException {
+    private LegacyAggregation near(Duration timespan, Set<String> identifiers) throws ConditionException {
         pos++;
         List<String> searches = new ArrayList<>();
         while (true) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -198,8 +199,8 @@ public final class SigmaRuleParser {
         String searchName = LegacyAggregation.searchRuleName(name != null ? name : id);
         SigmaRule search = new SigmaRule(source, null, searchName, title, description, falsePositives, tags, level,
                 logSource, parsed.detection(), VigilAttributes.NONE, SigmaMetadata.NONE);
-        List<SigmaDocument> out = new java.util.ArrayList<>(List.of(search));
-        List<String> counted = new java.util.ArrayList<>(List.of(searchName));
+        List<SigmaDocument> out = new ArrayList<>(List.of(search));
+        List<String> counted = new ArrayList<>(List.of(searchName));
         for (String near : aggregation.near()) { // near: one rule per named search, related by a temporal correlation
             String nearName = LegacyAggregation.nearRuleName(name != null ? name : id, near);
             out.add(new SigmaRule(source, null, nearName, title, description, falsePositives, tags, level, logSource,
@@ -208,7 +209,7 @@ public final class SigmaRuleParser {
             counted.add(nearName);
         }
         out.add(new SigmaCorrelation(source, id, name, title, description, falsePositives,
-                tags, level, aggregation.type(), counted, aggregation.groupBy(), java.util.Map.of(),
+                tags, level, aggregation.type(), counted, aggregation.groupBy(), Map.of(),
                 aggregation.timespan(), aggregation.condition(), aggregation.field(), null, false, vigil, meta));
         return new Yield(out, List.of());
     }
