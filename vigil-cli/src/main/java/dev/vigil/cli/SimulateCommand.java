@@ -18,7 +18,8 @@ import java.util.concurrent.Callable;
                 + "to S3, with labelled attack scenarios.",
                 "DIR/logs is the bucket (AWSLogs/o-…/ACCOUNT/CloudTrail/REGION/YYYY/MM/DD/*.json.gz); "
                         + "DIR/labels.jsonl maps each scenario record's eventID to its scenario and step; "
-                        + "DIR/scenarios.json describes the scenarios; DIR/estate.json the organisation. "
+                        + "DIR/scenarios.json describes the scenarios; DIR/estate.json the organisation; "
+                        + "DIR/guardduty holds the GuardDuty findings exported for the scenarios. "
                         + "The same seed always gives the same bytes."})
 final class SimulateCommand implements Callable<Integer> {
 

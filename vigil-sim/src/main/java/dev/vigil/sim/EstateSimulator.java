@@ -150,24 +150,34 @@ public final class EstateSimulator {
             throw new IllegalArgumentException(outDir + " is a file; give a directory to write the simulation into");
         }
         Path logs = outDir.resolve("logs");
+        requireEmptyOrAbsent(logs);
+        requireEmptyOrAbsent(outDir.resolve(GuardDutyExport.DIRECTORY));
         try {
-            if (Files.isDirectory(logs)) {
-                try (Stream<Path> entries = Files.list(logs)) {
-                    if (entries.findAny().isPresent()) {
-                        throw new IllegalArgumentException(logs + " already holds files (an earlier simulation?); "
-                                + "choose an empty output directory or delete " + logs + " first, so old and new "
-                                + "logs are not mixed");
-                    }
-                }
-            } else if (Files.exists(logs)) {
-                throw new IllegalArgumentException(logs + " exists and is not a directory; remove it or choose "
-                        + "another output directory");
-            }
             Files.createDirectories(logs);
         } catch (IOException e) {
             throw new UncheckedIOException("could not create " + logs + ": " + e.getMessage(), e);
         }
         return logs;
+    }
+
+    /** Old output is never mixed with new: a previous run's files would be read as this run's. */
+    private static void requireEmptyOrAbsent(Path dir) {
+        try {
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> entries = Files.list(dir)) {
+                    if (entries.findAny().isPresent()) {
+                        throw new IllegalArgumentException(dir + " already holds files (an earlier simulation?); "
+                                + "choose an empty output directory or delete " + dir + " first, so old and new "
+                                + "output is not mixed");
+                    }
+                }
+            } else if (Files.exists(dir)) {
+                throw new IllegalArgumentException(dir + " exists and is not a directory; remove it or choose "
+                        + "another output directory");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + dir + ": " + e.getMessage(), e);
+        }
     }
 
     /** One simulation run: merges scenario records into the benign stream and delivers both. */
@@ -223,6 +233,7 @@ public final class EstateSimulator {
             MetadataWriter.writeScenarios(scenariosFile, options.seed(), options.start(),
                     options.start().plus(options.span()), plan.scenarios());
             MetadataWriter.writeEstate(outDir.resolve("estate.json"), estate);
+            GuardDutyExport.write(outDir, options.seed(), scenarioRecords);
             return new SimulationResult(logs, labelsFile, scenariosFile, written, files, bytes, plan.scenarios());
         }
     }

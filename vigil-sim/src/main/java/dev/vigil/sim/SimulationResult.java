@@ -25,6 +25,14 @@ public record SimulationResult(Path logsDir, Path labelsFile, Path scenariosFile
         scenarios = List.copyOf(scenarios);
     }
 
+    /**
+     * {@code OUT/guardduty}: the GuardDuty findings the organisation's detectors exported for the scenarios, laid
+     * out as GuardDuty's S3 publishing destination writes them ({@code AWSLogs/ACCOUNT/GuardDuty/REGION/…jsonl.gz}).
+     */
+    public Path guardDutyDir() {
+        return scenariosFile.resolveSibling("guardduty");
+    }
+
     /** {@code OUT/estate.json}: the organisation's accounts, regions, trails, buckets and principals. */
     public Path estateFile() {
         return scenariosFile.resolveSibling("estate.json");
