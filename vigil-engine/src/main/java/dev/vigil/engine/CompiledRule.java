@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * A detection rule ready to evaluate.
@@ -26,12 +27,15 @@ import java.util.Set;
  * @param generates     whether its matches raise findings of their own
  * @param namePins      folded {@code eventName} values it can match, if pinned
  * @param sourcePins    folded {@code eventSource} values it can match, if pinned
+ * @param nameTest      a test every {@code eventName} it can match passes, if it constrains the name
+ * @param sourceTest    a test every {@code eventSource} it can match passes, if it constrains the source
  */
 record CompiledRule(String id, DetectionInfo info, EventMatcher matcher, List<CompiledFilter> filters,
                     dev.vigil.engine.sigma.LogSource logSource,
                     List<String> keyPaths, List<String> resourcePaths, List<String> hitFields,
                     List<CompiledCorrelation> consumers, boolean generates,
-                    Optional<Set<String>> namePins, Optional<Set<String>> sourcePins) {
+                    Optional<Set<String>> namePins, Optional<Set<String>> sourcePins,
+                    Optional<Predicate<String>> nameTest, Optional<Predicate<String>> sourceTest) {
 
     /**
      * The rule as it runs on events of one log source: its matcher excludes what the filters of that source match.
@@ -44,7 +48,7 @@ record CompiledRule(String id, DetectionInfo info, EventMatcher matcher, List<Co
             return this;
         }
         return new CompiledRule(id, info, MatcherCompiler.excluding(matcher, applicable), filters, logSource, keyPaths,
-                resourcePaths, hitFields, consumers, generates, namePins, sourcePins);
+                resourcePaths, hitFields, consumers, generates, namePins, sourcePins, nameTest, sourceTest);
     }
 
     /** The hit for an event this rule matched. */

@@ -438,7 +438,8 @@ public final class DetectionSet {
                     r.vigil().types());
             return new CompiledRule(r.ruleId(), info, MatcherCompiler.compile(r), List.copyOf(filters),
                     r.logSource(), r.vigil().keys(), r.vigil().resource(), List.copyOf(hitFields), consumers,
-                    generates, IndexPins.of(r, RuleIndex.NAME_FIELD), IndexPins.of(r, RuleIndex.SOURCE_FIELD));
+                    generates, IndexPins.of(r, RuleIndex.NAME_FIELD), IndexPins.of(r, RuleIndex.SOURCE_FIELD),
+                    IndexPins.test(r, RuleIndex.NAME_FIELD), IndexPins.test(r, RuleIndex.SOURCE_FIELD));
         }
     }
 }

@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -15,6 +17,13 @@ import java.util.function.Consumer;
  * and the rest are tested on every event. When the event's field is not a single string (absent fields cannot
  * match a pin; lists and numbers might), every rule pinned on that field is tested, so the index never hides a
  * match.
+ *
+ * <p>Events whose name and source are both strings (nearly all) take a faster path: the rules worth testing for a
+ * (source, name) pair are worked out once — the pinned rules found as above, minus every rule whose required
+ * name or source test ({@code eventName|endswith: Policy}, {@code eventSource|startswith: s3.}) the pair fails —
+ * and remembered, so a source-pinned rule that also requires a name pattern costs nothing on the other names of
+ * its source. At most {@value #MAX_REMEMBERED} pairs are remembered, because names come from the logs and an
+ * attacker can make up any number of them; further pairs are worked out per event.
  */
 final class RuleIndex {
 
@@ -26,6 +35,11 @@ final class RuleIndex {
     private final FoldedKeyMap<CompiledRule[]> bySource;
     private final CompiledRule[] allBySource;
     private final CompiledRule[] unindexed;
+    private final ConcurrentHashMap<String, ConcurrentHashMap<String, CompiledRule[]>> selected =
+            new ConcurrentHashMap<>();
+    private final AtomicInteger remembered = new AtomicInteger();
+
+    static final int MAX_REMEMBERED = 16_384;
 
     RuleIndex(List<CompiledRule> rules) {
         Map<String, List<CompiledRule>> names = new HashMap<>();
@@ -52,9 +66,49 @@ final class RuleIndex {
     }
 
     void evaluate(Event event, FactExtractor facts, Consumer<RuleHit> out, EvidenceText text) {
+        if (event.field(NAME_FIELD) instanceof String name && event.field(SOURCE_FIELD) instanceof String source) {
+            run(selected(source, name), event, facts, out, text);
+            return;
+        }
         run(candidates(event.field(NAME_FIELD), byName, allByName), event, facts, out, text);
         run(candidates(event.field(SOURCE_FIELD), bySource, allBySource), event, facts, out, text);
         run(unindexed, event, facts, out, text);
+    }
+
+    /** The rules that can match an event with this source and name, in the order the general path tests them. */
+    private CompiledRule[] selected(String source, String name) {
+        ConcurrentHashMap<String, CompiledRule[]> byNameOfSource = selected.get(source);
+        if (byNameOfSource != null) {
+            CompiledRule[] rules = byNameOfSource.get(name);
+            if (rules != null) {
+                return rules;
+            }
+        }
+        CompiledRule[] rules = select(source, name);
+        if (remembered.get() < MAX_REMEMBERED) {
+            remembered.incrementAndGet();
+            selected.computeIfAbsent(source, s -> new ConcurrentHashMap<>()).putIfAbsent(name, rules);
+        }
+        return rules;
+    }
+
+    private CompiledRule[] select(String source, String name) {
+        List<CompiledRule> out = new ArrayList<>();
+        addPassing(byName.get(name), source, name, out);
+        addPassing(bySource.get(source), source, name, out);
+        addPassing(unindexed, source, name, out);
+        return out.toArray(CompiledRule[]::new);
+    }
+
+    private static void addPassing(CompiledRule[] rules, String source, String name, List<CompiledRule> out) {
+        if (rules == null) {
+            return;
+        }
+        for (CompiledRule r : rules) {
+            if (r.nameTest().map(t -> t.test(name)).orElse(true) && r.sourceTest().map(t -> t.test(source)).orElse(true)) {
+                out.add(r);
+            }
+        }
     }
 
     private static CompiledRule[] candidates(Object value, FoldedKeyMap<CompiledRule[]> index, CompiledRule[] all) {

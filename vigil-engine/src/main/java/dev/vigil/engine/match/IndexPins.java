@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Finds the values a rule pins a field to: when a rule can only match events whose field equals one of a few
@@ -31,6 +32,85 @@ public final class IndexPins {
      */
     public static Optional<Set<String>> of(SigmaRule rule, String field) {
         return condition(rule.detection().condition(), rule, field);
+    }
+
+    /**
+     * A test that every value of the field the rule can match passes: for a rule that requires
+     * {@code eventName|endswith: Policy} it is that endswith test. Unlike {@link #of}, it covers every modifier that
+     * tests the value alone (wildcards, startswith, endswith, contains, re, cidr…), so a rule set can skip rules
+     * whose required name or source test fails, whatever shape the test has. Empty when some match of the rule does
+     * not constrain the field. Valid for events whose field is a single string; the test never throws.
+     */
+    public static Optional<Predicate<String>> test(SigmaRule rule, String field) {
+        return testOf(rule.detection().condition(), rule, field);
+    }
+
+    private static Optional<Predicate<String>> testOf(Condition c, SigmaRule rule, String field) {
+        List<String> ids = List.copyOf(rule.detection().searches().keySet());
+        return switch (c) {
+            case Condition.Ref r -> searchTest(rule.detection().searches().get(r.identifier()), field);
+            case Condition.Not n -> Optional.empty();
+            case Condition.And a -> both(a.operands().stream().map(o -> testOf(o, rule, field)).toList());
+            case Condition.Or o -> either(o.operands().stream().map(x -> testOf(x, rule, field)).toList());
+            case Condition.OneOf one -> either(one.selector().select(ids).stream()
+                    .map(id -> searchTest(rule.detection().searches().get(id), field)).toList());
+            case Condition.AllOf all -> both(all.selector().select(ids).stream()
+                    .map(id -> searchTest(rule.detection().searches().get(id), field)).toList());
+        };
+    }
+
+    private static Optional<Predicate<String>> searchTest(SearchIdentifier s, String field) {
+        return switch (s) {
+            case SearchIdentifier.FieldMap m -> fieldMapTest(m, field);
+            case SearchIdentifier.MapList l -> either(l.alternatives().stream().map(m -> fieldMapTest(m, field)).toList());
+            case SearchIdentifier.Keywords k -> Optional.empty();
+        };
+    }
+
+    private static Optional<Predicate<String>> fieldMapTest(SearchIdentifier.FieldMap m, String field) {
+        return both(m.conditions().stream().map(c -> fieldConditionTest(c, field)).toList());
+    }
+
+    private static Optional<Predicate<String>> fieldConditionTest(FieldCondition c, String field) {
+        if (c.isKeyword() || !c.field().equals(field) || c.negated() || c.values().isEmpty()) {
+            return Optional.empty();
+        }
+        List<ValueMatcher> values = new java.util.ArrayList<>();
+        for (SigmaValue v : c.values()) {
+            if (dev.vigil.engine.sigma.SigmaAnyOf.alternativesOf(v).stream()
+                    .anyMatch(a -> a instanceof dev.vigil.engine.sigma.SigmaFieldRef)) {
+                return Optional.empty(); // compares with another field of the event, which a name alone lacks
+            }
+            values.add(MatcherCompiler.value(v));
+        }
+        ValueMatcher[] tests = values.toArray(ValueMatcher[]::new);
+        boolean all = c.all();
+        return Optional.of(text -> {
+            for (ValueMatcher t : tests) {
+                if (t.test(text) != all) {
+                    return !all;
+                }
+            }
+            return all;
+        });
+    }
+
+    /** AND: every constrained operand's test; unconstrained operands add nothing. */
+    private static Optional<Predicate<String>> both(List<Optional<Predicate<String>>> operands) {
+        List<Predicate<String>> tests = operands.stream().flatMap(Optional::stream).toList();
+        if (tests.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(text -> tests.stream().allMatch(t -> t.test(text)));
+    }
+
+    /** OR: constrained only when every operand is. */
+    private static Optional<Predicate<String>> either(List<Optional<Predicate<String>>> operands) {
+        if (operands.isEmpty() || operands.stream().anyMatch(Optional::isEmpty)) {
+            return Optional.empty();
+        }
+        List<Predicate<String>> tests = operands.stream().map(Optional::get).toList();
+        return Optional.of(text -> tests.stream().anyMatch(t -> t.test(text)));
     }
 
     private static Optional<Set<String>> condition(Condition c, SigmaRule rule, String field) {
