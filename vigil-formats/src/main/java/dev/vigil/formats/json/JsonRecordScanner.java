@@ -43,12 +43,13 @@ public final class JsonRecordScanner {
 
     private static final int CHUNK = 1 << 16;
     private static final int MAX_KEY = 256;
-    private static final byte[] RECORDS = "Records".getBytes(StandardCharsets.US_ASCII);
+    private static final java.util.Set<String> RECORDS = java.util.Set.of("Records");
 
     private final InputStream in;
     private final Buffers buffers;
     private final Listener listener;
     private final int maxRecordBytes;
+    private final byte[][] wrapperKeys;
     private final FieldSpans spans;
     private final byte[] buf;
     private int pos;
@@ -83,6 +84,17 @@ public final class JsonRecordScanner {
     }
 
     public JsonRecordScanner(InputStream in, int maxRecordBytes, FieldSpans spans, Listener listener, Buffers buffers) {
+        this(in, maxRecordBytes, spans, listener, buffers, RECORDS);
+    }
+
+    /**
+     * A scanner whose top-level wrapper object holds its records under one of {@code wrapperKeys} instead of
+     * CloudTrail's {@code Records} (e.g. {@code Findings} for Security Hub's and GuardDuty's API output). The wrapper
+     * is still reported as {@link Shape#RECORDS_WRAPPER}.
+     */
+    public JsonRecordScanner(InputStream in, int maxRecordBytes, FieldSpans spans, Listener listener, Buffers buffers,
+                             java.util.Set<String> wrapperKeys) {
+        this.wrapperKeys = wrapperKeys.stream().map(k -> k.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
         this.buf = buffers.read;
         this.cap = buffers.record;
         this.buffers = buffers;
@@ -174,7 +186,7 @@ public final class JsonRecordScanner {
                 }
                 next();
                 c = skipWs();
-                if (!wrapper && keyIs(RECORDS) && c == '[') {
+                if (!wrapper && isWrapperKey() && c == '[') {
                     wrapper = true;
                     stopCapture();
                     report(Shape.RECORDS_WRAPPER);
@@ -685,8 +697,17 @@ public final class JsonRecordScanner {
         }
     }
 
-    private boolean keyIs(byte[] name) {
-        return !keyEscaped && keyLen == name.length && java.util.Arrays.equals(key, 0, keyLen, name, 0, name.length);
+    /** Compares bytes, not strings: this runs for every top-level key of every record of a JSON-lines file. */
+    private boolean isWrapperKey() {
+        if (keyEscaped) {
+            return false;
+        }
+        for (byte[] name : wrapperKeys) {
+            if (keyLen == name.length && java.util.Arrays.equals(key, 0, keyLen, name, 0, name.length)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- recovery

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.vigil.model.Evidence;
 import dev.vigil.model.Finding;
+import dev.vigil.model.FindingOrigin;
+import dev.vigil.model.RecordState;
+import dev.vigil.model.Workflow;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,6 +18,12 @@ import java.util.Map;
 
 /**
  * Writes findings as OCSF 1.1.0 Detection Findings (class 2004), one JSON object per line.
+ *
+ * <p>A finding imported from another product keeps that product as {@code metadata.product.name} and the product's
+ * own id as {@code finding_info.uid}, so importing the output again gives the same Vigil finding id. Its workflow
+ * status is OCSF's {@code status_id} (NEW 1 New, NOTIFIED 2 In Progress, SUPPRESSED 3 Suppressed, RESOLVED 4
+ * Resolved); an archived record state, which OCSF 1.1 cannot say, is {@code unmapped.RecordState} as in AWS's
+ * Security Hub mapping.
  *
  * <p>Traceability is in the standard fields: the rule in {@code finding_info.analytic.uid}, each triggering
  * CloudTrail record's {@code eventID} in {@code finding_info.related_events[].uid}. Vigil-specific facts (the
@@ -42,9 +51,15 @@ public final class OcsfFindingWriter implements AutoCloseable {
 
     /** One finding as a single OCSF JSON line (no trailing newline). */
     public static String toJson(Finding f, String productVersion) {
+        return toJson(f, FindingOrigin.vigil(f), Workflow.NEW, RecordState.ACTIVE, productVersion);
+    }
+
+    /** One finding with its origin and state as a single OCSF JSON line (no trailing newline). */
+    public static String toJson(Finding f, FindingOrigin origin, Workflow workflow, RecordState state,
+                                String productVersion) {
         StringWriter sw = new StringWriter();
         try (OcsfFindingWriter w = new OcsfFindingWriter(sw, productVersion)) {
-            w.writeObject(f);
+            w.writeObject(f, origin, workflow, state);
         } catch (IOException e) {
             throw new IllegalStateException("writing to a string cannot fail", e);
         }
@@ -53,11 +68,48 @@ public final class OcsfFindingWriter implements AutoCloseable {
 
     /** Writes one finding followed by a newline. */
     public void write(Finding f) throws IOException {
-        writeObject(f);
+        write(f, FindingOrigin.vigil(f), Workflow.NEW, RecordState.ACTIVE);
+    }
+
+    /** Writes one finding, as its origin reported it and in the given workflow and record state, and a newline. */
+    public void write(Finding f, FindingOrigin origin, Workflow workflow, RecordState state) throws IOException {
+        writeObject(f, origin, workflow, state);
         gen.writeRaw('\n');
     }
 
-    private void writeObject(Finding f) throws IOException {
+    /** OCSF status_id and caption for a Security Hub workflow status. */
+    private static int statusId(Workflow w) {
+        return switch (w) {
+            case NEW -> 1;
+            case NOTIFIED -> 2;
+            case SUPPRESSED -> 3;
+            case RESOLVED -> 4;
+        };
+    }
+
+    private static String statusCaption(Workflow w) {
+        return switch (w) {
+            case NEW -> "New";
+            case NOTIFIED -> "In Progress";
+            case SUPPRESSED -> "Suppressed";
+            case RESOLVED -> "Resolved";
+        };
+    }
+
+    /** The vendor OCSF requires next to the product name; AWS for AWS's services. */
+    private static String vendorOf(FindingOrigin origin) {
+        if (origin.isVigil()) {
+            return "Vigil";
+        }
+        return switch (origin.product()) {
+            case "GuardDuty", "Security Hub", "Inspector", "Macie", "Config", "IAM Access Analyzer",
+                 "Firewall Manager", "Health", "Systems Manager Patch Manager" -> "AWS";
+            default -> origin.product();
+        };
+    }
+
+    private void writeObject(Finding f, FindingOrigin origin, Workflow workflow, RecordState state)
+            throws IOException {
         JsonGenerator g = gen;
         g.writeStartObject();
         g.writeNumberField("activity_id", 1);
@@ -70,8 +122,8 @@ public final class OcsfFindingWriter implements AutoCloseable {
         g.writeStringField("type_name", "Detection Finding: Create");
         g.writeNumberField("severity_id", f.severity().ocsfId());
         g.writeStringField("severity", f.severity().caption());
-        g.writeNumberField("status_id", 1);
-        g.writeStringField("status", "New");
+        g.writeNumberField("status_id", statusId(workflow));
+        g.writeStringField("status", statusCaption(workflow));
         g.writeNumberField("time", f.lastSeen().toEpochMilli());
         g.writeStringField("time_dt", f.lastSeen().toString());
         g.writeNumberField("start_time", f.firstSeen().toEpochMilli());
@@ -80,6 +132,9 @@ public final class OcsfFindingWriter implements AutoCloseable {
         g.writeStringField("end_time_dt", f.lastSeen().toString());
         g.writeNumberField("count", f.count());
         g.writeStringField("message", f.rule().title());
+        if (origin.confidence() != FindingOrigin.UNKNOWN_CONFIDENCE) {
+            g.writeNumberField("confidence_score", origin.confidence());
+        }
 
         g.writeObjectFieldStart("metadata");
         g.writeStringField("version", OCSF_VERSION);
@@ -89,14 +144,16 @@ public final class OcsfFindingWriter implements AutoCloseable {
         g.writeString("datetime");
         g.writeEndArray();
         g.writeObjectFieldStart("product");
-        g.writeStringField("name", "Vigil");
-        g.writeStringField("vendor_name", "Vigil");
-        g.writeStringField("version", productVersion);
+        g.writeStringField("name", origin.isVigil() ? "Vigil" : origin.product());
+        g.writeStringField("vendor_name", vendorOf(origin));
+        if (origin.isVigil()) {
+            g.writeStringField("version", productVersion);
+        }
         g.writeEndObject();
         g.writeEndObject();
 
         g.writeObjectFieldStart("finding_info");
-        g.writeStringField("uid", f.id());
+        g.writeStringField("uid", origin.isVigil() ? f.id() : origin.productFindingId());
         g.writeStringField("title", f.rule().title());
         g.writeStringField("desc", f.rule().description());
         g.writeArrayFieldStart("types");
@@ -169,6 +226,9 @@ public final class OcsfFindingWriter implements AutoCloseable {
         }
 
         g.writeObjectFieldStart("unmapped");
+        if (state == RecordState.ARCHIVED) {
+            g.writeStringField("RecordState", state.name());
+        }
         g.writeObjectFieldStart("vigil");
         g.writeObjectFieldStart("keys");
         for (Map.Entry<String, String> e : f.keys().entrySet()) {
