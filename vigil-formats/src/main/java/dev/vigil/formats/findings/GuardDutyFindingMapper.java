@@ -44,11 +44,10 @@ final class GuardDutyFindingMapper {
         DetectionInfo rule = new DetectionInfo(type, title.isBlank() ? type : title, F.text(g, "description"),
                 severity, List.of(), List.of(type));
 
-        String userName = F.text(g, "resource.accessKeyDetails.userName");
-        String principal = userName.isEmpty() ? F.text(g, "resource.accessKeyDetails.principalId") : userName;
         String accessKey = F.text(g, "resource.accessKeyDetails.accessKeyId");
         String resourceType = F.text(g, "resource.resourceType");
         String partition = F.text(g, "partition").isEmpty() ? "aws" : F.text(g, "partition");
+        String principal = principal(g, partition, account);
         String resource = primaryResource(g, resourceType, partition, region, account, accessKey);
 
         Finding finding = new Finding(ImportedFinding.idFor(PRODUCT, id), rule, Map.of("productFindingId", id),
@@ -59,6 +58,38 @@ final class GuardDutyFindingMapper {
         Optional<RecordState> state = archived != null && archived.isBoolean()
                 ? Optional.of(archived.booleanValue() ? RecordState.ARCHIVED : RecordState.ACTIVE) : Optional.empty();
         return new IncomingFinding(new ImportedFinding(finding, origin), Optional.empty(), state, resourceType, accessKey);
+    }
+
+    /**
+     * The acting principal in the form Vigil's CloudTrail detections give it, so the hub links GuardDuty's findings
+     * with Vigil's on the same identity: an IAM user's ARN, the root ARN, an assumed-role session ARN (role name
+     * from {@code userName}, session name after the colon of {@code principalId}); otherwise the user name, else
+     * the principal id.
+     */
+    static String principal(JsonNode g, String partition, String account) {
+        String userName = F.text(g, "resource.accessKeyDetails.userName");
+        String principalId = F.text(g, "resource.accessKeyDetails.principalId");
+        String userType = F.text(g, "resource.accessKeyDetails.userType");
+        boolean plainName = !userName.isEmpty() && userName.chars().noneMatch(c -> c == ':' || c == '/' || c < 0x20);
+        switch (userType) {
+            case "IAMUser":
+                if (plainName) {
+                    return "arn:" + partition + ":iam::" + account + ":user/" + userName;
+                }
+                break;
+            case "Root":
+                return "arn:" + partition + ":iam::" + account + ":root";
+            case "AssumedRole":
+                int colon = principalId.indexOf(':');
+                if (plainName && colon > 0 && colon < principalId.length() - 1) {
+                    return "arn:" + partition + ":sts::" + account + ":assumed-role/" + userName + "/"
+                            + principalId.substring(colon + 1);
+                }
+                break;
+            default:
+                break;
+        }
+        return userName.isEmpty() ? principalId : userName;
     }
 
     /** GuardDuty's bands: Low 1.0–3.9, Medium 4.0–6.9, High 7.0–8.9, Critical 9.0–10.0. */

@@ -70,7 +70,8 @@ class FindingFileReaderTest {
         assertThat(f.keys()).containsExactly(java.util.Map.entry("productFindingId", "eeb88ab56556eb7771b266670dddee5a"));
         assertThat(f.account()).isEqualTo("123456789012");
         assertThat(f.region()).isEqualTo("us-east-1");
-        assertThat(f.principal()).isEqualTo("IAMRole");
+        assertThat(f.principal()).as("the session ARN, as Vigil's CloudTrail detections name it")
+                .isEqualTo("arn:aws:sts::123456789012:assumed-role/IAMRole/session");
         assertThat(f.resource()).isEqualTo("arn:aws:iam::123456789012:role/IAMRole");
         assertThat(f.firstSeen()).isEqualTo(Instant.parse("2020-02-14T17:59:17Z"));
         assertThat(f.count()).isEqualTo(1);
@@ -337,5 +338,21 @@ class FindingFileReaderTest {
     @SuppressWarnings("unused")
     private static Optional<IOException> none() {
         return Optional.empty();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "IAMUser|AIDAEXAMPLE|alice|arn:aws:iam::123456789012:user/alice",
+            "Root|123456789012|Root|arn:aws:iam::123456789012:root",
+            "AssumedRole|AROAEXAMPLE:i-0abc|builder|arn:aws:sts::123456789012:assumed-role/builder/i-0abc",
+            "AssumedRole|AROAEXAMPLE|builder|builder",
+            "IAMUser|AIDAEXAMPLE|x/../y|x/../y",
+            "FederatedUser|123456789012:bob|bob|bob"})
+    void guardDutyPrincipalsTakeTheFormCloudTrailDetectionsGive(String type, String principalId, String userName,
+                                                                String expected) throws Exception {
+        var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"resource\":{\"accessKeyDetails\":"
+                + "{\"userType\":\"" + type + "\",\"principalId\":\"" + principalId + "\",\"userName\":\""
+                + userName + "\"}}}");
+        assertThat(GuardDutyFindingMapper.principal(node, "aws", "123456789012")).isEqualTo(expected);
     }
 }
