@@ -50,6 +50,13 @@ final class HttpCalls {
      * @return the body of a 2xx answer
      */
     String send(String what, HttpRequest request) throws DeliveryException {
+        return send(what, request, request.method() + " " + request.uri());
+    }
+
+    /**
+     * @param shownTarget how error messages name the request, for URLs that are themselves secrets (Slack's)
+     */
+    String send(String what, HttpRequest request, String shownTarget) throws DeliveryException {
         HttpResponse<InputStream> response;
         String body;
         try {
@@ -58,7 +65,7 @@ final class HttpCalls {
                 body = new String(in.readNBytes(MAX_BODY_BYTES), StandardCharsets.UTF_8);
             }
         } catch (IOException e) {
-            throw DeliveryException.retry(what + ": " + request.method() + " " + request.uri() + " failed: " + e, e);
+            throw DeliveryException.retry(what + ": " + shownTarget + " failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw DeliveryException.retry(what + ": interrupted", e);
@@ -67,7 +74,7 @@ final class HttpCalls {
         if (status >= 200 && status < 300) {
             return body;
         }
-        String detail = what + ": " + request.method() + " " + request.uri() + " answered HTTP " + status
+        String detail = what + ": " + shownTarget + " answered HTTP " + status
                 + errorText(body);
         if (status == 429) {
             var after = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock.instant());

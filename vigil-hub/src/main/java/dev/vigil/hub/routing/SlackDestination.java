@@ -33,7 +33,7 @@ record SlackDestination(String name, Secret url) implements Destination {
                 .header("Content-Type", "application/json; charset=utf-8")
                 .POST(HttpCalls.json(body))
                 .build();
-        context.http().send(name + ": Slack", request);
+        context.http().send(name + ": Slack", request, "POST to the configured Slack webhook URL");
         return DeliveryReceipt.sent();
     }
 
