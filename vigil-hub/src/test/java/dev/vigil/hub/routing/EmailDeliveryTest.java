@@ -190,4 +190,21 @@ class EmailDeliveryTest {
                 .findFirst().orElseThrow()).containsOnly(smtp.messages().getFirst().data().lines()
                 .filter(l -> l.startsWith("Message-ID:")).findFirst().orElseThrow());
     }
+
+    @Test
+    void starttlsIsRequiredWhenConfiguredAndNeverSilentlySkipped() throws Exception {
+        RoutingConfig tls = Configs.load(dir, """
+                destinations:
+                  mail: {type: email, host: 127.0.0.1, port: %d, tls: starttls, username: vigil,
+                         password: "${env:P}", from: v@example.com, to: [a@example.com]}
+                routes:
+                  - {name: all, to: [mail]}
+                """.formatted(smtp.port()), Map.of("P", "pw!"));
+        outbox.enqueue(TestNotifications.created("f-1"), tls, clock);
+        try (Dispatcher d = new Dispatcher(outbox, tls, new Random(1))) {
+            assertThat(d.runOnce(clock).dead()).isEqualTo(1);
+        }
+        assertThat(outbox.list(1).getFirst().lastError()).contains("does not offer STARTTLS");
+        assertThat(smtp.messages()).isEmpty();
+    }
 }

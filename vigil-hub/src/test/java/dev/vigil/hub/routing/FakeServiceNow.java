@@ -63,7 +63,7 @@ final class FakeServiceNow implements RecordingHttpServer.Responder {
                     return RecordingHttpServer.Response.of(404, "{\"error\":{\"message\":\"No Record found\"}}");
                 }
                 JsonNode patch = JSON.readTree(r.body());
-                patch.fields().forEachRemaining(e -> inc.set(e.getKey(), e.getValue()));
+                patch.properties().forEach(e -> inc.set(e.getKey(), e.getValue()));
                 ObjectNode o = JSON.createObjectNode();
                 o.set("result", inc);
                 return RecordingHttpServer.Response.of(200, o.toString());

@@ -150,4 +150,26 @@ class WebhookDeliveryTest {
         assertThat(other.requests()).isEmpty();
         assertThat(outbox.list(10).getFirst().lastError()).contains("soc-hook", "no longer in the routing configuration");
     }
+
+    @Test
+    void aDamagedRowIsDeadWithItsReasonAndTheOthersAreStillDelivered() throws Exception {
+        RoutingConfig config = config();
+        Outbox outbox = new Outbox(connection);
+        outbox.enqueue(TestNotifications.created("f-1"), config, clock);
+        try (var s = connection.createStatement()) {
+            s.execute("INSERT INTO routing_outbox (idempotency_key, destination, route, finding_id, event_kind,"
+                    + " changed_at, payload, status, attempts, next_attempt_at, created_at, updated_at)"
+                    + " VALUES ('vigil-broken', 'soc-hook', 'high-only', 'f-0', 'CREATED', 0, '{not json',"
+                    + " 'PENDING', 0, 0, 0, 0)");
+        }
+        try (Dispatcher d = new Dispatcher(outbox, config, new Random(1))) {
+            assertThat(d.runOnce(clock)).isEqualTo(new DispatchReport(1, 0, 1));
+        }
+        assertThat(receiver.requests()).hasSize(1);
+        assertThat(outbox.list(10)).filteredOn(r -> r.idempotencyKey().equals("vigil-broken")).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.status()).isEqualTo(OutboxStatus.DEAD);
+                    assertThat(r.lastError()).contains("stored notification is damaged");
+                });
+    }
 }
