@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Random;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * Delivers due outbox rows. Each {@link #runOnce} takes up to {@value #BATCH} PENDING rows whose time has come,
@@ -36,6 +37,7 @@ public final class Dispatcher implements AutoCloseable {
     private final RoutingConfig config;
     private final HttpClient http;
     private final boolean ownsHttp;
+    private final SSLSocketFactory smtpTls;
     private final Backoff backoff;
     private final DispatchFaults faults;
 
@@ -43,15 +45,17 @@ public final class Dispatcher implements AutoCloseable {
      * @param random the source of backoff jitter (seed it in tests)
      */
     public Dispatcher(Outbox outbox, RoutingConfig config, Random random) {
-        this(outbox, config, newHttpClient(config.policy().timeout()), true, random, DispatchFaults.NONE);
+        this(outbox, config, newHttpClient(config.policy().timeout()), true,
+                (SSLSocketFactory) SSLSocketFactory.getDefault(), random, DispatchFaults.NONE);
     }
 
-    Dispatcher(Outbox outbox, RoutingConfig config, HttpClient http, boolean ownsHttp, Random random,
-               DispatchFaults faults) {
+    Dispatcher(Outbox outbox, RoutingConfig config, HttpClient http, boolean ownsHttp, SSLSocketFactory smtpTls,
+               Random random, DispatchFaults faults) {
         this.outbox = outbox;
         this.config = config;
         this.http = http;
         this.ownsHttp = ownsHttp;
+        this.smtpTls = smtpTls;
         this.backoff = new Backoff(config.policy().initialBackoff(), config.policy().maxBackoff(), random);
         this.faults = faults;
     }
@@ -67,7 +71,7 @@ public final class Dispatcher implements AutoCloseable {
     public DispatchReport runOnce(Clock clock) {
         DeliveryPolicy policy = config.policy();
         DeliveryContext context = new DeliveryContext(new HttpCalls(http, policy.timeout(), clock), clock,
-                policy.timeout(), outbox);
+                policy.timeout(), smtpTls, outbox);
         int delivered = 0;
         int retried = 0;
         int dead = 0;

@@ -1,7 +1,6 @@
 package dev.vigil.hub.routing;
 
 import java.util.List;
-import javax.net.ssl.SSLSocketFactory;
 
 /**
  * Sends a plain-text mail per change through the configured SMTP server ({@link SmtpClient}).
@@ -17,8 +16,7 @@ record EmailDestination(String name, String host, int port, SmtpClient.Tls tls, 
     public DeliveryReceipt deliver(OutboxEntry entry, DeliveryContext context) throws DeliveryException {
         Notification n = entry.notification();
         String subject = "[Vigil " + n.severity().caption() + "] " + verb(n.kind()) + ": " + n.title();
-        SmtpClient client = new SmtpClient(host, port, tls, account, context.timeout(),
-                (SSLSocketFactory) SSLSocketFactory.getDefault());
+        SmtpClient client = new SmtpClient(host, port, tls, account, context.timeout(), context.smtpTls());
         client.send(from, to, eightBit -> MailMessage.of(from, to, subject, TicketText.body(n, entry.key()),
                 entry.key(), context.clock().instant(), eightBit));
         return DeliveryReceipt.sent();

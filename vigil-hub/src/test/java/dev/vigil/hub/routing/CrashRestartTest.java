@@ -84,7 +84,7 @@ class CrashRestartTest {
                 }
             };
             try (Dispatcher d = new Dispatcher(outbox, config, Dispatcher.newHttpClient(java.time.Duration.ofSeconds(5)),
-                    true, new Random(1), crash)) {
+                    true, (javax.net.ssl.SSLSocketFactory) javax.net.ssl.SSLSocketFactory.getDefault(), new Random(1), crash)) {
                 assertThatThrownBy(() -> d.runOnce(clock)).isInstanceOf(SimulatedCrash.class);
             }
         }

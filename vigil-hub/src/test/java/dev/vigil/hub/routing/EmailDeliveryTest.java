@@ -175,7 +175,7 @@ class EmailDeliveryTest {
     void aCrashAfterTheServerAcceptedResendsTheSameMessageIdOnRestart() throws Exception {
         outbox.enqueue(TestNotifications.created("f-1"), config, clock);
         try (Dispatcher d = new Dispatcher(outbox, config, Dispatcher.newHttpClient(Duration.ofSeconds(5)), true,
-                new Random(1), e -> {
+                (javax.net.ssl.SSLSocketFactory) javax.net.ssl.SSLSocketFactory.getDefault(), new Random(1), e -> {
                     throw new IllegalStateException("crash");
                 })) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> d.runOnce(clock)).hasMessage("crash");
@@ -206,5 +206,38 @@ class EmailDeliveryTest {
         }
         assertThat(outbox.list(1).getFirst().lastError()).contains("does not offer STARTTLS");
         assertThat(smtp.messages()).isEmpty();
+    }
+
+    @Test
+    void upgradesToTlsWithStarttlsBeforeAuthenticatingAndChecksTheCertificate() throws Exception {
+        TestCertificates certificates = new TestCertificates(dir);
+        smtp.offerStartTls(certificates.server());
+        RoutingConfig tls = Configs.load(dir, """
+                destinations:
+                  mail: {type: email, host: 127.0.0.1, port: %d, tls: starttls, username: vigil,
+                         password: "${env:P}", from: v@example.com, to: [a@example.com]}
+                routes:
+                  - {name: all, to: [mail]}
+                """.formatted(smtp.port()), Map.of("P", "pw!"));
+        outbox.enqueue(TestNotifications.created("f-1"), tls, clock);
+        try (Dispatcher d = new Dispatcher(outbox, tls, Dispatcher.newHttpClient(Duration.ofSeconds(5)), true,
+                certificates.clientTrustingIt().getSocketFactory(), new Random(1), DispatchFaults.NONE)) {
+            assertThat(d.runOnce(clock).delivered()).isEqualTo(1);
+        }
+        assertThat(smtp.messages()).singleElement().satisfies(m -> {
+            assertThat(m.overTls()).isTrue();
+            assertThat(m.authUser()).isEqualTo("vigil");
+        });
+
+        // A client that does not trust the server's certificate refuses to go on (and so never sends the password).
+        outbox.enqueue(TestNotifications.created("f-2"), tls, clock);
+        try (Dispatcher d = new Dispatcher(outbox, tls, Dispatcher.newHttpClient(Duration.ofSeconds(5)), true,
+                (javax.net.ssl.SSLSocketFactory) javax.net.ssl.SSLSocketFactory.getDefault(), new Random(1),
+                DispatchFaults.NONE)) {
+            assertThat(d.runOnce(clock).retried()).isEqualTo(1);
+        }
+        assertThat(smtp.messages()).hasSize(1);
+        assertThat(outbox.list(10)).filteredOn(r -> r.findingId().equals("f-2")).singleElement()
+                .satisfies(r -> assertThat(r.lastError()).containsIgnoringCase("certification path"));
     }
 }

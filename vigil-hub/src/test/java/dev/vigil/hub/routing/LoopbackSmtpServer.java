@@ -14,6 +14,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 
 /**
  * A minimal ESMTP server on loopback that really speaks the protocol over a socket: greeting, EHLO with
@@ -22,7 +24,8 @@ import java.util.function.Function;
  */
 final class LoopbackSmtpServer implements AutoCloseable {
 
-    record Message(String authUser, String from, List<String> recipients, String data, List<String> wireLines) {
+    record Message(String authUser, String from, List<String> recipients, String data, List<String> wireLines,
+                   boolean overTls) {
     }
 
     private final ServerSocket server;
@@ -33,6 +36,8 @@ final class LoopbackSmtpServer implements AutoCloseable {
     private volatile List<String> extensions = List.of("8BITMIME", "AUTH PLAIN LOGIN", "SIZE 10000000");
     /** Given a recipient, the RCPT reply; "250 OK" unless a test says otherwise. */
     private volatile Function<String, String> rcptReply = r -> "250 OK";
+    /** When set, STARTTLS is offered and AUTH is refused until the connection is encrypted. */
+    private volatile SSLContext tls;
 
     LoopbackSmtpServer(String user, String password) throws IOException {
         this.user = user;
@@ -55,6 +60,10 @@ final class LoopbackSmtpServer implements AutoCloseable {
         this.extensions = List.copyOf(ext);
     }
 
+    void offerStartTls(SSLContext context) {
+        this.tls = context;
+    }
+
     void rcptReply(Function<String, String> reply) {
         this.rcptReply = reply;
     }
@@ -73,6 +82,7 @@ final class LoopbackSmtpServer implements AutoCloseable {
     private void converse(Socket s) throws IOException {
         CrlfReader in = new CrlfReader(s.getInputStream());
         OutputStream out = s.getOutputStream();
+        boolean overTls = false;
         reply(out, "220 loopback ESMTP test");
         String authUser = null;
         String from = null;
@@ -81,14 +91,29 @@ final class LoopbackSmtpServer implements AutoCloseable {
         while ((line = in.readLine()) != null) {
             String upper = line.toUpperCase(java.util.Locale.ROOT);
             if (upper.startsWith("EHLO ")) {
-                StringBuilder r = new StringBuilder("250-loopback greets " + line.substring(5));
-                for (int i = 0; i < extensions.size(); i++) {
-                    r.append("\r\n250").append(i == extensions.size() - 1 ? " " : "-").append(extensions.get(i));
+                List<String> offered = new ArrayList<>(extensions);
+                if (tls != null && !overTls) {
+                    offered.add("STARTTLS");
                 }
-                if (extensions.isEmpty()) {
+                StringBuilder r = new StringBuilder("250-loopback greets " + line.substring(5));
+                for (int i = 0; i < offered.size(); i++) {
+                    r.append("\r\n250").append(i == offered.size() - 1 ? " " : "-").append(offered.get(i));
+                }
+                if (offered.isEmpty()) {
                     r.setCharAt(3, ' ');
                 }
                 reply(out, r.toString());
+            } else if (upper.equals("STARTTLS") && tls != null && !overTls) {
+                reply(out, "220 2.0.0 Ready to start TLS");
+                SSLSocket secure = (SSLSocket) tls.getSocketFactory().createSocket(s, null, s.getPort(), false);
+                secure.setUseClientMode(false);
+                secure.startHandshake();
+                in = new CrlfReader(secure.getInputStream());
+                out = secure.getOutputStream();
+                overTls = true;
+                authUser = null;
+            } else if (upper.startsWith("AUTH") && tls != null && !overTls) {
+                reply(out, "538 5.7.11 Encryption required for requested authentication mechanism");
             } else if (upper.startsWith("AUTH PLAIN ")) {
                 String[] parts = new String(Base64.getDecoder().decode(line.substring(11)), StandardCharsets.UTF_8)
                         .split("\0", -1);
@@ -133,7 +158,7 @@ final class LoopbackSmtpServer implements AutoCloseable {
                     wire.add(d);
                     data.append(d.startsWith(".") ? d.substring(1) : d).append("\r\n");
                 }
-                messages.add(new Message(authUser, from, List.copyOf(rcpts), data.toString(), wire));
+                messages.add(new Message(authUser, from, List.copyOf(rcpts), data.toString(), wire, overTls));
                 reply(out, "250 OK queued");
             } else if (upper.equals("RSET")) {
                 reply(out, "250 OK");
