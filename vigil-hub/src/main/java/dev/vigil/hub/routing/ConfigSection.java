@@ -46,13 +46,9 @@ final class ConfigSection {
         return where;
     }
 
-    boolean has(String key) {
-        JsonNode v = node.get(key);
-        return v != null && !v.isNull();
-    }
-
     String requiredString(String key, String hint) {
-        if (!has(key)) {
+        JsonNode present = node.get(key);
+        if (present == null || present.isNull()) {
             read.add(key);
             throw error(key, "is required; " + hint);
         }
@@ -127,18 +123,6 @@ final class ConfigSection {
             throw error(key, "must be a whole number from " + min + " to " + max + ", was '" + v.asText() + "'");
         }
         return v.asInt();
-    }
-
-    boolean bool(String key, boolean fallback) {
-        read.add(key);
-        JsonNode v = node.get(key);
-        if (v == null || v.isNull()) {
-            return fallback;
-        }
-        if (!v.isBoolean()) {
-            throw error(key, "must be true or false");
-        }
-        return v.asBoolean();
     }
 
     /** The keys of this mapping, in file order. */

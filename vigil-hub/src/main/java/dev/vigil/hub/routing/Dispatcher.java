@@ -71,7 +71,7 @@ public final class Dispatcher implements AutoCloseable {
     public DispatchReport runOnce(Clock clock) {
         DeliveryPolicy policy = config.policy();
         DeliveryContext context = new DeliveryContext(new HttpCalls(http, policy.timeout(), clock), clock,
-                policy.timeout(), smtpTls, outbox);
+                policy.timeout(), smtpTls, new OutboxTickets(outbox));
         int delivered = 0;
         int retried = 0;
         int dead = 0;

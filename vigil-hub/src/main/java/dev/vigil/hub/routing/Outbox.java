@@ -26,7 +26,7 @@ import java.util.Optional;
  *
  * <p>Not thread-safe; one dispatcher per database (see the routing documentation).
  */
-public final class Outbox implements TicketHistory {
+public final class Outbox {
 
     private static final String COLUMNS = "idempotency_key, destination, route, finding_id, event_kind, changed_at,"
             + " payload, status, attempts, next_attempt_at, created_at, updated_at, delivered_at, last_error,"
@@ -139,8 +139,8 @@ public final class Outbox implements TicketHistory {
         }
     }
 
-    @Override
-    public Optional<String> latestTicket(String destination, String findingId) {
+    /** See {@link TicketHistory#latestTicket}. */
+    Optional<String> latestTicket(String destination, String findingId) {
         String sql = "SELECT ticket_ref FROM routing_outbox WHERE destination = ? AND finding_id = ?"
                 + " AND status = 'DELIVERED' AND ticket_ref IS NOT NULL"
                 + " ORDER BY changed_at DESC, delivered_at DESC LIMIT 1";
@@ -155,8 +155,8 @@ public final class Outbox implements TicketHistory {
         }
     }
 
-    @Override
-    public boolean earlierPending(OutboxEntry entry) {
+    /** See {@link TicketHistory#earlierPending}. */
+    boolean earlierPending(OutboxEntry entry) {
         String sql = "SELECT count(*) FROM routing_outbox WHERE destination = ? AND finding_id = ?"
                 + " AND status = 'PENDING' AND changed_at < ?";
         try (PreparedStatement p = connection.prepareStatement(sql)) {

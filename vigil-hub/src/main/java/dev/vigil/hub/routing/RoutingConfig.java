@@ -1,6 +1,5 @@
 package dev.vigil.hub.routing;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -53,10 +52,6 @@ public final class RoutingConfig {
 
     Optional<Destination> destination(String name) {
         return Optional.ofNullable(destinations.get(name));
-    }
-
-    List<Route> routes() {
-        return new ArrayList<>(routes);
     }
 
     DeliveryPolicy policy() {
