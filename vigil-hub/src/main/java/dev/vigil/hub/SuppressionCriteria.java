@@ -59,14 +59,18 @@ public record SuppressionCriteria(Optional<String> rule, Optional<String> type, 
                                 e);
                     }
                 });
-        SuppressionCriteria c = new SuppressionCriteria(take(left, "rule"), take(left, "type"),
-                take(left, "product"), take(left, "account"), take(left, "region"), take(left, "principal"),
-                take(left, "resource"), severity);
+        Optional<String> rule = take(left, "rule");
+        Optional<String> type = take(left, "type");
+        Optional<String> product = take(left, "product");
+        Optional<String> account = take(left, "account");
+        Optional<String> region = take(left, "region");
+        Optional<String> principal = take(left, "principal");
+        Optional<String> resource = take(left, "resource");
         if (!left.isEmpty()) {
             throw new IllegalArgumentException("unknown suppression criterion '" + left.keySet().iterator().next()
                     + "'; use " + FIELDS);
         }
-        return c;
+        return new SuppressionCriteria(rule, type, product, account, region, principal, resource, severity);
     }
 
     /** The set criteria as field → pattern, in {@link #FIELDS} order. */
