@@ -51,6 +51,9 @@ record PostgresUrl(String jdbcUrl, String user, Optional<String> password, Strin
             throw invalid(trimmed, "it does not start with postgresql://, postgres:// or jdbc:postgresql://");
         }
         String withoutJdbc = trimmed.regionMatches(true, 0, "jdbc:", 0, 5) ? trimmed.substring(5) : trimmed;
+        if (withoutJdbc.endsWith("://")) {
+            withoutJdbc += "/"; // everything defaulted: java.net.URI needs a path where libpq needs nothing
+        }
         URI uri;
         try {
             uri = new URI(withoutJdbc);
