@@ -97,8 +97,13 @@ final class FindingQuerySql {
         }
     }
 
+    // LIKE first: it is exact for a type without stars, and an order of magnitude cheaper than the regular
+    // expression that settles globs.
     private void typeGlob(Conditions c, String glob) {
-        c.add(dialect.regexMatch("type_list"), TypeList.regexFor(glob, json));
+        c.add("type_list LIKE ? ESCAPE '\\'", TypeList.likeFor(glob, json));
+        if (glob.indexOf('*') >= 0) {
+            c.add(dialect.regexMatch("type_list"), TypeList.regexFor(glob, json));
+        }
     }
 
     static String orderBy(FindingSort sort) {

@@ -41,6 +41,24 @@ final class TypeList {
         return out.append('\n').toString();
     }
 
+    /**
+     * A LIKE pattern (for {@code LIKE ? ESCAPE '\'}) over the {@code type_list} column. For a glob without
+     * {@code *} it is exact on its own: {@code %\nTYPE\n%} matches only a whole type. With stars, a star may
+     * cross from one type into the next, so it only narrows cheaply before {@link #regexFor} decides.
+     */
+    static String likeFor(String glob, JsonColumns json) {
+        StringBuilder out = new StringBuilder("%\n");
+        String[] parts = glob.split("\\*", -1);
+        for (int i = 0; i < parts.length; i++) {
+            if (i > 0) {
+                out.append('%');
+            }
+            String escaped = json.ofString(parts[i]);
+            out.append(LikePattern.literal(escaped.substring(1, escaped.length() - 1)));
+        }
+        return out.append("\n%").toString();
+    }
+
     private static void appendQuoted(StringBuilder out, String literal) {
         for (int i = 0; i < literal.length(); i++) {
             char c = literal.charAt(i);
