@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -133,7 +134,7 @@ final class FindingUpserter {
     Map<String, List<FindingRow>> rowsOf(Iterable<Finding> findings) {
         Map<String, List<FindingRow>> batch = new LinkedHashMap<>();
         for (Finding finding : findings) {
-            java.util.Objects.requireNonNull(finding, "findings must not contain null");
+            Objects.requireNonNull(finding, "findings must not contain null");
             FindingRow row = FindingRow.of(finding, json);
             batch.computeIfAbsent(row.id(), id -> new ArrayList<>(1)).add(row);
         }

@@ -8,8 +8,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -95,7 +97,7 @@ final class Suppressions {
     }
 
     List<SuppressionStatus> report(Instant now) throws SQLException {
-        java.util.Map<String, Long> counts = new java.util.HashMap<>();
+        Map<String, Long> counts = new HashMap<>();
         try (PreparedStatement p = database.connection().prepareStatement("SELECT suppressed_by, count(*) FROM"
                 + " findings WHERE workflow = 'SUPPRESSED' AND suppressed_by <> '' GROUP BY suppressed_by");
              ResultSet r = p.executeQuery()) {
