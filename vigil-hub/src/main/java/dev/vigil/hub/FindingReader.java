@@ -4,9 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.vigil.model.DetectionInfo;
 import dev.vigil.model.Evidence;
 import dev.vigil.model.Finding;
+import dev.vigil.model.FindingOrigin;
+import dev.vigil.model.RecordState;
+import dev.vigil.model.Workflow;
 import dev.vigil.model.Severity;
-import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,23 +24,25 @@ final class FindingReader {
 
     private static final String COLUMNS = "id, rule_id, title, description, severity, attack, types, keys,"
             + " account, region, principal, resource, first_seen, last_seen, count,"
-            + " first_observed_at, last_observed_at, observations";
+            + " first_observed_at, last_observed_at, observations, product, product_finding_id, format,"
+            + " origin_location, raw_original, confidence, workflow, record_state, risk, risk_reasons,"
+            + " suppressed_by, updated_at";
 
     /** Ids per evidence query: keeps the statement small whatever the page size. */
     private static final int EVIDENCE_CHUNK = 500;
 
-    private final Connection connection;
-    private final Path databaseFile;
+    private final StoreDatabase database;
     private final JsonColumns json;
+    private final FindingQuerySql sql;
 
-    FindingReader(Connection connection, Path databaseFile, JsonColumns json) {
-        this.connection = connection;
-        this.databaseFile = databaseFile;
+    FindingReader(StoreDatabase database, JsonColumns json) {
+        this.database = database;
         this.json = json;
+        this.sql = new FindingQuerySql(database.dialect(), json);
     }
 
     List<StoredFinding> list(FindingQuery query) throws SQLException {
-        BoundSql where = FindingQuerySql.where(query);
+        BoundSql where = sql.where(query);
         List<Object> parameters = new ArrayList<>(where.parameters());
         parameters.add(query.limit());
         parameters.add(query.offset());
@@ -48,9 +51,9 @@ final class FindingReader {
     }
 
     long count(FindingQuery query) throws SQLException {
-        BoundSql where = FindingQuerySql.where(query);
+        BoundSql where = sql.where(query);
         try (PreparedStatement p = new BoundSql("SELECT count(*) FROM findings" + where.sql(), where.parameters())
-                .prepare(connection);
+                .prepare(database);
              ResultSet r = p.executeQuery()) {
             r.next();
             return r.getLong(1);
@@ -65,7 +68,7 @@ final class FindingReader {
 
     private List<StoredFinding> read(BoundSql select) throws SQLException {
         List<Head> heads = new ArrayList<>();
-        try (PreparedStatement p = select.prepare(connection); ResultSet r = p.executeQuery()) {
+        try (PreparedStatement p = select.prepare(database); ResultSet r = p.executeQuery()) {
             while (r.next()) {
                 heads.add(head(r));
             }
@@ -83,12 +86,17 @@ final class FindingReader {
         try {
             DetectionInfo rule = new DetectionInfo(r.getString(2), r.getString(3), r.getString(4),
                     Severity.fromOcsfId(r.getInt(5)), json.list(r.getString(6)), json.list(r.getString(7)));
+            FindingOrigin origin = new FindingOrigin(r.getString(19), r.getString(20), r.getString(21),
+                    r.getString(22), r.getString(23), r.getInt(24));
             return new Head(id, rule, json.map(r.getString(8)),
                     r.getString(9), r.getString(10), r.getString(11), r.getString(12),
-                    r.getLong(13), r.getLong(14), r.getLong(15), r.getLong(16), r.getLong(17), r.getLong(18));
+                    r.getLong(13), r.getLong(14), r.getLong(15), r.getLong(16), r.getLong(17), r.getLong(18),
+                    origin, Workflow.parse(r.getString(25)), RecordState.parse(r.getString(26)), r.getInt(27),
+                    r.getString(28), r.getString(29), r.getLong(30));
         } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
-            throw new StoreException("Finding " + id + " in " + databaseFile + " is damaged (" + e.getMessage()
-                    + "). It was changed outside Vigil; delete that row, or the workspace, and scan again.", e);
+            throw new StoreException("Finding " + id + " in " + database.location() + " is damaged ("
+                    + e.getMessage() + "). It was changed outside Vigil; delete that row, or the workspace, and"
+                    + " scan again.", e);
         }
     }
 
@@ -96,10 +104,10 @@ final class FindingReader {
         Map<String, List<Evidence>> byFinding = new HashMap<>();
         for (int from = 0; from < ids.size(); from += EVIDENCE_CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + EVIDENCE_CHUNK));
-            String sql = "SELECT finding_id, event_id, event_time, origin, raw_json FROM finding_evidence"
+            String select = "SELECT finding_id, event_id, event_time, origin, raw_json FROM finding_evidence"
                     + " WHERE finding_id IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")"
                     + " ORDER BY finding_id, event_time, evidence_key";
-            try (PreparedStatement p = new BoundSql(sql, List.copyOf(chunk)).prepare(connection);
+            try (PreparedStatement p = new BoundSql(select, List.copyOf(chunk)).prepare(database);
                  ResultSet r = p.executeQuery()) {
                 while (r.next()) {
                     byFinding.computeIfAbsent(r.getString(1), k -> new ArrayList<>())
@@ -115,13 +123,16 @@ final class FindingReader {
     private record Head(String id, DetectionInfo rule, Map<String, String> keys,
                         String account, String region, String principal, String resource,
                         long firstSeen, long lastSeen, long count,
-                        long firstObservedAt, long lastObservedAt, long observations) {
+                        long firstObservedAt, long lastObservedAt, long observations,
+                        FindingOrigin origin, Workflow workflow, RecordState recordState, int risk,
+                        String riskReasons, String suppressedBy, long updatedAt) {
 
         StoredFinding toStored(List<Evidence> evidence) {
             Finding finding = new Finding(id, rule, keys, account, region, principal, resource,
                     Instant.ofEpochMilli(firstSeen), Instant.ofEpochMilli(lastSeen), count, evidence);
             return new StoredFinding(finding, Instant.ofEpochMilli(firstObservedAt),
-                    Instant.ofEpochMilli(lastObservedAt), observations);
+                    Instant.ofEpochMilli(lastObservedAt), observations, origin, workflow, recordState, risk,
+                    riskReasons, suppressedBy, Instant.ofEpochMilli(updatedAt));
         }
     }
 }

@@ -12,5 +12,7 @@ public enum FindingSort {
     /** Most recently started activity ({@code firstSeen}) first. */
     FIRST_SEEN,
     /** Most contributing events first, then most recent activity first. */
-    COUNT
+    COUNT,
+    /** Highest risk score first, then most severe, then most recent activity. */
+    RISK
 }

@@ -1,6 +1,5 @@
 package dev.vigil.hub;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,11 +19,11 @@ final class IdLookup {
     /** Matching ids named when a prefix is ambiguous. */
     static final int MAX_CANDIDATES = 10;
 
-    private final Connection connection;
+    private final StoreDatabase database;
     private final FindingReader reader;
 
-    IdLookup(Connection connection, FindingReader reader) {
-        this.connection = connection;
+    IdLookup(StoreDatabase database, FindingReader reader) {
+        this.database = database;
         this.reader = reader;
     }
 
@@ -46,7 +45,7 @@ final class IdLookup {
         long matches = 0;
         try (PreparedStatement p = new BoundSql(
                 "SELECT id, count(*) OVER () FROM findings WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT ?",
-                List.of(LikePattern.prefix(wanted), MAX_CANDIDATES)).prepare(connection);
+                List.of(LikePattern.prefix(wanted), MAX_CANDIDATES)).prepare(database);
              ResultSet r = p.executeQuery()) {
             while (r.next()) {
                 candidates.add(r.getString(1));

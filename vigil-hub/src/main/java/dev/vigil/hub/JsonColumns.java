@@ -38,6 +38,11 @@ final class JsonColumns {
         return write(list);
     }
 
+    /** One string as a JSON string literal, quotes included. */
+    String ofString(String text) {
+        return write(text);
+    }
+
     Map<String, String> map(String json) throws JsonProcessingException {
         return mapper.readValue(json, MAP);
     }

@@ -1,6 +1,7 @@
 package dev.vigil.hub;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every schema change ever shipped, in order. Append only: a released migration is never edited, because
@@ -22,6 +23,32 @@ import java.util.List;
  *       serve range filters and whose updates do not work this way, should add indexes on severity, account,
  *       region, first_seen and last_seen. The principal filter is a substring search, which no ordinary index
  *       serves.</li>
+ * </ul>
+ *
+ * <p>Design notes for version 2 (the findings hub):
+ * <ul>
+ *   <li>origin: {@code product}, {@code product_finding_id}, {@code format}, {@code origin_location},
+ *       {@code raw_original}, {@code confidence} (-1 unknown). Rows from version 1 are Vigil's own findings, so they
+ *       get product {@code Vigil}, format {@code vigil} and their own id as product finding id;</li>
+ *   <li>lifecycle: {@code workflow} and {@code record_state} hold the enum names ({@code NEW}…, {@code ACTIVE}…)
+ *       as text, readable in any SQL client; {@code suppressed_by} the id of the suppression rule that set
+ *       SUPPRESSED (empty otherwise); {@code updated_at} the last change of any kind (epoch ms; rows from version 1
+ *       take their last observation);</li>
+ *   <li>{@code risk} and {@code risk_reasons} (JSON text) are written by whoever scores findings;</li>
+ *   <li>{@code type_list}: the types again, for filtering by type glob without parsing JSON per row. Each type
+ *       is held JSON-escaped exactly as in {@code types} (so the column is ASCII and never contains a raw newline)
+ *       and enclosed in newlines: {@code \nTTPs/A\nEffects/B\n}, empty for no types. A glob becomes a
+ *       regular expression over that column where {@code *} cannot cross a newline, so it matches one type, never
+ *       the junction of two. Version-1 rows derive it from {@code types} with string functions, which is exact
+ *       because in Jackson's compact JSON an unescaped {@code ","} occurs only between elements;</li>
+ *   <li>{@code finding_history}: one row per change of workflow or record state, with {@code seq} from a
+ *       sequence so changes within one millisecond keep their order. The time column is {@code changed_at}
+ *       because {@code at} is a keyword in DuckDB. Indexed by finding (it is only ever inserted into);</li>
+ *   <li>{@code suppression_rules}: {@code criteria} is JSON text (field → pattern); a removed rule is kept with
+ *       {@code removed_at}/{@code removed_by} for the audit trail; {@code last_applied_at} is when it last
+ *       suppressed a finding;</li>
+ *   <li>PostgreSQL only: B-tree indexes on severity, account, region, first_seen, last_seen, workflow, product
+ *       and risk (the RISK sort), for the reasons given under version 1. DuckDB gets none.</li>
  * </ul>
  */
 final class SchemaMigrations {
@@ -59,7 +86,61 @@ final class SchemaMigrations {
                         raw_json     VARCHAR NOT NULL,
                         PRIMARY KEY (finding_id, evidence_key)
                     )""",
-                    "CREATE INDEX findings_rule_id ON findings (rule_id)")));
+                    "CREATE INDEX findings_rule_id ON findings (rule_id)")),
+            new Migration(2, "findings hub: origin, lifecycle, risk, history and suppression rules", List.of(
+                    "ALTER TABLE findings ADD COLUMN product VARCHAR DEFAULT 'Vigil'",
+                    "ALTER TABLE findings ADD COLUMN product_finding_id VARCHAR DEFAULT ''",
+                    "ALTER TABLE findings ADD COLUMN format VARCHAR DEFAULT 'vigil'",
+                    "ALTER TABLE findings ADD COLUMN origin_location VARCHAR DEFAULT ''",
+                    "ALTER TABLE findings ADD COLUMN raw_original VARCHAR DEFAULT ''",
+                    "ALTER TABLE findings ADD COLUMN confidence INTEGER DEFAULT -1",
+                    "ALTER TABLE findings ADD COLUMN workflow VARCHAR DEFAULT 'NEW'",
+                    "ALTER TABLE findings ADD COLUMN record_state VARCHAR DEFAULT 'ACTIVE'",
+                    "ALTER TABLE findings ADD COLUMN risk INTEGER DEFAULT 0",
+                    "ALTER TABLE findings ADD COLUMN risk_reasons VARCHAR DEFAULT '[]'",
+                    "ALTER TABLE findings ADD COLUMN suppressed_by VARCHAR DEFAULT ''",
+                    "ALTER TABLE findings ADD COLUMN updated_at BIGINT DEFAULT 0",
+                    "ALTER TABLE findings ADD COLUMN type_list VARCHAR DEFAULT ''",
+                    """
+                    UPDATE findings SET product_finding_id = id, updated_at = last_observed_at,
+                        type_list = CASE WHEN types = '[]' THEN ''
+                            ELSE chr(10) || replace(substr(types, 3, length(types) - 4), '","', chr(10)) || chr(10)
+                        END""",
+                    "CREATE SEQUENCE finding_history_seq",
+                    """
+                    CREATE TABLE finding_history (
+                        seq        BIGINT NOT NULL,
+                        finding_id VARCHAR NOT NULL,
+                        changed_at BIGINT NOT NULL,
+                        actor      VARCHAR NOT NULL,
+                        field      VARCHAR NOT NULL,
+                        old_value  VARCHAR NOT NULL,
+                        new_value  VARCHAR NOT NULL,
+                        reason     VARCHAR NOT NULL
+                    )""",
+                    "CREATE INDEX finding_history_finding ON finding_history (finding_id)",
+                    """
+                    CREATE TABLE suppression_rules (
+                        id              VARCHAR PRIMARY KEY,
+                        criteria        VARCHAR NOT NULL,
+                        reason          VARCHAR NOT NULL,
+                        owner           VARCHAR NOT NULL,
+                        created_at      BIGINT NOT NULL,
+                        expires_at      BIGINT,
+                        created_by      VARCHAR NOT NULL,
+                        removed_at      BIGINT,
+                        removed_by      VARCHAR NOT NULL DEFAULT '',
+                        last_applied_at BIGINT
+                    )"""),
+                    Map.of(SqlDialect.POSTGRESQL, List.of(
+                            "CREATE INDEX findings_severity ON findings (severity)",
+                            "CREATE INDEX findings_account ON findings (account)",
+                            "CREATE INDEX findings_region ON findings (region)",
+                            "CREATE INDEX findings_first_seen ON findings (first_seen)",
+                            "CREATE INDEX findings_last_seen ON findings (last_seen)",
+                            "CREATE INDEX findings_workflow ON findings (workflow)",
+                            "CREATE INDEX findings_product ON findings (product)",
+                            "CREATE INDEX findings_risk ON findings (risk)"))));
 
     private SchemaMigrations() {
     }

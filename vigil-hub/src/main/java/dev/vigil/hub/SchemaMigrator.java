@@ -19,6 +19,9 @@ import java.util.List;
  */
 final class SchemaMigrator {
 
+    /** An arbitrary key for PostgreSQL's advisory lock ("vigil" in ASCII). */
+    private static final long MIGRATION_LOCK = 0x766967696cL;
+
     private final List<Migration> migrations;
     private final Clock clock;
 
@@ -33,21 +36,38 @@ final class SchemaMigrator {
         this.clock = clock;
     }
 
-    /** @return the schema version the database is at afterwards */
+    /** As {@link #migrate(StoreDatabase)} for a DuckDB workspace file. */
     int migrate(Connection connection, Path databaseFile) throws SQLException {
+        return migrate(StoreDatabase.duckDb(connection, databaseFile));
+    }
+
+    /**
+     * On PostgreSQL, several Vigil processes may open the same database at once; a session advisory lock makes
+     * them migrate one after another, so the second finds the work done instead of failing half-way.
+     *
+     * @return the schema version the database is at afterwards
+     */
+    int migrate(StoreDatabase database) throws SQLException {
+        Connection connection = database.connection();
+        boolean postgres = database.dialect() == SqlDialect.POSTGRESQL;
+        if (postgres) {
+            try (Statement s = connection.createStatement()) {
+                s.execute("SELECT pg_advisory_lock(" + MIGRATION_LOCK + ")");
+            }
+        }
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
-            int current = currentVersion(connection, databaseFile);
+            int current = currentVersion(database);
             int known = migrations.size();
             if (current > known) {
-                throw new StoreException("The workspace database " + databaseFile + " has schema version " + current
+                throw new StoreException("The database " + database.location() + " has schema version " + current
                         + ", but this Vigil knows versions up to " + known
-                        + ": it was written by a newer Vigil. Upgrade Vigil to use this workspace, or choose"
-                        + " another workspace directory.");
+                        + ": it was written by a newer Vigil. Upgrade Vigil to use it, or "
+                        + database.elsewhere() + ".");
             }
             for (Migration m : migrations.subList(current, known)) {
-                apply(connection, m);
+                apply(connection, m, database.dialect());
             }
             return known;
         } catch (SQLException | RuntimeException e) {
@@ -55,15 +75,21 @@ final class SchemaMigrator {
             throw e;
         } finally {
             connection.setAutoCommit(autoCommit);
+            if (postgres) {
+                try (Statement s = connection.createStatement()) {
+                    s.execute("SELECT pg_advisory_unlock(" + MIGRATION_LOCK + ")");
+                }
+            }
         }
     }
 
-    private int currentVersion(Connection connection, Path databaseFile) throws SQLException {
+    private int currentVersion(StoreDatabase database) throws SQLException {
+        Connection connection = database.connection();
         if (!tableExists(connection, "schema_version")) {
             if (tableCount(connection) > 0) {
-                throw new StoreException(databaseFile + " is a DuckDB database, but not a Vigil workspace: it holds"
-                        + " other tables and no Vigil schema. Vigil leaves it untouched; choose another workspace"
-                        + " directory.");
+                throw new StoreException(database.location() + " is a database, but not a Vigil workspace: it holds"
+                        + " other tables and no Vigil schema. Vigil leaves it untouched; " + database.elsewhere()
+                        + ".");
             }
             try (Statement s = connection.createStatement()) {
                 s.execute("""
@@ -83,9 +109,9 @@ final class SchemaMigrator {
         }
     }
 
-    private void apply(Connection connection, Migration migration) throws SQLException {
+    private void apply(Connection connection, Migration migration, SqlDialect dialect) throws SQLException {
         try (Statement s = connection.createStatement()) {
-            for (String sql : migration.statements()) {
+            for (String sql : migration.statementsFor(dialect)) {
                 s.execute(sql);
             }
         }

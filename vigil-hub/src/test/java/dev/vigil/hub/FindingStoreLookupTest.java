@@ -11,9 +11,20 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
+@ParameterizedClass
+@EnumSource(StoreBackend.class)
+@ExtendWith(PostgresExtension.class)
 class FindingStoreLookupTest {
+
+    @Parameter
+    StoreBackend backend;
+
 
     private final Finding one = finding().key("n", "1").id("abcdef0123456789abcdef0123456789").build();
     private final Finding two = finding().key("n", "2").id("abcdef9999999999abcdef0123456789").build();
@@ -26,7 +37,7 @@ class FindingStoreLookupTest {
 
     @BeforeEach
     void open() {
-        store = FindingStore.open(workspace);
+        store = backend.openEmpty(workspace, getClass(), java.time.Clock.systemUTC());
         store.upsert(List.of(one, two, three), Instant.parse("2024-04-01T00:00:00Z"));
     }
 

@@ -14,9 +14,20 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
+@ParameterizedClass
+@EnumSource(StoreBackend.class)
+@ExtendWith(PostgresExtension.class)
 class FindingStoreQueryTest {
+
+    @Parameter
+    StoreBackend backend;
+
 
     // Activity windows in minutes:   A [0,30]  B [40,60]  C [70,90]  D [10,100]  E [95,96]  F [1,5]
     private final Finding a = finding().key("n", "A").rule("aws.iam.user-created").severity(Severity.MEDIUM)
@@ -45,7 +56,7 @@ class FindingStoreQueryTest {
 
     @BeforeEach
     void open() {
-        store = FindingStore.open(workspace);
+        store = backend.openEmpty(workspace, getClass(), java.time.Clock.systemUTC());
         store.upsert(List.of(a, b, c, d, e, f), Instant.parse("2024-04-01T00:00:00Z"));
     }
 

@@ -36,6 +36,11 @@ final class TestFinding {
         return new TestFinding().key("account", "111122223333");
     }
 
+    /** An upsert's counts as [inserted, updated]. */
+    static List<Integer> counts(UpsertResult result) {
+        return List.of(result.inserted(), result.updated());
+    }
+
     static Instant at(long minutes) {
         return T0.plusSeconds(minutes * 60);
     }

@@ -1,0 +1,28 @@
+package dev.vigil.hub;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Starts one private {@link PostgresServer} for the whole test run, the first time a test class that uses it
+ * starts, and stops and deletes it when the run ends (JUnit closes what the root store holds).
+ */
+final class PostgresExtension implements BeforeAllCallback {
+
+    private static volatile PostgresServer server;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        server = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(PostgresServer.class, k -> PostgresServer.start(), PostgresServer.class);
+    }
+
+    /** The running server; only for classes extended with this extension. */
+    static PostgresServer server() {
+        PostgresServer s = server;
+        if (s == null) {
+            throw new IllegalStateException("no test PostgreSQL: extend the test class with PostgresExtension");
+        }
+        return s;
+    }
+}
