@@ -140,7 +140,8 @@ final class SchemaMigrations {
                             "CREATE INDEX findings_last_seen ON findings (last_seen)",
                             "CREATE INDEX findings_workflow ON findings (workflow)",
                             "CREATE INDEX findings_product ON findings (product)",
-                            "CREATE INDEX findings_risk ON findings (risk)"))));
+                            "CREATE INDEX findings_risk ON findings (risk)"))),
+            new Migration(3, "routing outbox", dev.vigil.hub.routing.OutboxSchema.statements()));
 
     private SchemaMigrations() {
     }

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The outbox table, as plain SQL that DuckDB and PostgreSQL both accept (VARCHAR, INTEGER, BIGINT; times as
- * epoch milliseconds like the rest of the store), to be applied by a schema migration.
+ * epoch milliseconds like the rest of the store). Released as schema migration 3: these statements are frozen,
+ * since workspaces in the field have run them; change the table with a new migration.
  *
  * <ul>
  *   <li>{@code idempotency_key} is the primary key: enqueueing the same change for the same destination again
