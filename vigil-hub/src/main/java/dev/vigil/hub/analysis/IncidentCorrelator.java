@@ -1,0 +1,260 @@
+package dev.vigil.hub.analysis;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Groups findings that share a principal, an access key or a resource within a time window into incident
+ * candidates.
+ *
+ * <p>Two findings <em>link</em> when they share a non-generic entity (see {@link GenericValues}, {@link EntityKeys})
+ * and the gap between their activity windows is at most {@link CorrelationOptions#window()}: for A starting no later
+ * than B, {@code B.firstSeen - A.lastSeen <= window}. Candidates are the connected components of the links
+ * (union-find), so grouping is transitive, but only through findings that are close in time to each other.
+ *
+ * <p><b>Cost.</b> Findings are sorted by start time; each (finding, entity) pair becomes one {@code long} (a 32-bit
+ * entity hash, the finding's rank in time and the entity kind), and the pairs are sorted so that each entity's
+ * findings form one run in time order. One sweep per run links each finding to the earlier finding whose activity
+ * ended last: if B links to any earlier finding, it links to that one, and every earlier finding B links to is
+ * already in the same component (proof in docs/fragments/hub-analysis.md). So time is O(n log n) and memory beyond
+ * the caller's list is about 70 bytes per finding: three 8-byte pairs, two 8-byte times, union-find and
+ * bookkeeping arrays of 4-byte ints, and one link record per link. Hash collisions between different entities
+ * are resolved exactly by comparing values inside the run.
+ */
+public final class IncidentCorrelator {
+
+    /** Findings are ranked in 30 bits, next to the 2-bit entity kind. */
+    static final int MAX_FINDINGS = 1 << 30;
+
+    private static final Comparator<AnalysedFinding> BY_START = Comparator.comparing(AnalysedFinding::firstSeen)
+            .thenComparing(AnalysedFinding::id);
+
+    private static final EntityKind[] KINDS = EntityKind.values();
+
+    private final CorrelationOptions options;
+    private final GenericValues generic;
+    private final long windowMillis;
+
+    public IncidentCorrelator(CorrelationOptions options) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.generic = new GenericValues(options.extraGenericValues());
+        this.windowMillis = saturatedMillis(options.window().getSeconds(), options.window().toMillisPart());
+    }
+
+    /**
+     * The incident candidates among the findings that pass the options' minimums, highest score first (then
+     * earliest, then id). The list is not modified.
+     *
+     * <p>Each finding should appear once; a finding listed twice counts as two members.
+     *
+     * @throws IllegalArgumentException with 2^30 findings or more
+     */
+    public List<IncidentCandidate> correlate(List<AnalysedFinding> findings) {
+        AnalysedFinding[] sorted = findings.stream()
+                .filter(f -> !options.excludedWorkflows().contains(f.workflow()))
+                .toArray(AnalysedFinding[]::new);
+        if (sorted.length >= MAX_FINDINGS) {
+            throw new IllegalArgumentException("cannot correlate " + sorted.length + " findings at once; the limit is "
+                    + MAX_FINDINGS + ": correlate per account or per time range");
+        }
+        Arrays.sort(sorted, BY_START);
+        int n = sorted.length;
+        long[] first = new long[n];
+        long[] last = new long[n];
+        for (int r = 0; r < n; r++) {
+            first[r] = millis(sorted[r].firstSeen());
+            last[r] = millis(sorted[r].lastSeen());
+        }
+        UnionFind components = new UnionFind(n);
+        IntList links = new IntList();
+        long[] pairs = entityPairs(sorted);
+        new Sweep(sorted, first, last, components, links).run(pairs);
+        return candidates(sorted, components, links);
+    }
+
+    private long[] entityPairs(AnalysedFinding[] sorted) {
+        long[] pairs = new long[sorted.length * KINDS.length];
+        int m = 0;
+        for (int r = 0; r < sorted.length; r++) {
+            for (EntityKind kind : KINDS) {
+                if (!generic.isGeneric(kind.valueOf(sorted[r]))) {
+                    pairs[m++] = ((long) EntityKeys.hash(sorted[r], kind) << 32) | ((long) r << 2) | kind.ordinal();
+                }
+            }
+        }
+        long[] used = Arrays.copyOf(pairs, m);
+        Arrays.sort(used);
+        return used;
+    }
+
+    /** Links findings run by run; a run is the pairs of one entity hash, in time order. */
+    private final class Sweep {
+        private final AnalysedFinding[] sorted;
+        private final long[] first;
+        private final long[] last;
+        private final UnionFind components;
+        private final IntList links;
+
+        Sweep(AnalysedFinding[] sorted, long[] first, long[] last, UnionFind components, IntList links) {
+            this.sorted = sorted;
+            this.first = first;
+            this.last = last;
+            this.components = components;
+            this.links = links;
+        }
+
+        void run(long[] pairs) {
+            int i = 0;
+            while (i < pairs.length) {
+                int hash = (int) (pairs[i] >>> 32);
+                int j = i + 1;
+                while (j < pairs.length && (int) (pairs[j] >>> 32) == hash) {
+                    j++;
+                }
+                if (j - i >= 2) {
+                    sweepRun(pairs, i, j);
+                }
+                i = j;
+            }
+        }
+
+        private void sweepRun(long[] pairs, int from, int to) {
+            int head = (int) pairs[from];
+            boolean oneEntity = true;
+            for (int k = from + 1; k < to && oneEntity; k++) {
+                int ref = (int) pairs[k];
+                oneEntity = EntityKeys.same(finding(head), kind(head), finding(ref), kind(ref));
+            }
+            if (oneEntity) {
+                IntList refs = new IntList();
+                for (int k = from; k < to; k++) {
+                    refs.add((int) pairs[k]);
+                }
+                sweepEntity(refs);
+                return;
+            }
+            // Different entities whose hashes collide: split the run exactly by value, keeping time order.
+            Map<String, IntList> byEntity = new LinkedHashMap<>();
+            for (int k = from; k < to; k++) {
+                int ref = (int) pairs[k];
+                byEntity.computeIfAbsent(EntityKeys.text(finding(ref), kind(ref)), x -> new IntList()).add(ref);
+            }
+            for (IntList refs : byEntity.values()) {
+                sweepEntity(refs);
+            }
+        }
+
+        /** refs: (rank << 2 | kind) of one entity's findings in time order. */
+        private void sweepEntity(IntList refs) {
+            long latestEnd = Long.MIN_VALUE;
+            int latest = -1;
+            for (int k = 0; k < refs.size(); k++) {
+                int ref = refs.get(k);
+                int rank = ref >>> 2;
+                if (latest >= 0 && first[rank] - latestEnd <= windowMillis) {
+                    components.union(rank, latest);
+                    links.add(ref);
+                }
+                if (last[rank] > latestEnd) {
+                    latestEnd = last[rank];
+                    latest = rank;
+                }
+            }
+        }
+
+        private AnalysedFinding finding(int ref) {
+            return sorted[ref >>> 2];
+        }
+    }
+
+    private List<IncidentCandidate> candidates(AnalysedFinding[] sorted, UnionFind components, IntList links) {
+        int n = sorted.length;
+        int[] root = new int[n];
+        int[] size = new int[n];
+        for (int r = 0; r < n; r++) {
+            root[r] = components.find(r);
+            size[root[r]]++;
+        }
+        // Members of each component in time order, by counting sort on the root.
+        int[] start = new int[n + 1];
+        for (int r = 0; r < n; r++) {
+            start[r + 1] = start[r] + size[r];
+        }
+        int[] fill = Arrays.copyOf(start, n);
+        int[] byRoot = new int[n];
+        for (int r = 0; r < n; r++) {
+            byRoot[fill[root[r]]++] = r;
+        }
+        Map<Integer, List<AnalysedFinding>> reported = new HashMap<>();
+        for (int c = 0; c < n; c++) {
+            if (size[c] < options.minMembers() || size[c] == 0) {
+                continue;
+            }
+            List<AnalysedFinding> members = new ArrayList<>(size[c]);
+            for (int k = start[c]; k < start[c + 1]; k++) {
+                members.add(sorted[byRoot[k]]);
+            }
+            if (distinctKnownTactics(members) >= options.minTactics()) {
+                reported.put(c, members);
+            }
+        }
+        Map<Integer, Set<LinkingEntity>> entities = new HashMap<>();
+        for (int k = 0; k < links.size(); k++) {
+            int ref = links.get(k);
+            int c = root[ref >>> 2];
+            if (reported.containsKey(c)) {
+                entities.computeIfAbsent(c, x -> new TreeSet<>()).add(EntityKeys.entity(sorted[ref >>> 2], kind(ref)));
+            }
+        }
+        List<IncidentCandidate> result = new ArrayList<>(reported.size());
+        for (Map.Entry<Integer, List<AnalysedFinding>> e : reported.entrySet()) {
+            Set<LinkingEntity> linked = entities.getOrDefault(e.getKey(), Set.of());
+            result.add(CandidateAssembler.assemble(e.getValue(), List.copyOf(linked)));
+        }
+        result.sort(Comparator.comparingInt(IncidentCandidate::score).reversed()
+                .thenComparing(IncidentCandidate::firstSeen).thenComparing(IncidentCandidate::id));
+        return result;
+    }
+
+    private static int distinctKnownTactics(List<AnalysedFinding> members) {
+        boolean[] seen = new boolean[Tactic.values().length];
+        int count = 0;
+        for (AnalysedFinding f : members) {
+            Tactic t = TacticClassifier.classify(f);
+            if (t.isKnown() && !seen[t.ordinal()]) {
+                seen[t.ordinal()] = true;
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static EntityKind kind(int ref) {
+        return KINDS[ref & 3];
+    }
+
+    /** Epoch milliseconds, clamped far from overflow so that differences of two values never overflow. */
+    static long millis(Instant t) {
+        return saturatedMillis(t.getEpochSecond(), t.getNano() / 1_000_000);
+    }
+
+    private static long saturatedMillis(long seconds, int millisPart) {
+        long limit = Long.MAX_VALUE / 4 / 1000;
+        if (seconds > limit) {
+            return Long.MAX_VALUE / 4;
+        }
+        if (seconds < -limit) {
+            return -Long.MAX_VALUE / 4;
+        }
+        return seconds * 1000 + millisPart;
+    }
+}
