@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /** Turns one component of linked findings into an {@link IncidentCandidate}: id, tactics, score and summary. */
 final class CandidateAssembler {
@@ -22,8 +23,10 @@ final class CandidateAssembler {
     /**
      * @param membersInTimeOrder the component's findings sorted by first seen, then id
      * @param linkingEntities    the entities that linked them, sorted
+     * @param tacticOf           each member's tactic, as {@link TacticClassifier} gives it
      */
-    static IncidentCandidate assemble(List<AnalysedFinding> membersInTimeOrder, List<LinkingEntity> linkingEntities) {
+    static IncidentCandidate assemble(List<AnalysedFinding> membersInTimeOrder, List<LinkingEntity> linkingEntities,
+                                      Function<AnalysedFinding, Tactic> tacticOf) {
         List<CandidateMember> members = new ArrayList<>(membersInTimeOrder.size());
         Set<String> accounts = new TreeSet<>();
         List<Tactic> progression = new ArrayList<>();
@@ -32,7 +35,7 @@ final class CandidateAssembler {
         Instant first = membersInTimeOrder.get(0).firstSeen();
         Instant last = first;
         for (AnalysedFinding f : membersInTimeOrder) {
-            Tactic tactic = TacticClassifier.classify(f);
+            Tactic tactic = tacticOf.apply(f);
             members.add(new CandidateMember(f.id(), f.title(), tactic, f.severity(), f.account(), f.firstSeen(),
                     f.lastSeen()));
             if (!f.account().isEmpty()) {

@@ -21,9 +21,16 @@ import java.util.Set;
  *                           generic values (empty, {@code -}, {@code unknown}, service principals…); any case
  */
 public record CorrelationOptions(Duration window, int minMembers, int minTactics, Set<Workflow> excludedWorkflows,
-                                 Set<String> extraGenericValues) {
+                                 Set<String> extraGenericValues, int maxFindingsPerEntityWindow) {
 
     public static final Duration DEFAULT_WINDOW = Duration.ofHours(24);
+
+    /**
+     * Default for {@link #maxFindingsPerEntityWindow()}. Findings are already aggregated (one per rule and key facts,
+     * with a count), so an intruder's principal or key carries tens of distinct findings a day, not hundreds; an
+     * entity on more is infrastructure that everything touches.
+     */
+    public static final int DEFAULT_MAX_FINDINGS_PER_ENTITY_WINDOW = 500;
 
     public CorrelationOptions {
         Objects.requireNonNull(window, "window");
@@ -38,27 +45,40 @@ public record CorrelationOptions(Duration window, int minMembers, int minTactics
         }
         excludedWorkflows = excludedWorkflows.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(excludedWorkflows));
         extraGenericValues = Set.copyOf(extraGenericValues);
+        if (maxFindingsPerEntityWindow < 2) {
+            throw new IllegalArgumentException("maxFindingsPerEntityWindow must be at least 2, was "
+                    + maxFindingsPerEntityWindow);
+        }
     }
 
     /** 24 h window, at least 2 findings and 2 tactics, suppressed findings left out. */
     public static CorrelationOptions defaults() {
-        return new CorrelationOptions(DEFAULT_WINDOW, 2, 2, Set.of(Workflow.SUPPRESSED), Set.of());
+        return new CorrelationOptions(DEFAULT_WINDOW, 2, 2, Set.of(Workflow.SUPPRESSED), Set.of(),
+                DEFAULT_MAX_FINDINGS_PER_ENTITY_WINDOW);
     }
 
     public CorrelationOptions withWindow(Duration newWindow) {
-        return new CorrelationOptions(newWindow, minMembers, minTactics, excludedWorkflows, extraGenericValues);
+        return new CorrelationOptions(newWindow, minMembers, minTactics, excludedWorkflows, extraGenericValues,
+                maxFindingsPerEntityWindow);
     }
 
     /** Report candidates with at least this many findings and distinct known tactics (1 and 0 report everything). */
     public CorrelationOptions withMinimums(int newMinMembers, int newMinTactics) {
-        return new CorrelationOptions(window, newMinMembers, newMinTactics, excludedWorkflows, extraGenericValues);
+        return new CorrelationOptions(window, newMinMembers, newMinTactics, excludedWorkflows, extraGenericValues,
+                maxFindingsPerEntityWindow);
     }
 
     public CorrelationOptions withExcludedWorkflows(Set<Workflow> workflows) {
-        return new CorrelationOptions(window, minMembers, minTactics, workflows, extraGenericValues);
+        return new CorrelationOptions(window, minMembers, minTactics, workflows, extraGenericValues,
+                maxFindingsPerEntityWindow);
+    }
+
+    public CorrelationOptions withMaxFindingsPerEntityWindow(int max) {
+        return new CorrelationOptions(window, minMembers, minTactics, excludedWorkflows, extraGenericValues, max);
     }
 
     public CorrelationOptions withExtraGenericValues(Set<String> values) {
-        return new CorrelationOptions(window, minMembers, minTactics, excludedWorkflows, values);
+        return new CorrelationOptions(window, minMembers, minTactics, excludedWorkflows, values,
+                maxFindingsPerEntityWindow);
     }
 }

@@ -20,20 +20,36 @@ final class GenericValues {
     private static final Set<String> BUILT_IN = Set.of("", "-", "unknown", "null", "none", "n/a", "*",
             "anonymous", "anonymous_principal", "aws internal", "aws");
 
+    private static final String SERVICE_SUFFIX = ".amazonaws.com";
+
     private final Set<String> extra;
+    /** Values longer than every listed one skip the case-folding lookup: the check runs once per finding and kind. */
+    private final int longestListed;
 
     GenericValues(Set<String> extra) {
         Set<String> lower = new HashSet<>();
+        int longest = 0;
         for (String value : extra) {
-            lower.add(value.strip().toLowerCase(Locale.ROOT));
+            String v = value.strip().toLowerCase(Locale.ROOT);
+            lower.add(v);
+            longest = Math.max(longest, v.length());
+        }
+        for (String value : BUILT_IN) {
+            longest = Math.max(longest, value.length());
         }
         this.extra = Set.copyOf(lower);
+        this.longestListed = longest;
     }
 
     boolean isGeneric(String value) {
-        String v = value.strip().toLowerCase(Locale.ROOT);
-        return BUILT_IN.contains(v) || extra.contains(v)
-                || v.endsWith(".amazonaws.com")
+        String v = value.strip();
+        if (v.length() <= longestListed) {
+            String lower = v.toLowerCase(Locale.ROOT);
+            if (BUILT_IN.contains(lower) || extra.contains(lower)) {
+                return true;
+            }
+        }
+        return v.regionMatches(true, v.length() - SERVICE_SUFFIX.length(), SERVICE_SUFFIX, 0, SERVICE_SUFFIX.length())
                 || v.contains(":role/aws-service-role/");
     }
 }

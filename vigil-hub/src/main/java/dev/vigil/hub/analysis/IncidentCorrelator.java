@@ -5,12 +5,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Groups findings that share a principal, an access key or a resource within a time window into incident
@@ -35,8 +36,11 @@ public final class IncidentCorrelator {
     /** Findings are ranked in 30 bits, next to the 2-bit entity kind. */
     static final int MAX_FINDINGS = 1 << 30;
 
-    private static final Comparator<AnalysedFinding> BY_START = Comparator.comparing(AnalysedFinding::firstSeen)
-            .thenComparing(AnalysedFinding::id);
+    /** Time order, then id so that the order never depends on the caller's. */
+    private static final Comparator<AnalysedFinding> BY_START = (a, b) -> {
+        int byTime = a.firstSeen().compareTo(b.firstSeen());
+        return byTime != 0 ? byTime : a.id().compareTo(b.id());
+    };
 
     private static final EntityKind[] KINDS = EntityKind.values();
 
@@ -52,13 +56,13 @@ public final class IncidentCorrelator {
 
     /**
      * The incident candidates among the findings that pass the options' minimums, highest score first (then
-     * earliest, then id). The list is not modified.
+     * earliest, then id), with what was left out. The list is not modified.
      *
      * <p>Each finding should appear once; a finding listed twice counts as two members.
      *
      * @throws IllegalArgumentException with 2^30 findings or more
      */
-    public List<IncidentCandidate> correlate(List<AnalysedFinding> findings) {
+    public CorrelationResult correlate(List<AnalysedFinding> findings) {
         AnalysedFinding[] sorted = findings.stream()
                 .filter(f -> !options.excludedWorkflows().contains(f.workflow()))
                 .toArray(AnalysedFinding[]::new);
@@ -66,7 +70,7 @@ public final class IncidentCorrelator {
             throw new IllegalArgumentException("cannot correlate " + sorted.length + " findings at once; the limit is "
                     + MAX_FINDINGS + ": correlate per account or per time range");
         }
-        Arrays.sort(sorted, BY_START);
+        sortByStart(sorted);
         int n = sorted.length;
         long[] first = new long[n];
         long[] last = new long[n];
@@ -77,8 +81,59 @@ public final class IncidentCorrelator {
         UnionFind components = new UnionFind(n);
         IntList links = new IntList();
         long[] pairs = entityPairs(sorted);
-        new Sweep(sorted, first, last, components, links).run(pairs);
-        return candidates(sorted, components, links);
+        Sweep sweep = new Sweep(sorted, first, last, components, links);
+        sweep.run(pairs);
+        sweep.noisy.sort(java.util.Comparator.comparingInt(NoisyEntity::busiestWindow).reversed()
+                .thenComparing(NoisyEntity::entity));
+        int noisyCount = sweep.noisy.size();
+        List<NoisyEntity> noisyListed = List.copyOf(
+                sweep.noisy.subList(0, Math.min(noisyCount, CorrelationResult.MAX_NOISY_LISTED)));
+        return new CorrelationResult(candidates(sorted, components, links), n, findings.size() - n, noisyListed,
+                noisyCount);
+    }
+
+    /**
+     * Sorts by {@link #BY_START}. Comparing objects is the slowest step at scale, so when the time span allows, each
+     * finding's start (milliseconds from the earliest) and its index are packed into one long and sorted as
+     * primitives; only runs that start in the same millisecond are then ordered by the full comparator.
+     */
+    static void sortByStart(AnalysedFinding[] findings) {
+        int n = findings.length;
+        if (n < 2) {
+            return;
+        }
+        long[] start = new long[n];
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (int i = 0; i < n; i++) {
+            start[i] = millis(findings[i].firstSeen());
+            min = Math.min(min, start[i]);
+            max = Math.max(max, start[i]);
+        }
+        int indexBits = 32 - Integer.numberOfLeadingZeros(n - 1);
+        if (max - min < 0 || max - min >= 1L << (63 - indexBits)) {
+            Arrays.sort(findings, BY_START);
+            return;
+        }
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = ((start[i] - min) << indexBits) | i;
+        }
+        Arrays.sort(keys);
+        AnalysedFinding[] copy = findings.clone();
+        long mask = (1L << indexBits) - 1;
+        for (int k = 0; k < n; k++) {
+            findings[k] = copy[(int) (keys[k] & mask)];
+        }
+        int run = 0;
+        for (int k = 1; k <= n; k++) {
+            if (k == n || keys[k] >>> indexBits != keys[run] >>> indexBits) {
+                if (k - run > 1) {
+                    Arrays.sort(findings, run, k, BY_START);
+                }
+                run = k;
+            }
+        }
     }
 
     private long[] entityPairs(AnalysedFinding[] sorted) {
@@ -103,6 +158,7 @@ public final class IncidentCorrelator {
         private final long[] last;
         private final UnionFind components;
         private final IntList links;
+        final List<NoisyEntity> noisy = new ArrayList<>();
 
         Sweep(AnalysedFinding[] sorted, long[] first, long[] last, UnionFind components, IntList links) {
             this.sorted = sorted;
@@ -155,6 +211,12 @@ public final class IncidentCorrelator {
 
         /** refs: (rank << 2 | kind) of one entity's findings in time order. */
         private void sweepEntity(IntList refs) {
+            int busiest = busiestWindow(refs);
+            if (busiest > options.maxFindingsPerEntityWindow()) {
+                int ref = refs.get(0);
+                noisy.add(new NoisyEntity(EntityKeys.entity(finding(ref), kind(ref)), refs.size(), busiest));
+                return;
+            }
             long latestEnd = Long.MIN_VALUE;
             int latest = -1;
             for (int k = 0; k < refs.size(); k++) {
@@ -169,6 +231,20 @@ public final class IncidentCorrelator {
                     latest = rank;
                 }
             }
+        }
+
+        /** The most findings of the entity that start within one window of each other (two pointers). */
+        private int busiestWindow(IntList refs) {
+            int busiest = 0;
+            int lo = 0;
+            for (int k = 0; k < refs.size(); k++) {
+                long start = first[refs.get(k) >>> 2];
+                while (start - first[refs.get(lo) >>> 2] > windowMillis) {
+                    lo++;
+                }
+                busiest = Math.max(busiest, k - lo + 1);
+            }
+            return busiest;
         }
 
         private AnalysedFinding finding(int ref) {
@@ -195,16 +271,28 @@ public final class IncidentCorrelator {
             byRoot[fill[root[r]]++] = r;
         }
         Map<Integer, List<AnalysedFinding>> reported = new HashMap<>();
+        Map<AnalysedFinding, Tactic> tactics = new IdentityHashMap<>();
         for (int c = 0; c < n; c++) {
             if (size[c] < options.minMembers() || size[c] == 0) {
                 continue;
             }
             List<AnalysedFinding> members = new ArrayList<>(size[c]);
+            boolean[] seen = new boolean[Tactic.values().length];
+            int distinct = 0;
             for (int k = start[c]; k < start[c + 1]; k++) {
-                members.add(sorted[byRoot[k]]);
+                AnalysedFinding f = sorted[byRoot[k]];
+                members.add(f);
+                Tactic t = TacticClassifier.classify(f);
+                tactics.put(f, t);
+                if (t.isKnown() && !seen[t.ordinal()]) {
+                    seen[t.ordinal()] = true;
+                    distinct++;
+                }
             }
-            if (distinctKnownTactics(members) >= options.minTactics()) {
+            if (distinct >= options.minTactics()) {
                 reported.put(c, members);
+            } else {
+                members.forEach(tactics::remove);
             }
         }
         Map<Integer, Set<LinkingEntity>> entities = new HashMap<>();
@@ -212,30 +300,18 @@ public final class IncidentCorrelator {
             int ref = links.get(k);
             int c = root[ref >>> 2];
             if (reported.containsKey(c)) {
-                entities.computeIfAbsent(c, x -> new TreeSet<>()).add(EntityKeys.entity(sorted[ref >>> 2], kind(ref)));
+                entities.computeIfAbsent(c, x -> new HashSet<>()).add(EntityKeys.entity(sorted[ref >>> 2], kind(ref)));
             }
         }
         List<IncidentCandidate> result = new ArrayList<>(reported.size());
         for (Map.Entry<Integer, List<AnalysedFinding>> e : reported.entrySet()) {
-            Set<LinkingEntity> linked = entities.getOrDefault(e.getKey(), Set.of());
-            result.add(CandidateAssembler.assemble(e.getValue(), List.copyOf(linked)));
+            List<LinkingEntity> linked = new ArrayList<>(entities.getOrDefault(e.getKey(), Set.of()));
+            linked.sort(null);
+            result.add(CandidateAssembler.assemble(e.getValue(), linked, tactics::get));
         }
         result.sort(Comparator.comparingInt(IncidentCandidate::score).reversed()
                 .thenComparing(IncidentCandidate::firstSeen).thenComparing(IncidentCandidate::id));
         return result;
-    }
-
-    private static int distinctKnownTactics(List<AnalysedFinding> members) {
-        boolean[] seen = new boolean[Tactic.values().length];
-        int count = 0;
-        for (AnalysedFinding f : members) {
-            Tactic t = TacticClassifier.classify(f);
-            if (t.isKnown() && !seen[t.ordinal()]) {
-                seen[t.ordinal()] = true;
-                count++;
-            }
-        }
-        return count;
     }
 
     private static EntityKind kind(int ref) {

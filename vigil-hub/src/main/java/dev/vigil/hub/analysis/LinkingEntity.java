@@ -1,6 +1,5 @@
 package dev.vigil.hub.analysis;
 
-import java.util.Comparator;
 import java.util.Objects;
 
 /**
@@ -14,8 +13,6 @@ import java.util.Objects;
  */
 public record LinkingEntity(EntityKind kind, String value, String account) implements Comparable<LinkingEntity> {
 
-    private static final Comparator<LinkingEntity> ORDER = Comparator.comparing(LinkingEntity::kind)
-            .thenComparing(LinkingEntity::value).thenComparing(LinkingEntity::account);
 
     public LinkingEntity {
         Objects.requireNonNull(kind, "kind");
@@ -31,6 +28,11 @@ public record LinkingEntity(EntityKind kind, String value, String account) imple
 
     @Override
     public int compareTo(LinkingEntity other) {
-        return ORDER.compare(this, other);
+        int byKind = kind.compareTo(other.kind);
+        if (byKind != 0) {
+            return byKind;
+        }
+        int byValue = value.compareTo(other.value);
+        return byValue != 0 ? byValue : account.compareTo(other.account);
     }
 }

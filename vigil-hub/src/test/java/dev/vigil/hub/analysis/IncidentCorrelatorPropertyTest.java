@@ -28,10 +28,29 @@ class IncidentCorrelatorPropertyTest {
             List<AnalysedFinding> findings = randomFindings(random, 1 + random.nextInt(60));
             Set<Set<String>> expected = pairwiseComponents(findings);
             Set<Set<String>> actual = new HashSet<>();
-            for (IncidentCandidate c : correlator.correlate(findings)) {
+            for (IncidentCandidate c : correlator.correlate(findings).candidates()) {
                 actual.add(Set.copyOf(c.memberIds()));
             }
             assertThat(actual).as("round %d", round).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void packedSortGivesTimeThenIdOrder() {
+        Random random = new Random(99);
+        for (int round = 0; round < 100; round++) {
+            int n = 1 + random.nextInt(200);
+            AnalysedFinding[] findings = new AnalysedFinding[n];
+            for (int i = 0; i < n; i++) {
+                // Few distinct milliseconds, and nanoseconds inside them, so that ties and sub-millisecond order occur.
+                java.time.Instant t = Findings.T0.plusMillis(random.nextInt(5)).plusNanos(random.nextInt(3) * 1000);
+                findings[i] = Findings.at("id" + random.nextInt(1000), t).build();
+            }
+            AnalysedFinding[] expected = findings.clone();
+            java.util.Arrays.sort(expected, java.util.Comparator.comparing(AnalysedFinding::firstSeen)
+                    .thenComparing(AnalysedFinding::id));
+            IncidentCorrelator.sortByStart(findings);
+            assertThat(findings).as("round %d", round).containsExactly(expected);
         }
     }
 

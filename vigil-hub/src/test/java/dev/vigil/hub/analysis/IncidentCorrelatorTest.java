@@ -26,7 +26,7 @@ class IncidentCorrelatorTest {
         List<IncidentCandidate> candidates = correlator.correlate(List.of(
                 atHour("a", 0).principal(ALICE).technique("T1078.004").build(),
                 atHour("b", 2).principal(ALICE).technique("T1580").build(),
-                atHour("other", 1).principal("arn:aws:iam::111122223333:user/bob").technique("T1485").build()));
+                atHour("other", 1).principal("arn:aws:iam::111122223333:user/bob").technique("T1485").build())).candidates();
 
         assertThat(candidates).singleElement().satisfies(c -> {
             assertThat(c.memberIds()).containsExactly("a", "b");
@@ -44,7 +44,7 @@ class IncidentCorrelatorTest {
         List<IncidentCandidate> candidates = correlator.correlate(List.of(
                 atHour("gd", 0).product("GuardDuty").principal("alice").accessKey(KEY)
                         .types("UnauthorizedAccess:IAMUser/TorIPCaller").build(),
-                atHour("vigil", 3).principal(ALICE).accessKey(KEY).technique("T1562.008").build()));
+                atHour("vigil", 3).principal(ALICE).accessKey(KEY).technique("T1562.008").build())).candidates();
 
         assertThat(candidates).singleElement().satisfies(c -> {
             assertThat(c.memberIds()).containsExactly("gd", "vigil");
@@ -59,7 +59,7 @@ class IncidentCorrelatorTest {
                 atHour("open", 0).principal("arn:aws:iam::111122223333:user/a").resource(bucket)
                         .technique("T1562").build(),
                 atHour("read", 5).principal("arn:aws:iam::999988887777:user/b").resource(bucket)
-                        .technique("T1530").build()));
+                        .technique("T1530").build())).candidates();
 
         assertThat(candidates).singleElement().satisfies(c ->
                 assertThat(c.linkingEntities()).containsExactly(new LinkingEntity(EntityKind.RESOURCE, bucket, "")));
@@ -73,8 +73,8 @@ class IncidentCorrelatorTest {
         AnalysedFinding pastEdge = Findings.at("late", Findings.T0.plus(Duration.ofHours(29)).plusMillis(1))
                 .principal(ALICE).technique("T1580").build();
 
-        assertThat(correlator.correlate(List.of(early, atEdge))).hasSize(1);
-        assertThat(correlator.correlate(List.of(early, pastEdge))).isEmpty();
+        assertThat(correlator.correlate(List.of(early, atEdge)).candidates()).hasSize(1);
+        assertThat(correlator.correlate(List.of(early, pastEdge)).candidates()).isEmpty();
     }
 
     @Test
@@ -84,9 +84,9 @@ class IncidentCorrelatorTest {
                 atHour("b", 2).principal(ALICE).technique("T1580").build());
 
         assertThat(new IncidentCorrelator(CorrelationOptions.defaults().withWindow(Duration.ofHours(1)))
-                .correlate(twoHoursApart)).isEmpty();
+                .correlate(twoHoursApart).candidates()).isEmpty();
         assertThat(new IncidentCorrelator(CorrelationOptions.defaults().withWindow(Duration.ofHours(2)))
-                .correlate(twoHoursApart)).hasSize(1);
+                .correlate(twoHoursApart).candidates()).hasSize(1);
     }
 
     @Test
@@ -94,7 +94,7 @@ class IncidentCorrelatorTest {
         IncidentCorrelator noWindow = new IncidentCorrelator(CorrelationOptions.defaults().withWindow(Duration.ZERO));
         assertThat(noWindow.correlate(List.of(
                 atHour("long", 0).lasting(Duration.ofDays(3)).principal(ALICE).technique("T1078").build(),
-                atHour("inside", 40).principal(ALICE).technique("T1580").build()))).hasSize(1);
+                atHour("inside", 40).principal(ALICE).technique("T1580").build())).candidates()).hasSize(1);
     }
 
     @Test
@@ -102,7 +102,7 @@ class IncidentCorrelatorTest {
         List<IncidentCandidate> candidates = correlator.correlate(List.of(
                 atHour("a", 0).principal(ALICE).technique("T1078").build(),
                 atHour("b", 20).principal(ALICE).accessKey(KEY).technique("T1580").build(),
-                atHour("c", 40).principal("someone-else").accessKey(KEY).technique("T1562.008").build()));
+                atHour("c", 40).principal("someone-else").accessKey(KEY).technique("T1562.008").build())).candidates();
 
         assertThat(candidates).singleElement().satisfies(c -> {
             assertThat(c.memberIds()).containsExactly("a", "b", "c");
@@ -116,7 +116,7 @@ class IncidentCorrelatorTest {
         // a and c share the principal but are 40 h apart; nothing in between joins them.
         assertThat(correlator.correlate(List.of(
                 atHour("a", 0).principal(ALICE).technique("T1078").build(),
-                atHour("c", 40).principal(ALICE).technique("T1562.008").build()))).isEmpty();
+                atHour("c", 40).principal(ALICE).technique("T1562.008").build())).candidates()).isEmpty();
     }
 
     @Test
@@ -126,7 +126,7 @@ class IncidentCorrelatorTest {
                 "arn:aws:iam::111122223333:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig")) {
             List<IncidentCandidate> candidates = correlator.correlate(List.of(
                     atHour("a", 0).principal(generic).resource(generic).accessKey(generic).technique("T1078").build(),
-                    atHour("b", 1).principal(generic).resource(generic).accessKey(generic).technique("T1580").build()));
+                    atHour("b", 1).principal(generic).resource(generic).accessKey(generic).technique("T1580").build())).candidates();
             assertThat(candidates).as("'%s'", generic).isEmpty();
         }
     }
@@ -135,13 +135,13 @@ class IncidentCorrelatorTest {
     void rootLinksWithinItsAccountOnly() {
         List<IncidentCandidate> sameAccount = correlator.correlate(List.of(
                 atHour("a", 0).principal("root").technique("T1078").build(),
-                atHour("b", 1).principal("root").technique("T1580").build()));
+                atHour("b", 1).principal("root").technique("T1580").build())).candidates();
         assertThat(sameAccount).singleElement().satisfies(c -> assertThat(c.linkingEntities())
                 .containsExactly(new LinkingEntity(EntityKind.PRINCIPAL, "root", "111122223333")));
 
         assertThat(correlator.correlate(List.of(
                 atHour("a", 0).principal("root").technique("T1078").build(),
-                atHour("b", 1).principal("root").account("999988887777").technique("T1580").build()))).isEmpty();
+                atHour("b", 1).principal("root").account("999988887777").technique("T1580").build())).candidates()).isEmpty();
     }
 
     @Test
@@ -152,8 +152,8 @@ class IncidentCorrelatorTest {
                 atHour("a", 0).principal("arn:aws:iam::111122223333:role/ci").technique("T1078").build(),
                 atHour("b", 1).principal("arn:aws:iam::111122223333:role/ci").technique("T1580").build());
 
-        assertThat(withCiRole.correlate(findings)).isEmpty();
-        assertThat(correlator.correlate(findings)).hasSize(1);
+        assertThat(withCiRole.correlate(findings).candidates()).isEmpty();
+        assertThat(correlator.correlate(findings).candidates()).hasSize(1);
     }
 
     @Test
@@ -164,7 +164,7 @@ class IncidentCorrelatorTest {
         List<IncidentCandidate> candidates = everything.correlate(List.of(
                 atHour("aa1", 0).principal("Aa").technique("T1078").build(),
                 atHour("bb", 1).principal("BB").technique("T1580").build(),
-                atHour("aa2", 2).principal("Aa").technique("T1580").build()));
+                atHour("aa2", 2).principal("Aa").technique("T1580").build())).candidates();
 
         assertThat(candidates).extracting(IncidentCandidate::memberIds)
                 .containsExactlyInAnyOrder(List.of("aa1", "aa2"), List.of("bb"));
@@ -176,12 +176,12 @@ class IncidentCorrelatorTest {
                 atHour("f1", 0).principal(ALICE).technique("T1078").build(),
                 atHour("f2", 1).principal(ALICE).technique("T1580").build(),
                 atHour("f3", 2).principal(ALICE).technique("T1562.008").build()));
-        String id = correlator.correlate(findings).get(0).id();
+        String id = correlator.correlate(findings).candidates().get(0).id();
         Collections.reverse(findings);
 
-        assertThat(correlator.correlate(findings).get(0).id()).isEqualTo(id).matches("ic-[0-9a-f]{32}");
+        assertThat(correlator.correlate(findings).candidates().get(0).id()).isEqualTo(id).matches("ic-[0-9a-f]{32}");
         findings.add(atHour("f4", 3).principal(ALICE).technique("T1537").build());
-        assertThat(correlator.correlate(findings).get(0).id()).isNotEqualTo(id);
+        assertThat(correlator.correlate(findings).candidates().get(0).id()).isNotEqualTo(id);
     }
 
     @Test
@@ -191,10 +191,10 @@ class IncidentCorrelatorTest {
                 atHour("b", 1).principal(ALICE).technique("T1087.004").build(),
                 atHour("c", 2).principal(ALICE).build());
 
-        assertThat(correlator.correlate(sameTactic)).isEmpty();
-        assertThat(new IncidentCorrelator(CorrelationOptions.defaults().withMinimums(2, 1)).correlate(sameTactic))
+        assertThat(correlator.correlate(sameTactic).candidates()).isEmpty();
+        assertThat(new IncidentCorrelator(CorrelationOptions.defaults().withMinimums(2, 1)).correlate(sameTactic).candidates())
                 .singleElement().satisfies(c -> assertThat(c.progression()).containsExactly(Tactic.DISCOVERY));
-        assertThat(new IncidentCorrelator(CorrelationOptions.defaults().withMinimums(4, 1)).correlate(sameTactic))
+        assertThat(new IncidentCorrelator(CorrelationOptions.defaults().withMinimums(4, 1)).correlate(sameTactic).candidates())
                 .isEmpty();
     }
 
@@ -204,9 +204,9 @@ class IncidentCorrelatorTest {
                 atHour("a", 0).principal(ALICE).technique("T1078").build(),
                 atHour("b", 1).principal(ALICE).technique("T1580").workflow(Workflow.SUPPRESSED).build());
 
-        assertThat(correlator.correlate(findings)).isEmpty();
+        assertThat(correlator.correlate(findings).candidates()).isEmpty();
         assertThat(new IncidentCorrelator(CorrelationOptions.defaults().withExcludedWorkflows(Set.of()))
-                .correlate(findings)).hasSize(1);
+                .correlate(findings).candidates()).hasSize(1);
     }
 
     @Test
@@ -216,7 +216,7 @@ class IncidentCorrelatorTest {
                 atHour("ia", 1).principal(ALICE).technique("T1078").build(),
                 atHour("d2", 2).principal(ALICE).technique("T1087.004").build(),
                 atHour("unknown", 3).principal(ALICE).build(),
-                atHour("ex", 4).principal(ALICE).technique("T1537").build()));
+                atHour("ex", 4).principal(ALICE).technique("T1537").build())).candidates();
 
         assertThat(candidates.get(0).progression())
                 .containsExactly(Tactic.DISCOVERY, Tactic.INITIAL_ACCESS, Tactic.EXFILTRATION);
@@ -235,7 +235,7 @@ class IncidentCorrelatorTest {
                 atHour("list2", 0.75).accessKey(KEY).principal(ALICE).title("Burst of enumeration calls")
                         .technique("T1580").build(),
                 atHour("stop", 2).accessKey(KEY).principal(ALICE).title("CloudTrail logging stopped")
-                        .technique("T1562.008").severity(Severity.HIGH).build()));
+                        .technique("T1562.008").severity(Severity.HIGH).build())).candidates();
 
         assertThat(candidates.get(0).summary()).isEqualTo(
                 "Principal arn:aws:iam::111122223333:user/alice, access key AKIAEXAMPLEKEY000001: "
@@ -253,7 +253,7 @@ class IncidentCorrelatorTest {
             findings.add(atHour("f" + i, i * 0.1).principal(hostile)
                     .title("step " + i).technique(i % 2 == 0 ? "T1580" : "T1078").build());
         }
-        String summary = correlator.correlate(findings).get(0).summary();
+        String summary = correlator.correlate(findings).candidates().get(0).summary();
 
         assertThat(summary).doesNotContain("\u001b", "\n", "\u202e").contains("then 32 more steps");
         assertThat(summary.length()).isLessThan(1000);
@@ -265,15 +265,48 @@ class IncidentCorrelatorTest {
                 atHour("low1", 0).principal("p1").technique("T1078").severity(Severity.LOW).build(),
                 atHour("low2", 1).principal("p1").technique("T1580").severity(Severity.LOW).build(),
                 atHour("hi1", 0).principal("p2").technique("T1078").severity(Severity.HIGH).build(),
-                atHour("hi2", 1).principal("p2").technique("T1537").severity(Severity.HIGH).build()));
+                atHour("hi2", 1).principal("p2").technique("T1537").severity(Severity.HIGH).build())).candidates();
 
         assertThat(candidates).extracting(c -> c.members().get(0).findingId()).containsExactly("hi1", "low1");
         assertThat(candidates.get(0).score()).isGreaterThan(candidates.get(1).score());
     }
 
     @Test
+    void entitiesOnTooManyFindingsInOneWindowAreReportedNotLinked() {
+        String ci = "arn:aws:iam::111122223333:role/ci";
+        List<AnalysedFinding> findings = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            findings.add(atHour("ci" + i, i * 0.1).principal(ci).technique(i % 2 == 0 ? "T1078" : "T1580").build());
+        }
+        findings.add(atHour("a", 0).principal(ALICE).technique("T1078").build());
+        findings.add(atHour("b", 1).principal(ALICE).technique("T1537").build());
+        findings.add(atHour("muted", 1).principal(ALICE).workflow(Workflow.SUPPRESSED).build());
+
+        CorrelationResult result = new IncidentCorrelator(CorrelationOptions.defaults()
+                .withMaxFindingsPerEntityWindow(5)).correlate(findings);
+
+        assertThat(result.candidates()).singleElement()
+                .satisfies(c -> assertThat(c.memberIds()).containsExactly("a", "b"));
+        assertThat(result.noisyEntities()).containsExactly(
+                new NoisyEntity(new LinkingEntity(EntityKind.PRINCIPAL, ci, ""), 6, 6));
+        assertThat(result.noisyEntityCount()).isEqualTo(1);
+        assertThat(result.findingsCorrelated()).isEqualTo(8);
+        assertThat(result.findingsExcluded()).isEqualTo(1);
+
+        // Spread over more than a window, the same six are not noisy: at most three start within 24 h.
+        List<AnalysedFinding> spread = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            spread.add(atHour("ci" + i, i * 12).principal(ci).technique(i % 2 == 0 ? "T1078" : "T1580").build());
+        }
+        CorrelationResult spreadResult = new IncidentCorrelator(CorrelationOptions.defaults()
+                .withMaxFindingsPerEntityWindow(5)).correlate(spread);
+        assertThat(spreadResult.noisyEntities()).isEmpty();
+        assertThat(spreadResult.candidates()).singleElement().satisfies(c -> assertThat(c.members()).hasSize(6));
+    }
+
+    @Test
     void emptyInputGivesNoCandidates() {
-        assertThat(correlator.correlate(List.of())).isEmpty();
+        assertThat(correlator.correlate(List.of()).candidates()).isEmpty();
     }
 
     @Test

@@ -120,7 +120,7 @@ class RiskScorerTest {
                 atHour("a", 0).principal("alice").technique("T1078").build(),
                 atHour("b", 1).principal("alice").technique("T1580").build(),
                 atHour("c", 2).principal("alice").technique("T1562.008").build());
-        List<IncidentCandidate> candidates = new IncidentCorrelator(CorrelationOptions.defaults()).correlate(findings);
+        List<IncidentCandidate> candidates = new IncidentCorrelator(CorrelationOptions.defaults()).correlate(findings).candidates();
         RiskContext context = RiskContext.of(AssetCatalog.empty(), Set.of(), candidates);
 
         RiskScore score = RiskScorer.score(findings.get(1), context);
@@ -137,7 +137,7 @@ class RiskScorerTest {
         AnalysedFinding worst = atHour("w", 0).principal("alice").technique("T1078").severity(Severity.CRITICAL)
                 .resource("i-0abc").tags(Map.of("env", "prod")).confidence(90).count(500).build();
         List<IncidentCandidate> candidates = new IncidentCorrelator(CorrelationOptions.defaults()).correlate(List.of(
-                worst, atHour("x", 1).principal("alice").technique("T1580").build()));
+                worst, atHour("x", 1).principal("alice").technique("T1580").build())).candidates();
         RiskScore score = RiskScorer.score(worst, RiskContext.of(assets, Set.of("i-0abc"), candidates));
 
         assertThat(score.points()).isEqualTo(55 + 25 + 15 + 10 + 8 + 10);
