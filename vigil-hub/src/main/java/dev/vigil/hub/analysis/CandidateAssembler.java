@@ -12,7 +12,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 
 /** Turns one component of linked findings into an {@link IncidentCandidate}: id, tactics, score and summary. */
 final class CandidateAssembler {
@@ -22,11 +21,11 @@ final class CandidateAssembler {
 
     /**
      * @param membersInTimeOrder the component's findings sorted by first seen, then id
+     * @param tactics            each member's tactic, as {@link TacticClassifier} gives it, in the same order
      * @param linkingEntities    the entities that linked them, sorted
-     * @param tacticOf           each member's tactic, as {@link TacticClassifier} gives it
      */
-    static IncidentCandidate assemble(List<AnalysedFinding> membersInTimeOrder, List<LinkingEntity> linkingEntities,
-                                      Function<AnalysedFinding, Tactic> tacticOf) {
+    static IncidentCandidate assemble(List<AnalysedFinding> membersInTimeOrder, List<Tactic> tactics,
+                                      List<LinkingEntity> linkingEntities) {
         List<CandidateMember> members = new ArrayList<>(membersInTimeOrder.size());
         Set<String> accounts = new TreeSet<>();
         List<Tactic> progression = new ArrayList<>();
@@ -34,8 +33,9 @@ final class CandidateAssembler {
         Severity mostSevere = Severity.INFORMATIONAL;
         Instant first = membersInTimeOrder.get(0).firstSeen();
         Instant last = first;
-        for (AnalysedFinding f : membersInTimeOrder) {
-            Tactic tactic = tacticOf.apply(f);
+        for (int i = 0; i < membersInTimeOrder.size(); i++) {
+            AnalysedFinding f = membersInTimeOrder.get(i);
+            Tactic tactic = tactics.get(i);
             members.add(new CandidateMember(f.id(), f.title(), tactic, f.severity(), f.account(), f.firstSeen(),
                     f.lastSeen()));
             if (!f.account().isEmpty()) {

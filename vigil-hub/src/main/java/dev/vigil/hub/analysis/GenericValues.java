@@ -49,7 +49,9 @@ final class GenericValues {
                 return true;
             }
         }
-        return v.regionMatches(true, v.length() - SERVICE_SUFFIX.length(), SERVICE_SUFFIX, 0, SERVICE_SUFFIX.length())
+        int n = v.length();
+        boolean mayBeService = n >= SERVICE_SUFFIX.length() && (v.charAt(n - 1) | 0x20) == 'm';
+        return mayBeService && v.regionMatches(true, v.length() - SERVICE_SUFFIX.length(), SERVICE_SUFFIX, 0, SERVICE_SUFFIX.length())
                 || v.contains(":role/aws-service-role/");
     }
 }

@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +27,7 @@ import java.util.Set;
  * ended last: if B links to any earlier finding, it links to that one, and every earlier finding B links to is
  * already in the same component (proof in docs/fragments/hub-analysis.md). So time is O(n log n) and memory beyond
  * the caller's list is about 70 bytes per finding: three 8-byte pairs, two 8-byte times, union-find and
- * bookkeeping arrays of 4-byte ints, and one link record per link. Hash collisions between different entities
+ * bookkeeping arrays of 4-byte ints, and one link record per linked stretch of an entity's findings. Hash collisions between different entities
  * are resolved exactly by comparing values inside the run.
  */
 public final class IncidentCorrelator {
@@ -219,12 +218,19 @@ public final class IncidentCorrelator {
             }
             long latestEnd = Long.MIN_VALUE;
             int latest = -1;
+            // One link record per run of linked findings is enough to name the entity on its candidate.
+            boolean segmentRecorded = false;
             for (int k = 0; k < refs.size(); k++) {
                 int ref = refs.get(k);
                 int rank = ref >>> 2;
                 if (latest >= 0 && first[rank] - latestEnd <= windowMillis) {
                     components.union(rank, latest);
-                    links.add(ref);
+                    if (!segmentRecorded) {
+                        links.add(ref);
+                        segmentRecorded = true;
+                    }
+                } else {
+                    segmentRecorded = false;
                 }
                 if (last[rank] > latestEnd) {
                     latestEnd = last[rank];
@@ -270,44 +276,50 @@ public final class IncidentCorrelator {
         for (int r = 0; r < n; r++) {
             byRoot[fill[root[r]]++] = r;
         }
-        Map<Integer, List<AnalysedFinding>> reported = new HashMap<>();
-        Map<AnalysedFinding, Tactic> tactics = new IdentityHashMap<>();
+        // Components worth reporting, in order of their root; each finding's tactic is classified once.
+        Tactic[] tactic = new Tactic[n];
+        Map<Integer, Integer> reported = new LinkedHashMap<>();
         for (int c = 0; c < n; c++) {
             if (size[c] < options.minMembers() || size[c] == 0) {
                 continue;
             }
-            List<AnalysedFinding> members = new ArrayList<>(size[c]);
             boolean[] seen = new boolean[Tactic.values().length];
             int distinct = 0;
             for (int k = start[c]; k < start[c + 1]; k++) {
-                AnalysedFinding f = sorted[byRoot[k]];
-                members.add(f);
-                Tactic t = TacticClassifier.classify(f);
-                tactics.put(f, t);
+                Tactic t = TacticClassifier.classify(sorted[byRoot[k]]);
+                tactic[byRoot[k]] = t;
                 if (t.isKnown() && !seen[t.ordinal()]) {
                     seen[t.ordinal()] = true;
                     distinct++;
                 }
             }
             if (distinct >= options.minTactics()) {
-                reported.put(c, members);
-            } else {
-                members.forEach(tactics::remove);
+                reported.put(c, reported.size());
             }
         }
-        Map<Integer, Set<LinkingEntity>> entities = new HashMap<>();
+        List<Set<LinkingEntity>> entities = new ArrayList<>(reported.size());
+        for (int i = 0; i < reported.size(); i++) {
+            entities.add(new HashSet<>());
+        }
         for (int k = 0; k < links.size(); k++) {
             int ref = links.get(k);
-            int c = root[ref >>> 2];
-            if (reported.containsKey(c)) {
-                entities.computeIfAbsent(c, x -> new HashSet<>()).add(EntityKeys.entity(sorted[ref >>> 2], kind(ref)));
+            Integer index = reported.get(root[ref >>> 2]);
+            if (index != null) {
+                entities.get(index).add(EntityKeys.entity(sorted[ref >>> 2], kind(ref)));
             }
         }
         List<IncidentCandidate> result = new ArrayList<>(reported.size());
-        for (Map.Entry<Integer, List<AnalysedFinding>> e : reported.entrySet()) {
-            List<LinkingEntity> linked = new ArrayList<>(entities.getOrDefault(e.getKey(), Set.of()));
+        for (Map.Entry<Integer, Integer> e : reported.entrySet()) {
+            int c = e.getKey();
+            List<AnalysedFinding> members = new ArrayList<>(size[c]);
+            List<Tactic> memberTactics = new ArrayList<>(size[c]);
+            for (int k = start[c]; k < start[c + 1]; k++) {
+                members.add(sorted[byRoot[k]]);
+                memberTactics.add(tactic[byRoot[k]]);
+            }
+            List<LinkingEntity> linked = new ArrayList<>(entities.get(e.getValue()));
             linked.sort(null);
-            result.add(CandidateAssembler.assemble(e.getValue(), linked, tactics::get));
+            result.add(CandidateAssembler.assemble(members, memberTactics, linked));
         }
         result.sort(Comparator.comparingInt(IncidentCandidate::score).reversed()
                 .thenComparing(IncidentCandidate::firstSeen).thenComparing(IncidentCandidate::id));

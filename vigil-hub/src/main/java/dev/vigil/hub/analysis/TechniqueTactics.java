@@ -133,6 +133,10 @@ final class TechniqueTactics {
 
     /** The tactic of a technique id ({@code T1562.008}, any case, {@code attack.} prefix allowed), or UNKNOWN. */
     static Tactic of(String technique) {
+        Tactic asWritten = TABLE.get(technique);
+        if (asWritten != null) {
+            return asWritten;
+        }
         String id = technique.strip().toUpperCase(Locale.ROOT);
         if (id.startsWith("ATTACK.")) {
             id = id.substring("ATTACK.".length());
