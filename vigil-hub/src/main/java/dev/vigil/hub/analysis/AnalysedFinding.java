@@ -24,9 +24,9 @@ import java.util.TreeMap;
  * @param product      reporting product: {@code Vigil}, {@code GuardDuty}, an ASFF product name…
  * @param account      AWS account id, or empty
  * @param region       AWS region, or empty
- * @param principal    acting principal (ARN or name), or empty
- * @param accessKeyId  access key id used ({@code AKIA…}/{@code ASIA…}), or empty
- * @param resource     affected resource (ARN or id), or empty
+ * @param principal    acting principal (ARN or name), or empty; surrounding blanks are removed
+ * @param accessKeyId  access key id used ({@code AKIA…}/{@code ASIA…}), or empty; surrounding blanks are removed
+ * @param resource     affected resource (ARN or id), or empty; surrounding blanks are removed
  * @param resourceType resource type ({@code AwsS3Bucket}, {@code Instance}…), or empty
  * @param resourceTags the resource's tags when known, else empty
  * @param firstSeen    start of the activity
@@ -49,9 +49,10 @@ public record AnalysedFinding(String id, String title, List<String> types, List<
         product = Objects.requireNonNullElse(product, "");
         account = Objects.requireNonNullElse(account, "");
         region = Objects.requireNonNullElse(region, "");
-        principal = Objects.requireNonNullElse(principal, "");
-        accessKeyId = Objects.requireNonNullElse(accessKeyId, "");
-        resource = Objects.requireNonNullElse(resource, "");
+        // The linking entities are compared without surrounding blanks; strip once here, not per comparison.
+        principal = Objects.requireNonNullElse(principal, "").strip();
+        accessKeyId = Objects.requireNonNullElse(accessKeyId, "").strip();
+        resource = Objects.requireNonNullElse(resource, "").strip();
         resourceType = Objects.requireNonNullElse(resourceType, "");
         resourceTags = resourceTags == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(resourceTags));
         Objects.requireNonNull(firstSeen, "firstSeen");

@@ -62,7 +62,7 @@ public final class AssetCatalog {
 
     /** The first entry matching the finding's resource, account and resource tags. */
     public Optional<AssetEntry> match(AnalysedFinding finding) {
-        return match(finding.resource().strip(), finding.account(), finding.resourceTags());
+        return match(finding.resource(), finding.account(), finding.resourceTags());
     }
 
     Optional<AssetEntry> match(String resource, String account, Map<String, String> tags) {

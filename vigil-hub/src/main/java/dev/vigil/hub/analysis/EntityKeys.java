@@ -4,15 +4,16 @@ package dev.vigil.hub.analysis;
  * The identity of a finding's principal, access key or resource for linking. ARNs and access key ids are unique
  * across accounts and compare as they are; other names ({@code root}, {@code admin}, {@code i-0abc…}, a bucket or
  * trail name) are scoped to the finding's account, so that {@code root} in one account never links with
- * {@code root} in another. Values compare exactly (case-sensitive, as AWS names are) after stripping blanks.
+ * {@code root} in another. Values compare exactly (case-sensitive, as AWS names are).
  */
 final class EntityKeys {
 
     private EntityKeys() {
     }
 
+    /** The value as compared; {@link AnalysedFinding} has already removed surrounding blanks. */
     static String value(AnalysedFinding f, EntityKind kind) {
-        return kind.valueOf(f).strip();
+        return kind.valueOf(f);
     }
 
     static String scope(AnalysedFinding f, EntityKind kind) {

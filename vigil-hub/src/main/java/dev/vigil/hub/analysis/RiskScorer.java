@@ -24,7 +24,7 @@ public final class RiskScorer {
         criticality(finding, context).ifPresent(factors::add);
         if (context.isExposed(finding.resource())) {
             factors.add(RiskFactor.of(RiskFactor.Kind.INTERNET_EXPOSURE, RiskWeights.INTERNET_EXPOSED,
-                    "resource " + DisplayText.shorten(finding.resource().strip())
+                    "resource " + DisplayText.shorten(finding.resource())
                             + " is reachable from the internet per the inventory"));
         }
         if (finding.confidence() != FindingOrigin.UNKNOWN_CONFIDENCE) {
