@@ -5,6 +5,7 @@ import dev.vigil.model.Severity;
 import dev.vigil.model.Workflow;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -54,7 +55,7 @@ public record AnalysedFinding(String id, String title, List<String> types, List<
         accessKeyId = Objects.requireNonNullElse(accessKeyId, "").strip();
         resource = Objects.requireNonNullElse(resource, "").strip();
         resourceType = Objects.requireNonNullElse(resourceType, "");
-        resourceTags = resourceTags == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(resourceTags));
+        resourceTags = resourceTags == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(resourceTags));
         Objects.requireNonNull(firstSeen, "firstSeen");
         Objects.requireNonNull(lastSeen, "lastSeen");
         Objects.requireNonNull(workflow, "workflow");

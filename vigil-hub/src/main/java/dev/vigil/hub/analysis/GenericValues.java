@@ -51,7 +51,8 @@ final class GenericValues {
         }
         int n = v.length();
         boolean mayBeService = n >= SERVICE_SUFFIX.length() && (v.charAt(n - 1) | 0x20) == 'm';
-        return mayBeService && v.regionMatches(true, v.length() - SERVICE_SUFFIX.length(), SERVICE_SUFFIX, 0, SERVICE_SUFFIX.length())
-                || v.contains(":role/aws-service-role/");
+        boolean servicePrincipal = mayBeService
+                && v.regionMatches(true, n - SERVICE_SUFFIX.length(), SERVICE_SUFFIX, 0, SERVICE_SUFFIX.length());
+        return servicePrincipal || v.contains(":role/aws-service-role/");
     }
 }

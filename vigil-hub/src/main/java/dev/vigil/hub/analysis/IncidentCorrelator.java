@@ -25,10 +25,10 @@ import java.util.Set;
  * entity hash, the finding's rank in time and the entity kind), and the pairs are sorted so that each entity's
  * findings form one run in time order. One sweep per run links each finding to the earlier finding whose activity
  * ended last: if B links to any earlier finding, it links to that one, and every earlier finding B links to is
- * already in the same component (the argument is in docs/hub.md, "Scale and memory"). So time is O(n log n) and memory beyond
- * the caller's list is about 70 bytes per finding: three 8-byte pairs, two 8-byte times, union-find and
- * bookkeeping arrays of 4-byte ints, and one link record per linked stretch of an entity's findings. Hash collisions between different entities
- * are resolved exactly by comparing values inside the run.
+ * already in the same component (the argument is in docs/hub.md, "Scale and memory"). So time is O(n log n) and
+ * memory beyond the caller's list is about 70 bytes per finding: three 8-byte pairs, two 8-byte times, union-find
+ * and bookkeeping arrays of 4-byte ints, and one link record per linked stretch of an entity's findings. Hash
+ * collisions between different entities are resolved exactly by comparing values inside the run.
  */
 public final class IncidentCorrelator {
 
