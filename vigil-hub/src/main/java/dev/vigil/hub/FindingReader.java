@@ -31,6 +31,9 @@ final class FindingReader {
     /** Ids per evidence query: keeps the statement small whatever the page size. */
     private static final int EVIDENCE_CHUNK = 500;
 
+    /** Rows fetched at a time by a streamed read (PostgreSQL otherwise materialises the whole result). */
+    private static final int STREAM_FETCH = 5_000;
+
     private final StoreDatabase database;
     private final JsonColumns json;
     private final FindingQuerySql sql;
@@ -48,6 +51,26 @@ final class FindingReader {
         parameters.add(query.offset());
         return read(new BoundSql("SELECT " + COLUMNS + " FROM findings" + where.sql()
                 + FindingQuerySql.orderBy(query.sort()) + " LIMIT ? OFFSET ?", parameters));
+    }
+
+    /**
+     * Every finding matching the query's filters, in id order, each without its evidence and raw original (the
+     * parts that make a finding large): for passes over the whole store such as risk scoring. The query's limit,
+     * offset and sort are ignored. Rows are streamed, not collected.
+     */
+    void forEachWithoutEvidence(FindingQuery query, java.util.function.Consumer<StoredFinding> action)
+            throws SQLException {
+        BoundSql where = sql.where(query);
+        String columns = COLUMNS.replace("raw_original", "'' AS raw_original");
+        try (PreparedStatement p = new BoundSql("SELECT " + columns + " FROM findings" + where.sql() + " ORDER BY id",
+                where.parameters()).prepare(database)) {
+            p.setFetchSize(STREAM_FETCH);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    action.accept(head(r).toStored(List.of()));
+                }
+            }
+        }
     }
 
     long count(FindingQuery query) throws SQLException {

@@ -339,6 +339,31 @@ public final class FindingStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Hands every finding matching the query's filters to {@code action}, in id order, without evidence and raw
+     * original: for passes over the whole store (risk scoring, correlation) that would not fit in memory as whole
+     * findings. The query's limit, offset and sort are ignored. {@code action} must not call back into the store.
+     */
+    public synchronized void forEachWithoutEvidence(FindingQuery query, java.util.function.Consumer<StoredFinding> action) {
+        Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(action, "action");
+        ensureOpen();
+        try {
+            reader.forEachWithoutEvidence(query, action);
+        } catch (SQLException e) {
+            throw readFailure(e);
+        }
+    }
+
+    /**
+     * The routing outbox kept in this store's database (schema migration 3), for enqueueing notifications of the
+     * changes the store reports and delivering them. Use it from the thread that uses the store.
+     */
+    public dev.vigil.hub.routing.Outbox outbox() {
+        ensureOpen();
+        return new dev.vigil.hub.routing.Outbox(database.connection());
+    }
+
     /** How many findings match a query's filters; its limit, offset and sort are ignored. */
     public synchronized long count(FindingQuery query) {
         Objects.requireNonNull(query, "query");

@@ -190,6 +190,27 @@ public final class Outbox {
         return counts;
     }
 
+    /**
+     * The findings whose CREATED, REOPENED or ESCALATED notification was delivered at or after {@code since}, each
+     * once, in id order: the findings whose owner has now been told.
+     */
+    public List<String> findingsNotifiedSince(Instant since) {
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement p = connection.prepareStatement("SELECT DISTINCT finding_id FROM routing_outbox"
+                + " WHERE status = 'DELIVERED' AND delivered_at >= ?"
+                + " AND event_kind IN ('CREATED', 'REOPENED', 'ESCALATED') ORDER BY finding_id")) {
+            p.setLong(1, since.toEpochMilli());
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    ids.add(r.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("list the findings notified", e);
+        }
+        return ids;
+    }
+
     /** The most recently changed rows first, at most {@code limit}. */
     public List<OutboxRow> list(int limit) {
         String sql = "SELECT " + COLUMNS + " FROM routing_outbox ORDER BY updated_at DESC, idempotency_key LIMIT ?";
