@@ -4,7 +4,14 @@ package dev.vigil.hub.analysis;
 public enum EntityKind {
     PRINCIPAL("principal"),
     ACCESS_KEY("access key"),
-    RESOURCE("resource");
+    RESOURCE("resource"),
+    /**
+     * The IAM user or role a finding is about, whether as the actor or as the target: the resource when it is an IAM
+     * user or role ARN (a user created, a role's trust policy changed), else the principal when that is an IAM user
+     * or role ARN. It links a finding about an identity with the later findings of that identity acting — the
+     * backdoor user an attacker creates and then uses — which principal-to-principal links cannot.
+     */
+    IDENTITY("identity");
 
     private final String words;
 
@@ -22,6 +29,21 @@ public enum EntityKind {
             case PRINCIPAL -> f.principal();
             case ACCESS_KEY -> f.accessKeyId();
             case RESOURCE -> f.resource();
+            case IDENTITY -> isIamIdentity(f.resource()) ? f.resource()
+                    : isIamIdentity(f.principal()) ? f.principal() : "";
         };
+    }
+
+    /** {@code arn:PARTITION:iam::ACCOUNT:user/…} or {@code …:role/…}. */
+    static boolean isIamIdentity(String arn) {
+        if (!arn.startsWith("arn:")) {
+            return false;
+        }
+        int iam = arn.indexOf(":iam::");
+        if (iam < 0) {
+            return false;
+        }
+        int colon = arn.indexOf(':', iam + 6);
+        return colon > 0 && (arn.startsWith("user/", colon + 1) || arn.startsWith("role/", colon + 1));
     }
 }

@@ -317,7 +317,10 @@ public final class IncidentCorrelator {
                 members.add(sorted[byRoot[k]]);
                 memberTactics.add(tactic[byRoot[k]]);
             }
-            List<LinkingEntity> linked = new ArrayList<>(entities.get(e.getValue()));
+            Set<LinkingEntity> found = entities.get(e.getValue());
+            // an identity link that repeats a principal link says nothing new
+            List<LinkingEntity> linked = new ArrayList<>(found.stream().filter(l -> l.kind() != EntityKind.IDENTITY
+                    || !found.contains(new LinkingEntity(EntityKind.PRINCIPAL, l.value(), l.account()))).toList());
             linked.sort(null);
             result.add(CandidateAssembler.assemble(members, memberTactics, linked));
         }
