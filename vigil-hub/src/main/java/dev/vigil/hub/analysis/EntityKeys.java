@@ -29,7 +29,7 @@ final class EntityKeys {
 
     /** A 32-bit hash of kind, value and scope; equal entities hash equal, unequal ones may collide. */
     static int hash(AnalysedFinding f, EntityKind kind) {
-        int h = kind.ordinal() + 1;
+        int h = kind.space().ordinal() + 1;
         h = 31 * h + value(f, kind).hashCode();
         h = 31 * h + scope(f, kind).hashCode();
         // Spread the bits (murmur3 finaliser) so that similar values do not cluster in one sort run.
@@ -42,12 +42,12 @@ final class EntityKeys {
     }
 
     static boolean same(AnalysedFinding a, EntityKind kindA, AnalysedFinding b, EntityKind kindB) {
-        return kindA == kindB && value(a, kindA).equals(value(b, kindB))
+        return kindA.space() == kindB.space() && value(a, kindA).equals(value(b, kindB))
                 && scope(a, kindA).equals(scope(b, kindB));
     }
 
     /** A text key unique per entity, for the rare sort runs where different entities share a hash. */
     static String text(AnalysedFinding f, EntityKind kind) {
-        return kind.ordinal() + "\u0000" + scope(f, kind) + "\u0000" + value(f, kind);
+        return kind.space().ordinal() + "\u0000" + scope(f, kind) + "\u0000" + value(f, kind);
     }
 }

@@ -6,10 +6,10 @@ public enum EntityKind {
     ACCESS_KEY("access key"),
     RESOURCE("resource"),
     /**
-     * The IAM user or role a finding is about, whether as the actor or as the target: the resource when it is an IAM
-     * user or role ARN (a user created, a role's trust policy changed), else the principal when that is an IAM user
-     * or role ARN. It links a finding about an identity with the later findings of that identity acting — the
-     * backdoor user an attacker creates and then uses — which principal-to-principal links cannot.
+     * The IAM user or role a finding is about as its target: its resource when that is an IAM user or role ARN (a
+     * user created, a role's trust policy changed). It is compared with principals, so the finding that names a user
+     * as its target links with the later findings of that user acting — the backdoor user an attacker creates and
+     * then uses — which principal-to-principal links cannot.
      */
     IDENTITY("identity");
 
@@ -29,9 +29,13 @@ public enum EntityKind {
             case PRINCIPAL -> f.principal();
             case ACCESS_KEY -> f.accessKeyId();
             case RESOURCE -> f.resource();
-            case IDENTITY -> isIamIdentity(f.resource()) ? f.resource()
-                    : isIamIdentity(f.principal()) ? f.principal() : "";
+            case IDENTITY -> isIamIdentity(f.resource()) ? f.resource() : "";
         };
+    }
+
+    /** The kind whose values this kind's values are compared with: identities are principals. */
+    EntityKind space() {
+        return this == IDENTITY ? PRINCIPAL : this;
     }
 
     /** {@code arn:PARTITION:iam::ACCOUNT:user/…} or {@code …:role/…}. */

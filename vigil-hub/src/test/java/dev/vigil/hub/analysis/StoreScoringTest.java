@@ -58,7 +58,7 @@ class StoreScoringTest {
             IncidentCandidate c = first.correlation().candidates().getFirst();
             assertThat(c.members()).extracting(CandidateMember::title)
                     .containsExactly("discovery title", "user-created title", "bulk-download title");
-            assertThat(c.linkingEntities()).extracting(LinkingEntity::kind).contains(EntityKind.IDENTITY);
+            assertThat(c.linkingEntities()).extracting(LinkingEntity::value).contains(BACKDOOR);
 
             List<StoredFinding> ranked = store.list(FindingQuery.all().withSort(FindingSort.RISK));
             assertThat(ranked.getFirst().finding().rule().id()).isEqualTo("bulk-download");
