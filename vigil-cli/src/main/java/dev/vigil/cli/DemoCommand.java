@@ -56,18 +56,40 @@ final class DemoCommand implements Callable<Integer> {
         System.out.printf(java.util.Locale.ROOT, "Generated a demo organisation: %,d CloudTrail records in %,d files under %s%n%n",
                 sim.events(), sim.files(), sim.logsDir());
         Path ws = workspace != null ? workspace : out.resolve("workspace");
-        ScanRun.Settings s = new ScanRun.Settings(List.of(sim.logsDir()), out, ws, true, null,
+        ScanRun.Settings s = new ScanRun.Settings(List.of(sim.logsDir()), out, new StoreLocation(ws, null), true, null,
                 ScanPipeline.Options.defaults().threads(), Terminal.isTty(), Terminal.color(color), "Vigil demo",
-                dev.vigil.engine.DetectionSet.builtIn(), MetricDefinitions.load(List.of(), List.of(), System.err));
+                dev.vigil.engine.DetectionSet.builtIn(), MetricDefinitions.load(List.of(), List.of(), System.err), HubOptions.defaults());
         int code = ScanRun.execute(s, System.out, System.err, Clock.systemUTC());
+        System.out.println();
+        System.out.println("Importing the organisation's GuardDuty findings export (" + sim.guardDutyDir() + ")…");
+        int imported = FindingsImportCommand.run(List.of(sim.guardDutyDir()), s.location(), HubOptions.defaults(),
+                System.out, System.err, Clock.systemUTC());
+        code = Math.max(code, imported);
+        showTopIncident(s.location());
         System.out.println();
         System.out.println("Next: open " + out.resolve(ScanOutputs.REPORT_FILE) + " in a browser, or try");
         System.out.println("  ./vigil findings list --workspace " + ws);
         System.out.println("  ./vigil findings show <ID> --workspace " + ws);
+        System.out.println("  ./vigil findings list --sort risk --workspace " + ws + "   (Vigil's and GuardDuty's findings, "
+                + "ranked)");
+        System.out.println("  ./vigil findings incidents --workspace " + ws);
         System.out.println("  ./vigil metrics query CISBenchmark root_usage_metric --workspace " + ws
                 + "   (the metric behind the CIS root-usage alarm)");
         System.out.println("The scenarios injected are described in " + sim.scenariosFile() + ".");
         return code;
+    }
+
+    /** Prints the highest-scoring incident candidate: where Vigil's and GuardDuty's findings tell one story. */
+    private static void showTopIncident(StoreLocation location) {
+        try (dev.vigil.hub.FindingStore store = location.openExisting()) {
+            var result = new dev.vigil.hub.analysis.StoreScoring(dev.vigil.hub.analysis.CorrelationOptions.defaults(),
+                    dev.vigil.hub.analysis.AssetCatalog.empty(), java.util.Set.of()).correlate(store);
+            if (!result.candidates().isEmpty()) {
+                System.out.println();
+                System.out.println("Top incident candidate (of " + result.candidates().size() + "):");
+                FindingsIncidentsCommand.print(System.out, result.candidates().subList(0, 1), result);
+            }
+        }
     }
 
     /** Removes a previous demo estate, but only one Vigil wrote (it has estate.json): never a user's files. */

@@ -3,8 +3,11 @@ package dev.vigil.cli;
 import picocli.CommandLine.Command;
 
 @Command(name = "findings", mixinStandardHelpOptions = true,
-        description = "Query the findings stored in the workspace by earlier scans.",
-        subcommands = {FindingsListCommand.class, FindingsShowCommand.class})
+        description = "The findings hub: findings from Vigil's scans and imported from GuardDuty, Security Hub and other "
+                + "tools, in one store — list, show, update, suppress, correlate, export, and route them.",
+        subcommands = {FindingsListCommand.class, FindingsShowCommand.class, FindingsImportCommand.class,
+                FindingsUpdateCommand.class, FindingsSuppressCommand.class, FindingsIncidentsCommand.class,
+                FindingsExportCommand.class, FindingsDeliverCommand.class, FindingsRescoreCommand.class})
 final class FindingsCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -22,43 +22,27 @@ import java.util.concurrent.Callable;
         description = "List stored findings, most severe and most recent first.")
 final class FindingsListCommand implements Callable<Integer> {
 
-    enum Format { TABLE, JSONL }
+    enum Format { TABLE, JSONL, CSV }
 
     @Mixin
     WorkspaceOption workspace;
 
-    @Option(names = "--severity", paramLabel = "SEVERITY", converter = SeverityConverter.class,
-            description = "Only findings at or above this severity.")
-    Severity severity;
-
-    @Option(names = "--rule", paramLabel = "ID", description = "Rule id, exact or a glob with * (e.g. 'vigil-cloudtrail-*').")
-    String rule;
-
-    @Option(names = "--account", paramLabel = "ID", description = "AWS account id.")
-    String account;
-
-    @Option(names = "--region", paramLabel = "REGION", description = "AWS region.")
-    String region;
-
-    @Option(names = "--principal", paramLabel = "TEXT", description = "Principal containing TEXT (any case).")
-    String principal;
-
-    @Option(names = "--since", paramLabel = "TIME",
-            description = "Activity at or after TIME (ISO-8601, a date, or an age like 24h, 7d).")
-    String since;
-
-    @Option(names = "--until", paramLabel = "TIME", description = "Activity before TIME.")
-    String until;
+    @Mixin
+    FindingFilterOptions filters;
 
     @Option(names = "--sort", paramLabel = "ORDER", defaultValue = "severity",
-            description = "severity (default), last_seen, first_seen or count.")
+            description = "severity (default), risk, last_seen, first_seen or count.")
     String sort;
 
     @Option(names = "--limit", defaultValue = "100", description = "At most N findings (default: ${DEFAULT-VALUE}).")
     int limit;
 
+    @Option(names = "--offset", defaultValue = "0", description = "Skip the first N findings (paging).")
+    long offset;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "table (default) or jsonl (one OCSF Detection Finding per line).")
+            description = "table (default), jsonl (one OCSF finding per line, with origin and workflow status) or csv "
+                    + "(spreadsheet-safe).")
     Format format;
 
     @Override
@@ -66,24 +50,22 @@ final class FindingsListCommand implements Callable<Integer> {
         Clock clock = Clock.systemUTC();
         FindingQuery q;
         try {
-            q = FindingQuery.all().withMinSeverity(severity).withRuleId(rule).withAccount(account).withRegion(region)
-                    .withPrincipalContaining(principal)
-                    .withSince(since == null ? null : TimeArgument.parse(since, "--since", clock))
-                    .withUntil(until == null ? null : TimeArgument.parse(until, "--until", clock))
-                    .withLimit(limit).withSort(parseSort(sort));
+            q = filters.query(clock).withLimit(limit).withOffset(offset).withSort(parseSort(sort));
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
-        try (FindingStore store = Stores.open(workspace.dir)) {
+        try (FindingStore store = Stores.open(workspace)) {
             List<StoredFinding> found = store.list(q);
-            long total = store.count(q.withoutLimit());
             PrintStream out = System.out;
-            if (format == Format.JSONL) {
-                for (StoredFinding sf : found) {
-                    out.println(OcsfFindingWriter.toJson(sf.finding(), VigilCommand.version()));
+            switch (format) {
+                case JSONL -> {
+                    for (StoredFinding sf : found) {
+                        out.println(OcsfFindingWriter.toJson(sf.finding(), sf.origin(), sf.workflow(), sf.recordState(),
+                                VigilCommand.version()));
+                    }
                 }
-            } else {
-                printTable(out, found, total);
+                case CSV -> FindingsExportCommand.writeCsv(found, out);
+                case TABLE -> printTable(out, found, store.count(q));
             }
         }
         return ExitCode.OK;
@@ -93,7 +75,7 @@ final class FindingsListCommand implements Callable<Integer> {
         try {
             return FindingSort.valueOf(s.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new UserError("--sort '" + s + "' is not one of severity, last_seen, first_seen, count");
+            throw new UserError("--sort '" + s + "' is not one of severity, risk, last_seen, first_seen, count");
         }
     }
 
@@ -102,16 +84,18 @@ final class FindingsListCommand implements Callable<Integer> {
             out.println("No findings match.");
             return;
         }
-        String fmt = "%-12s  %-13s  %-20s  %7s  %-40s  %-12s  %-14s  %s%n";
-        out.printf(Locale.ROOT, fmt, "ID", "SEVERITY", "LAST SEEN (UTC)", "COUNT", "RULE", "ACCOUNT", "REGION", "PRINCIPAL");
+        String fmt = "%-12s  %-13s  %4s  %-10s  %-19s  %7s  %-10s  %-40s  %-12s  %-14s  %s%n";
+        out.printf(Locale.ROOT, fmt, "ID", "SEVERITY", "RISK", "WORKFLOW", "LAST SEEN (UTC)", "COUNT", "PRODUCT", "RULE",
+                "ACCOUNT", "REGION", "PRINCIPAL");
         for (StoredFinding sf : found) {
             Finding f = sf.finding();
-            out.printf(Locale.ROOT, fmt, f.id().substring(0, 12), f.severity().name(),
+            out.printf(Locale.ROOT, fmt, f.id().substring(0, 12), f.severity().name(), sf.risk(), sf.workflow().name(),
                     f.lastSeen().toString().replace("T", " ").replaceAll("\\.\\d+Z$|Z$", ""),
-                    f.count(), cut(f.rule().id(), 40), cut(f.account(), 12), cut(f.region(), 14), cut(f.principal(), 80));
+                    f.count(), cut(sf.origin().product(), 10), cut(f.rule().id(), 40), cut(f.account(), 12),
+                    cut(f.region(), 14), cut(f.principal(), 80));
         }
         if (total > found.size()) {
-            out.printf(Locale.ROOT, "(%d of %d shown; use --limit or filters)%n", found.size(), total);
+            out.printf(Locale.ROOT, "(%d of %d shown; use --limit, --offset or filters)%n", found.size(), total);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.vigil.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.formats.ocsf.OcsfFindingWriter;
 import dev.vigil.hub.FindingStore;
+import dev.vigil.hub.HistoryEntry;
 import dev.vigil.hub.StoreException;
 import dev.vigil.hub.StoredFinding;
 import dev.vigil.model.Evidence;
@@ -14,6 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -34,18 +36,20 @@ final class FindingsShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (FindingStore store = Stores.open(workspace.dir)) {
+        try (FindingStore store = Stores.open(workspace)) {
             StoredFinding sf;
             try {
                 sf = store.get(id).orElseThrow(() -> new UserError("no finding with id " + TerminalText.sanitize(id)
-                        + " in " + store.databaseFile() + "; 'vigil findings list' shows the ids"));
+                        + " in " + store.location() + "; 'vigil findings list' shows the ids"));
             } catch (StoreException e) {
                 throw new UserError(e.getMessage(), e);
             }
             if (format == Format.JSON) {
-                System.out.println(OcsfFindingWriter.toJson(sf.finding(), VigilCommand.version()));
+                System.out.println(OcsfFindingWriter.toJson(sf.finding(), sf.origin(), sf.workflow(), sf.recordState(),
+                        VigilCommand.version()));
             } else {
                 print(System.out, sf);
+                printHistory(System.out, store.history(sf.id()));
             }
         }
         return ExitCode.OK;
@@ -69,16 +73,43 @@ final class FindingsShowCommand implements Callable<Integer> {
             out.println("  key " + s(k.getKey()) + " = " + s(k.getValue()));
         }
         out.println("  first seen:  " + f.firstSeen() + "   last seen: " + f.lastSeen() + "   count: " + f.count());
-        out.println("  observed:    " + sf.observations() + " scan(s), first " + sf.firstObservedAt() + ", last "
-                + sf.lastObservedAt());
+        out.println("  observed:    " + sf.observations() + " scan(s) or import(s), first " + sf.firstObservedAt()
+                + ", last " + sf.lastObservedAt());
+        out.println("  product:     " + s(sf.origin().product()) + (sf.origin().isVigil() ? ""
+                : "   its id: " + s(sf.origin().productFindingId()) + "   format: " + s(sf.origin().format())
+                + (sf.origin().location().isEmpty() ? "" : "   from " + s(sf.origin().location()))));
+        if (sf.origin().confidence() != dev.vigil.model.FindingOrigin.UNKNOWN_CONFIDENCE) {
+            out.println("  confidence:  " + sf.origin().confidence());
+        }
+        out.println("  workflow:    " + sf.workflow() + "   record state: " + sf.recordState()
+                + (sf.suppressedBy().isEmpty() ? "" : "   suppressed by rule " + s(sf.suppressedBy())));
+        String risk = dev.vigil.hub.analysis.StoreScoring.explanation(sf.riskReasons());
+        out.println("  risk:        " + (risk.isEmpty() ? sf.risk() + " (not scored yet)" : s(risk)));
         out.println();
         out.println(s(f.rule().description()));
         out.println();
+        if (!sf.origin().rawOriginal().isEmpty()) {
+            out.println("As " + s(sf.origin().product()) + " reported it:");
+            out.println(pretty(sf.origin().rawOriginal()));
+            out.println();
+        }
         out.println("Evidence (" + f.evidence().size() + (f.count() > f.evidence().size() ? " of " + f.count() : "")
                 + " records):");
         for (Evidence e : f.evidence()) {
             out.println("--- eventID " + s(e.eventId()) + "  " + e.time() + "  from " + s(e.origin()));
             out.println(pretty(e.rawJson()));
+        }
+    }
+
+    static void printHistory(PrintStream out, List<HistoryEntry> history) {
+        if (history.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("History:");
+        for (HistoryEntry h : history) {
+            out.println("  " + h.at() + "  " + s(h.actor()) + ": " + s(h.field()) + " " + s(h.oldValue()) + " -> "
+                    + s(h.newValue()) + (h.reason().isEmpty() ? "" : " (" + s(h.reason()) + ")"));
         }
     }
 

@@ -37,6 +37,9 @@ final class ScanCommand implements Callable<Integer> {
     RuleOptions rules;
 
     @Mixin
+    HubOptions hub;
+
+    @Mixin
     MetricOptions metrics;
 
     @Option(names = "--no-store", description = "Do not write findings or metrics to the workspace.")
@@ -65,9 +68,9 @@ final class ScanCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                     "--threads must be between 1 and 256");
         }
-        ScanRun.Settings s = new ScanRun.Settings(inputs, out, workspace.dir, !noStore, failOn, n,
+        ScanRun.Settings s = new ScanRun.Settings(inputs, out, workspace.location(), !noStore, failOn, n,
                 progress && Terminal.isTty(), Terminal.color(color), "Vigil scan", rules.load(System.err),
-                metrics.load(System.err));
+                metrics.load(System.err), noStore ? HubOptions.defaults() : hub.settings());
         return ScanRun.execute(s, System.out, System.err, Clock.systemUTC());
     }
 }

@@ -25,9 +25,9 @@ import java.util.List;
 final class ScanRun {
 
     /** @param metrics the metric filters and alarms to run, or null for none ({@code --no-metrics}) */
-    record Settings(List<Path> inputs, Path out, Path workspace, boolean store, Severity failOn, int threads,
+    record Settings(List<Path> inputs, Path out, StoreLocation location, boolean store, Severity failOn, int threads,
                     boolean progress, boolean color, String title, DetectionSet detections,
-                    MetricDefinitions metrics) {
+                    MetricDefinitions metrics, HubSettings hub) {
     }
 
     private ScanRun() {
@@ -68,24 +68,23 @@ final class ScanRun {
         ScanOutputs.write(s.out(), ctx, findings, outcome.summary(), outcome.correlation(), outcome.metrics(),
                 alarms);
 
-        String stored = "";
+        List<String> stored = new ArrayList<>();
         String storedMetrics = "";
         if (s.store()) {
-            try (FindingStore store = FindingStore.open(s.workspace())) {
+            try (FindingStore store = s.location().open()) {
                 UpsertResult r = store.upsert(findings, clock.instant());
-                stored = "workspace " + store.databaseFile() + ": " + r.inserted() + " new, " + r.updated() + " updated";
+                stored.add("findings " + store.location() + ": " + r.inserted() + " new, " + r.updated() + " updated");
+                stored.addAll(HubUpdate.afterUpsert(store, r.changes(), s.hub(), clock).lines());
             }
             if (outcome.metrics() != null) {
-                storedMetrics = saveMetrics(s.workspace(), outcome.metrics(), clock);
+                storedMetrics = saveMetrics(s.location().workspace(), outcome.metrics(), clock);
             }
         }
         out.print(TerminalSummary.render(ctx, findings, outcome.summary(), s.color(), Terminal.width()));
         if (alarms != null) {
             out.println(TerminalText.sanitize(AlarmReplay.summaryLine(outcome.metrics(), alarms)));
         }
-        if (!stored.isEmpty()) {
-            out.println(stored);
-        }
+        stored.forEach(line -> out.println(TerminalText.sanitize(line)));
         if (!storedMetrics.isEmpty()) {
             out.println(storedMetrics);
         }

@@ -19,17 +19,38 @@ final class TimeArgument {
 
     static Instant parse(String text, String option, Clock clock) {
         String t = text.trim();
-        Matcher m = AGE.matcher(t);
-        if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            Duration d = switch (m.group(2)) {
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            };
-            return clock.instant().minus(d);
+        if (AGE.matcher(t).matches()) {
+            return clock.instant().minus(duration(t, option));
         }
+        return absolute(t, text, option);
+    }
+
+    /** A time in the future: an instant, a date, or a span from now such as {@code 30d} (for expiry dates). */
+    static Instant future(String text, String option, Clock clock) {
+        String t = text.trim();
+        if (AGE.matcher(t).matches()) {
+            return clock.instant().plus(duration(t, option));
+        }
+        return absolute(t, text, option);
+    }
+
+    /** A span such as {@code 30m}, {@code 24h}, {@code 7d}. */
+    static Duration duration(String text, String option) {
+        Matcher m = AGE.matcher(text.trim());
+        if (!m.matches()) {
+            throw new UserError(option + " '" + text + "' is not a duration: use a number and s, m, h or d, such as "
+                    + "30m, 24h, 7d");
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofDays(n);
+        };
+    }
+
+    private static Instant absolute(String t, String text, String option) {
         try {
             return Instant.parse(t);
         } catch (DateTimeParseException e) {

@@ -163,6 +163,6 @@ class ScanCommandTest {
     void queryingAMissingWorkspaceSaysWhatToDo() {
         CliRunner.Result r = CliRunner.run("findings", "list", "--workspace", dir.resolve("nowhere").toString());
         assertThat(r.exitCode()).isEqualTo(ExitCode.ERROR);
-        assertThat(r.err()).contains("run 'vigil scan' first");
+        assertThat(r.err()).contains("run 'vigil scan' or 'vigil findings import' first");
     }
 }
