@@ -85,6 +85,11 @@ public final class HubBench {
                             + " in %.1f s = %.0f findings/s%n", QueryTimer.grouped(r.findings()),
                     QueryTimer.grouped(r.vigil()), QueryTimer.grouped(r.imported()),
                     QueryTimer.grouped(r.lifecycleChanges()), s, r.findings() / Math.max(s, 1e-9));
+            out.printf(Locale.ROOT, "  time: generating %.1f s, upsert %.1f s (%.0f/s), upsertImported %.1f s"
+                            + " (%.0f/s), workflow and record state %.1f s, risk %.1f s%n", r.generateNanos() / 1e9,
+                    r.upsertNanos() / 1e9, r.vigil() / Math.max(r.upsertNanos() / 1e9, 1e-9),
+                    r.importNanos() / 1e9, r.imported() / Math.max(r.importNanos() / 1e9, 1e-9),
+                    r.lifecycleNanos() / 1e9, r.riskNanos() / 1e9);
         }
     }
 

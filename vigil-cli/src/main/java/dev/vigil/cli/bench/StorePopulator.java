@@ -25,8 +25,12 @@ final class StorePopulator {
 
     static final String ACTOR = "hub-bench";
 
-    /** What populating did. */
-    record Result(long findings, long vigil, long imported, long lifecycleChanges, long elapsedNanos) {
+    /**
+     * What populating did, and where the time went: generating, {@code upsert}, {@code upsertImported},
+     * workflow and record-state changes, risk scores.
+     */
+    record Result(long findings, long vigil, long imported, long lifecycleChanges, long elapsedNanos,
+                  long generateNanos, long upsertNanos, long importNanos, long lifecycleNanos, long riskNanos) {
     }
 
     private final SyntheticFindings generator;
@@ -49,6 +53,11 @@ final class StorePopulator {
         long vigil = 0;
         long imported = 0;
         long changes = 0;
+        long generating = 0;
+        long upserting = 0;
+        long importing = 0;
+        long lifecycle = 0;
+        long scoring = 0;
         for (long from = 0; from < n; from += batchSize) {
             long to = Math.min(n, from + batchSize);
             List<Finding> own = new ArrayList<>();
@@ -56,6 +65,7 @@ final class StorePopulator {
             Map<Workflow, List<String>> byWorkflow = new EnumMap<>(Workflow.class);
             List<String> archived = new ArrayList<>();
             Map<String, RiskScore> risks = new LinkedHashMap<>();
+            long t0 = System.nanoTime();
             for (long i = from; i < to; i++) {
                 SyntheticFinding s = generator.finding(i);
                 if (s.isVigil()) {
@@ -71,8 +81,11 @@ final class StorePopulator {
                 }
                 risks.put(s.finding().id(), new RiskScore(s.risk(), reasons(s)));
             }
+            long t1 = System.nanoTime();
             store.upsert(own, at);
+            long t2 = System.nanoTime();
             store.upsertImported(other, at);
+            long t3 = System.nanoTime();
             for (Map.Entry<Workflow, List<String>> e : byWorkflow.entrySet()) {
                 changes += store.updateWorkflow(e.getValue(), e.getKey(), ACTOR, "triaged in the benchmark's "
                         + "synthetic history", at).size();
@@ -81,7 +94,14 @@ final class StorePopulator {
                 changes += store.updateRecordState(archived, RecordState.ARCHIVED, ACTOR,
                         "archived in the benchmark's synthetic history", at).size();
             }
+            long t4 = System.nanoTime();
             store.setRisk(risks);
+            long t5 = System.nanoTime();
+            generating += t1 - t0;
+            upserting += t2 - t1;
+            importing += t3 - t2;
+            lifecycle += t4 - t3;
+            scoring += t5 - t4;
             vigil += own.size();
             imported += other.size();
             if (progress != null) {
@@ -90,7 +110,8 @@ final class StorePopulator {
                         to, n, s, to / Math.max(s, 1e-9));
             }
         }
-        return new Result(vigil + imported, vigil, imported, changes, System.nanoTime() - started);
+        return new Result(vigil + imported, vigil, imported, changes, System.nanoTime() - started, generating,
+                upserting, importing, lifecycle, scoring);
     }
 
     /** The explanation in the shape the hub's scorer stores: {@code {"explanation": …, "factors": […]}}. */
