@@ -3,6 +3,8 @@ package dev.vigil.hub.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vigil.hub.PostgresExtension;
+import dev.vigil.hub.StoreBackend;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.HashSet;
@@ -14,14 +16,24 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The process dies after a destination accepted a delivery and before the outbox row was marked; a new process
  * opens the same database and runs the dispatcher again. Exactly one ticket exists per change, every change is
  * delivered, and webhook repeats carry the delivery id the receiver de-duplicates by.
  */
+@ParameterizedClass
+@EnumSource(StoreBackend.class)
+@ExtendWith(PostgresExtension.class)
 class CrashRestartTest {
+
+    @Parameter
+    StoreBackend backend;
 
     static final class SimulatedCrash extends RuntimeException {
         SimulatedCrash() {
@@ -50,7 +62,7 @@ class CrashRestartTest {
         snow = new FakeServiceNow("Bearer s");
         jiraServer.respond(jira);
         snowServer.respond(snow);
-        database = new OutboxDatabase(dir);
+        database = new OutboxDatabase(backend, dir, getClass());
         config = Configs.load(dir, """
                 destinations:
                   jira: {type: jira, url: "%s", project: SEC, auth: {type: bearer, token: "${env:J}"}}
