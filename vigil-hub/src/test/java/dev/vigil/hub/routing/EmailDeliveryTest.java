@@ -195,6 +195,9 @@ class EmailDeliveryTest {
         connection.close();
         connection = database.open();
         outbox = new Outbox(connection);
+        // The crashed process's claim on the row holds until its lease ends; then the restarted one resends.
+        assertThat(run().attempted()).isZero();
+        clock.advance(DeliveryPolicy.DEFAULT.claimLease());
         assertThat(run().delivered()).isEqualTo(1);
         // SMTP cannot de-duplicate: at-least-once, with one Message-ID for mail systems that do.
         assertThat(smtp.messages()).hasSize(2);
