@@ -50,6 +50,14 @@ import java.util.Map;
  *   <li>PostgreSQL only: B-tree indexes on severity, account, region, first_seen, last_seen, workflow, product
  *       and risk (the RISK sort), for the reasons given under version 1. DuckDB gets none.</li>
  * </ul>
+ *
+ * <p>Version 3 is the routing outbox ({@code dev.vigil.hub.routing.OutboxSchema}).
+ *
+ * <p>Design notes for version 4 (claims): a dispatcher takes a due outbox row by a conditional UPDATE to status
+ * SENDING with a random {@code claim_token} and {@code claimed_until} (epoch ms, the end of its lease), and only
+ * the holder of that token may mark the row afterwards. Both columns are NULL for rows that nobody holds. No new
+ * index: claimable rows are found through {@code routing_outbox_due} (status, next_attempt_at), whose status
+ * prefix also serves the expired-lease lookup of the few SENDING rows.
  */
 final class SchemaMigrations {
 
@@ -141,7 +149,10 @@ final class SchemaMigrations {
                             "CREATE INDEX findings_workflow ON findings (workflow)",
                             "CREATE INDEX findings_product ON findings (product)",
                             "CREATE INDEX findings_risk ON findings (risk)"))),
-            new Migration(3, "routing outbox", dev.vigil.hub.routing.OutboxSchema.statements()));
+            new Migration(3, "routing outbox", dev.vigil.hub.routing.OutboxSchema.statements()),
+            new Migration(4, "routing outbox: claims with a lease", List.of(
+                    "ALTER TABLE routing_outbox ADD COLUMN claim_token VARCHAR",
+                    "ALTER TABLE routing_outbox ADD COLUMN claimed_until BIGINT")));
 
     private SchemaMigrations() {
     }

@@ -7,9 +7,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Starts one private {@link PostgresServer} for the whole test run, the first time a test class that uses it
  * starts, and stops and deletes it when the run ends (JUnit closes what the root store holds).
  */
-final class PostgresExtension implements BeforeAllCallback {
+public final class PostgresExtension implements BeforeAllCallback {
 
     private static volatile PostgresServer server;
+
+    /** Used by JUnit through {@code @ExtendWith}; public so that test classes of other packages can name it. */
+    public PostgresExtension() {
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {

@@ -57,7 +57,8 @@ public final class ChangeNotifier {
      * @param enqueued outbox rows added
      * @param delivery what the deliveries did, summed over the dispatcher passes
      * @param notified findings moved from NEW to NOTIFIED
-     * @param pending  rows still waiting for a retry after this call
+     * @param pending  rows not delivered yet after this call: waiting for a retry, or being delivered by another
+     *                 dispatcher (SENDING)
      * @param dead     rows given up on, in all (this call and earlier ones)
      */
     public record Result(int enqueued, DispatchReport delivery, int notified, long pending, long dead) {
@@ -131,21 +132,23 @@ public final class ChangeNotifier {
         int delivered = 0;
         int retried = 0;
         int dead = 0;
+        int elsewhere = 0;
         try (Dispatcher dispatcher = new Dispatcher(outbox, config, random)) {
             for (int round = 0; round < MAX_ROUNDS; round++) {
                 DispatchReport r = dispatcher.runOnce(clock);
                 delivered += r.delivered();
                 retried += r.retried();
                 dead += r.dead();
-                if (r.attempted() < Dispatcher.BATCH) {
+                elsewhere += r.claimedElsewhere();
+                if (r.seen() < Dispatcher.BATCH) {
                     break;
                 }
             }
         }
         int notified = markNotified(store, outbox.findingsNotifiedSince(started), clock);
         Map<OutboxStatus, Long> counts = outbox.counts();
-        return new Result(enqueued, new DispatchReport(delivered, retried, dead), notified,
-                counts.getOrDefault(OutboxStatus.PENDING, 0L), counts.getOrDefault(OutboxStatus.DEAD, 0L));
+        return new Result(enqueued, new DispatchReport(delivered, retried, dead, elsewhere), notified,
+                counts.get(OutboxStatus.PENDING) + counts.get(OutboxStatus.SENDING), counts.get(OutboxStatus.DEAD));
     }
 
     private static int markNotified(FindingStore store, List<String> ids, Clock clock) {

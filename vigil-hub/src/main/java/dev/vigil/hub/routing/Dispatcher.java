@@ -24,8 +24,14 @@ import javax.net.ssl.SSLSocketFactory;
  * look for the ticket that key already made before creating one, so tickets are not duplicated; webhook
  * receivers de-duplicate by the {@code X-Vigil-Delivery} header.
  *
+ * <p>Several dispatchers may work on one database at once (processes sharing a PostgreSQL database), or one after
+ * another when a process died mid-delivery: a dispatcher claims each row before delivering it (status SENDING,
+ * a lease of the policy's {@code claimLease}), only one claimant wins a row, and a row whose claimant died
+ * becomes due again when the lease ends. A row claimed {@code maxAttempts} times by dispatchers that all
+ * stopped before finishing becomes DEAD without another try.
+ *
  * <p>Only destinations in the configuration are contacted, only at their configured URL or mail server; HTTP
- * redirects are not followed. One dispatcher per database at a time.
+ * redirects are not followed.
  */
 public final class Dispatcher implements AutoCloseable {
 
@@ -67,7 +73,10 @@ public final class Dispatcher implements AutoCloseable {
                 .build();
     }
 
-    /** Delivers the rows due at the clock's current time. */
+    /**
+     * Delivers the rows due at the clock's current time. Each row is claimed just before its delivery (see
+     * {@link Outbox#claim}), so the lease covers one delivery, not the whole batch.
+     */
     public DispatchReport runOnce(Clock clock) {
         DeliveryPolicy policy = config.policy();
         DeliveryContext context = new DeliveryContext(new HttpCalls(http, policy.timeout(), clock), clock,
@@ -75,59 +84,78 @@ public final class Dispatcher implements AutoCloseable {
         int delivered = 0;
         int retried = 0;
         int dead = 0;
-        for (Outbox.DueRow row : outbox.due(clock.instant(), BATCH)) {
-            OutboxEntry entry;
-            try {
-                entry = row.entry();
-            } catch (IllegalArgumentException e) {
-                outbox.markDead(row.key(), "the stored notification is damaged: " + e.getMessage(), clock.instant());
-                dead++;
+        int elsewhere = 0;
+        for (String key : outbox.claimable(clock.instant(), BATCH)) {
+            Optional<Outbox.ClaimedRow> claimed = outbox.claim(key, clock.instant(), policy.claimLease());
+            if (claimed.isEmpty()) {
+                elsewhere++;
                 continue;
             }
-            Optional<Destination> destination = config.destination(entry.destination());
-            if (destination.isEmpty()) {
-                outbox.markDead(row.key(), "destination '" + entry.destination() + "' is no longer in the routing"
-                        + " configuration; nothing was sent", clock.instant());
-                dead++;
-                continue;
+            switch (deliver(claimed.get(), context, policy, clock)) {
+                case DELIVERED -> delivered++;
+                case RETRY -> retried++;
+                case DEAD -> dead++;
             }
-            DeliveryReceipt receipt;
-            try {
-                receipt = destination.get().deliver(entry, context);
-            } catch (DeliveryException e) {
-                int failures = entry.attempts() + 1;
-                String error = shorten(e.getMessage());
-                if (!e.retryable() || failures >= policy.maxAttempts()) {
-                    outbox.markDead(row.key(), error, clock.instant());
-                    dead++;
-                } else {
-                    Duration wait = e.retryAfter()
-                            .map(d -> d.compareTo(policy.maxRetryAfter()) > 0 ? policy.maxRetryAfter() : d)
-                            .orElseGet(() -> backoff.after(failures));
-                    Instant now = clock.instant();
-                    outbox.markRetry(row.key(), error, now.plus(wait), now);
-                    retried++;
-                }
-                continue;
-            } catch (RuntimeException e) {
-                // A bug or an unexpected answer: keep the row and retry later rather than lose the notification.
-                int failures = entry.attempts() + 1;
-                String error = shorten(entry.destination() + ": unexpected failure: " + e);
-                Instant now = clock.instant();
-                if (failures >= policy.maxAttempts()) {
-                    outbox.markDead(row.key(), error, now);
-                    dead++;
-                } else {
-                    outbox.markRetry(row.key(), error, now.plus(backoff.after(failures)), now);
-                    retried++;
-                }
-                continue;
-            }
-            faults.afterRemoteAccepted(entry);
-            outbox.markDelivered(row.key(), receipt, clock.instant());
-            delivered++;
         }
-        return new DispatchReport(delivered, retried, dead);
+        return new DispatchReport(delivered, retried, dead, elsewhere);
+    }
+
+    private enum Outcome { DELIVERED, RETRY, DEAD }
+
+    private Outcome deliver(Outbox.ClaimedRow row, DeliveryContext context, DeliveryPolicy policy, Clock clock) {
+        if (row.attempts() >= policy.maxAttempts()) {
+            // Every try so far was claimed by a dispatcher that stopped before finishing (a crash, a kill): the row
+            // itself may be what brings dispatchers down, so it is not tried again.
+            outbox.markDead(row, row.attempts() + " tries were started by dispatchers that stopped before"
+                    + " finishing them; the last claim's lease ended. Requeue it once the cause is found.",
+                    clock.instant());
+            return Outcome.DEAD;
+        }
+        OutboxEntry entry;
+        try {
+            entry = row.entry();
+        } catch (IllegalArgumentException e) {
+            outbox.markDead(row, "the stored notification is damaged: " + e.getMessage(), clock.instant());
+            return Outcome.DEAD;
+        }
+        Optional<Destination> destination = config.destination(entry.destination());
+        if (destination.isEmpty()) {
+            outbox.markDead(row, "destination '" + entry.destination() + "' is no longer in the routing"
+                    + " configuration; nothing was sent", clock.instant());
+            return Outcome.DEAD;
+        }
+        DeliveryReceipt receipt;
+        int failures = entry.attempts() + 1;
+        try {
+            receipt = destination.get().deliver(entry, context);
+        } catch (DeliveryException e) {
+            String error = shorten(e.getMessage());
+            if (!e.retryable() || failures >= policy.maxAttempts()) {
+                outbox.markDead(row, error, clock.instant());
+                return Outcome.DEAD;
+            }
+            Duration wait = e.retryAfter()
+                    .map(d -> d.compareTo(policy.maxRetryAfter()) > 0 ? policy.maxRetryAfter() : d)
+                    .orElseGet(() -> backoff.after(failures));
+            Instant now = clock.instant();
+            outbox.markRetry(row, error, now.plus(wait), now);
+            return Outcome.RETRY;
+        } catch (RuntimeException e) {
+            // A bug or an unexpected answer: keep the row and retry later rather than lose the notification.
+            String error = shorten(entry.destination() + ": unexpected failure: " + e);
+            Instant now = clock.instant();
+            if (failures >= policy.maxAttempts()) {
+                outbox.markDead(row, error, now);
+                return Outcome.DEAD;
+            }
+            outbox.markRetry(row, error, now.plus(backoff.after(failures)), now);
+            return Outcome.RETRY;
+        }
+        faults.afterRemoteAccepted(entry);
+        // When this returns false the lease ended during the delivery and another dispatcher took the row over;
+        // it will deliver again with the same idempotency key, which destinations de-duplicate.
+        outbox.markDelivered(row, receipt, clock.instant());
+        return Outcome.DELIVERED;
     }
 
     private static String shorten(String message) {

@@ -7,12 +7,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The persistent outbox: notifications waiting to be delivered, in the {@value OutboxSchema#TABLE} table of the
@@ -24,13 +26,25 @@ import java.util.Optional;
  * connection is in auto-commit mode; in a caller's transaction it joins it, so a change and its notifications
  * can be committed together.
  *
- * <p>Not thread-safe; one dispatcher per database (see the routing documentation).
+ * <p>Several dispatchers may share one database (processes on one PostgreSQL database, or a restarted process
+ * after a crash): each takes a row by {@link #claim claiming} it for a lease before delivering it, so no row is
+ * delivered by two of them at once, and a row whose dispatcher died is taken over when its lease ends.
+ *
+ * <p>Not thread-safe: one Outbox per connection, used by one thread.
  */
 public final class Outbox {
 
     private static final String COLUMNS = "idempotency_key, destination, route, finding_id, event_kind, changed_at,"
             + " payload, status, attempts, next_attempt_at, created_at, updated_at, delivered_at, last_error,"
             + " ticket_ref, note";
+
+    /** PENDING and due, or SENDING with its lease ended; binds the time twice. */
+    private static final String CLAIMABLE = "(status = 'PENDING' AND next_attempt_at <= ?)"
+            + " OR (status = 'SENDING' AND claimed_until <= ?)";
+
+    private static final String UNCLAIMED = "claim_token = NULL, claimed_until = NULL";
+    /** The row is still held by the claim whose key and token are bound last. */
+    private static final String HELD = "idempotency_key = ? AND status = 'SENDING' AND claim_token = ?";
 
     private final Connection connection;
 
@@ -75,51 +89,111 @@ public final class Outbox {
         }
     }
 
-    /** PENDING rows due at {@code now}, oldest change first. A row whose payload is damaged is returned as such. */
-    List<DueRow> due(Instant now, int limit) {
-        String sql = "SELECT idempotency_key, destination, route, payload, attempts, created_at FROM routing_outbox"
-                + " WHERE status = 'PENDING' AND next_attempt_at <= ?"
+    /**
+     * The keys of rows a dispatcher may claim at {@code now}, oldest change first: PENDING rows whose next attempt
+     * is due, and SENDING rows whose claim's lease has ended (their dispatcher stopped before it finished). Only
+     * {@link #claim} decides which dispatcher gets one.
+     */
+    List<String> claimable(Instant now, int limit) {
+        String sql = "SELECT idempotency_key FROM routing_outbox WHERE " + CLAIMABLE
                 + " ORDER BY changed_at, created_at, idempotency_key LIMIT ?";
-        List<DueRow> rows = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
         try (PreparedStatement p = connection.prepareStatement(sql)) {
-            p.setLong(1, now.toEpochMilli());
-            p.setInt(2, limit);
+            long at = now.toEpochMilli();
+            p.setLong(1, at);
+            p.setLong(2, at);
+            p.setInt(3, limit);
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
-                    rows.add(new DueRow(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getInt(5),
-                            Instant.ofEpochMilli(r.getLong(6))));
+                    keys.add(r.getString(1));
                 }
             }
         } catch (SQLException e) {
             throw failure("read the due notifications", e);
         }
-        return rows;
+        return keys;
     }
 
-    /** A due row as stored; {@link #entry()} parses its payload. */
-    record DueRow(String key, String destination, String route, String payload, int attempts, Instant createdAt) {
+    /**
+     * Takes one row for delivery, if it is still claimable at {@code now}: status SENDING, a new random claim
+     * token, and a lease until {@code now + lease}; the try is counted in {@code attempts} now, so that a
+     * dispatcher dying mid-delivery still uses up an attempt. The UPDATE is conditional, so when several
+     * dispatchers race for a row exactly one changes it (PostgreSQL re-checks the condition on the row a
+     * concurrent winner committed, and finds it no longer claimable).
+     *
+     * @return the claimed row, read back under the claim; empty when another dispatcher has it or it was
+     *         delivered, retried or given up on meanwhile
+     */
+    Optional<ClaimedRow> claim(String key, Instant now, Duration lease) {
+        String token = UUID.randomUUID().toString();
+        String sql = "UPDATE routing_outbox SET status = 'SENDING', claim_token = ?, claimed_until = ?,"
+                + " attempts = attempts + 1, updated_at = ? WHERE idempotency_key = ? AND (" + CLAIMABLE + ")";
+        try (PreparedStatement p = connection.prepareStatement(sql)) {
+            long at = now.toEpochMilli();
+            p.setString(1, token);
+            p.setLong(2, now.plus(lease).toEpochMilli());
+            p.setLong(3, at);
+            p.setString(4, key);
+            p.setLong(5, at);
+            p.setLong(6, at);
+            if (p.executeUpdate() != 1) {
+                return Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("claim outbox row " + key, e);
+        }
+        try (PreparedStatement p = connection.prepareStatement("SELECT destination, route, payload, attempts,"
+                + " created_at FROM routing_outbox WHERE idempotency_key = ? AND claim_token = ?")) {
+            p.setString(1, key);
+            p.setString(2, token);
+            try (ResultSet r = p.executeQuery()) {
+                if (!r.next()) {
+                    return Optional.empty(); // the lease was so short that another dispatcher took it over already
+                }
+                return Optional.of(new ClaimedRow(key, token, r.getString(1), r.getString(2), r.getString(3),
+                        r.getInt(4) - 1, Instant.ofEpochMilli(r.getLong(5))));
+            }
+        } catch (SQLException e) {
+            throw failure("read claimed outbox row " + key, e);
+        }
+    }
+
+    /**
+     * A row this dispatcher holds; {@link #entry()} parses its payload.
+     *
+     * @param token    the claim's token: only its holder may mark the row
+     * @param attempts deliveries tried before this one
+     */
+    record ClaimedRow(String key, String token, String destination, String route, String payload, int attempts,
+                      Instant createdAt) {
         OutboxEntry entry() {
             return new OutboxEntry(key, destination, route, NotificationJson.fromJson(payload), attempts, createdAt);
         }
     }
 
-    void markDelivered(String key, DeliveryReceipt receipt, Instant now) {
-        update("UPDATE routing_outbox SET status = 'DELIVERED', attempts = attempts + 1, delivered_at = ?,"
-                        + " updated_at = ?, last_error = NULL, ticket_ref = ?, note = ?"
-                        + " WHERE idempotency_key = ? AND status = 'PENDING'",
-                "mark delivered", key, now.toEpochMilli(), now.toEpochMilli(), receipt.ticketRef(), receipt.note(), key);
+    /**
+     * Marks a claimed row DELIVERED, with the ticket it created or found.
+     *
+     * @return false when the claim was lost: its lease ended and another dispatcher took the row over, which will
+     *         mark it itself
+     */
+    boolean markDelivered(ClaimedRow row, DeliveryReceipt receipt, Instant now) {
+        return release("UPDATE routing_outbox SET status = 'DELIVERED', delivered_at = ?, updated_at = ?,"
+                        + " last_error = NULL, ticket_ref = ?, note = ?, " + UNCLAIMED + " WHERE " + HELD,
+                "mark delivered", row, now.toEpochMilli(), now.toEpochMilli(), receipt.ticketRef(), receipt.note());
     }
 
-    void markRetry(String key, String error, Instant nextAttempt, Instant now) {
-        update("UPDATE routing_outbox SET attempts = attempts + 1, next_attempt_at = ?, updated_at = ?,"
-                        + " last_error = ? WHERE idempotency_key = ? AND status = 'PENDING'",
-                "schedule a retry", key, nextAttempt.toEpochMilli(), now.toEpochMilli(), error, key);
+    /** Returns a claimed row to PENDING, due at {@code nextAttempt}. @return false when the claim was lost */
+    boolean markRetry(ClaimedRow row, String error, Instant nextAttempt, Instant now) {
+        return release("UPDATE routing_outbox SET status = 'PENDING', next_attempt_at = ?, updated_at = ?,"
+                        + " last_error = ?, " + UNCLAIMED + " WHERE " + HELD,
+                "schedule a retry", row, nextAttempt.toEpochMilli(), now.toEpochMilli(), error);
     }
 
-    void markDead(String key, String error, Instant now) {
-        update("UPDATE routing_outbox SET status = 'DEAD', attempts = attempts + 1, updated_at = ?, last_error = ?"
-                        + " WHERE idempotency_key = ? AND status = 'PENDING'",
-                "mark dead", key, now.toEpochMilli(), error, key);
+    /** Gives up on a claimed row. @return false when the claim was lost */
+    boolean markDead(ClaimedRow row, String error, Instant now) {
+        return release("UPDATE routing_outbox SET status = 'DEAD', updated_at = ?, last_error = ?, " + UNCLAIMED
+                + " WHERE " + HELD, "mark dead", row, now.toEpochMilli(), error);
     }
 
     /**
@@ -130,7 +204,7 @@ public final class Outbox {
     public int requeueDead(Clock clock) {
         long now = clock.millis();
         try (PreparedStatement p = connection.prepareStatement("UPDATE routing_outbox SET status = 'PENDING',"
-                + " attempts = 0, next_attempt_at = ?, updated_at = ? WHERE status = 'DEAD'")) {
+                + " attempts = 0, next_attempt_at = ?, updated_at = ?, " + UNCLAIMED + " WHERE status = 'DEAD'")) {
             p.setLong(1, now);
             p.setLong(2, now);
             return p.executeUpdate();
@@ -158,7 +232,7 @@ public final class Outbox {
     /** See {@link TicketHistory#earlierPending}. */
     boolean earlierPending(OutboxEntry entry) {
         String sql = "SELECT count(*) FROM routing_outbox WHERE destination = ? AND finding_id = ?"
-                + " AND status = 'PENDING' AND changed_at < ?";
+                + " AND status IN ('PENDING', 'SENDING') AND changed_at < ?";
         try (PreparedStatement p = connection.prepareStatement(sql)) {
             p.setString(1, entry.destination());
             p.setString(2, entry.notification().findingId());
@@ -235,7 +309,8 @@ public final class Outbox {
         return rows;
     }
 
-    private void update(String sql, String what, String key, Object... values) {
+    /** Runs an UPDATE ending in {@link #HELD}: {@code values}, then the row's key and token. */
+    private boolean release(String sql, String what, ClaimedRow row, Object... values) {
         try (PreparedStatement p = connection.prepareStatement(sql)) {
             for (int i = 0; i < values.length; i++) {
                 Object v = values[i];
@@ -247,9 +322,11 @@ public final class Outbox {
                     p.setString(i + 1, v.toString());
                 }
             }
-            p.executeUpdate();
+            p.setString(values.length + 1, row.key());
+            p.setString(values.length + 2, row.token());
+            return p.executeUpdate() == 1;
         } catch (SQLException e) {
-            throw failure(what + " for outbox row " + key, e);
+            throw failure(what + " for outbox row " + row.key(), e);
         }
     }
 

@@ -1,6 +1,9 @@
 package dev.vigil.hub.routing;
 
-/** Where an outbox row is: waiting to be (re)tried, delivered, or given up on after too many failures. */
+/**
+ * Where an outbox row is: waiting to be (re)tried, being delivered by a dispatcher that claimed it (until its
+ * lease ends), delivered, or given up on after too many failures.
+ */
 public enum OutboxStatus {
-    PENDING, DELIVERED, DEAD
+    PENDING, SENDING, DELIVERED, DEAD
 }

@@ -32,6 +32,8 @@ import org.yaml.snakeyaml.LoaderOptions;
 public final class RoutingConfigLoader {
 
     static final int MAX_FILE_BYTES = 1 << 20;
+    /** A delivery makes at most three requests, each bounded by the timeout; the lease covers them with room. */
+    private static final int LEASE_PER_TIMEOUT = 4;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     private static final Pattern PROJECT_KEY = Pattern.compile("[A-Z][A-Z0-9_]{0,31}");
     private static final Pattern LABEL = Pattern.compile("[^\\s\\p{Cntrl}]{1,100}");
@@ -112,9 +114,15 @@ public final class RoutingConfigLoader {
                 Duration.ofSeconds(s.integer("max-backoff-seconds", (int) d.maxBackoff().toSeconds(), 1, 7 * 86_400)),
                 Duration.ofSeconds(s.integer("max-retry-after-seconds", (int) d.maxRetryAfter().toSeconds(), 0,
                         7 * 86_400)),
-                Duration.ofSeconds(s.integer("timeout-seconds", (int) d.timeout().toSeconds(), 1, 300)));
+                Duration.ofSeconds(s.integer("timeout-seconds", (int) d.timeout().toSeconds(), 1, 300)),
+                Duration.ofSeconds(s.integer("claim-lease-seconds", (int) d.claimLease().toSeconds(), 1, 86_400)));
         if (p.maxBackoff().compareTo(p.initialBackoff()) < 0) {
             throw s.error("max-backoff-seconds", "is smaller than initial-backoff-seconds; make it at least as large");
+        }
+        if (p.claimLease().compareTo(p.timeout().multipliedBy(LEASE_PER_TIMEOUT)) < 0) {
+            throw s.error("claim-lease-seconds", "is shorter than " + LEASE_PER_TIMEOUT + " × timeout-seconds ("
+                    + p.timeout().multipliedBy(LEASE_PER_TIMEOUT).toSeconds() + " s): a delivery still running when"
+                    + " its lease ends may be sent a second time by another dispatcher; make it at least that long");
         }
         s.finish();
         return p;

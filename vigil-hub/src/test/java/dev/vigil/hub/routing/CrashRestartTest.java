@@ -3,6 +3,8 @@ package dev.vigil.hub.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vigil.hub.PostgresExtension;
+import dev.vigil.hub.StoreBackend;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.HashSet;
@@ -14,14 +16,24 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The process dies after a destination accepted a delivery and before the outbox row was marked; a new process
- * opens the same database and runs the dispatcher again. Exactly one ticket exists per change, every change is
+ * opens the same database and runs the dispatcher again once the dead process's claim on the row has expired. Exactly one ticket exists per change, every change is
  * delivered, and webhook repeats carry the delivery id the receiver de-duplicates by.
  */
+@ParameterizedClass
+@EnumSource(StoreBackend.class)
+@ExtendWith(PostgresExtension.class)
 class CrashRestartTest {
+
+    @Parameter
+    StoreBackend backend;
 
     static final class SimulatedCrash extends RuntimeException {
         SimulatedCrash() {
@@ -50,7 +62,7 @@ class CrashRestartTest {
         snow = new FakeServiceNow("Bearer s");
         jiraServer.respond(jira);
         snowServer.respond(snow);
-        database = new OutboxDatabase(dir);
+        database = new OutboxDatabase(backend, dir, getClass());
         config = Configs.load(dir, """
                 destinations:
                   jira: {type: jira, url: "%s", project: SEC, auth: {type: bearer, token: "${env:J}"}}
@@ -91,7 +103,9 @@ class CrashRestartTest {
         assertThat(accepted).hasValue(1);
     }
 
+    /** A new process starts once the crashed dispatcher's claim has run out (a restart sooner skips its row). */
     private DispatchReport restartAndRun() throws Exception {
+        clock.advance(DeliveryPolicy.DEFAULT.claimLease());
         try (Connection c = database.open(); Dispatcher d = new Dispatcher(new Outbox(c), config, new Random(2))) {
             return d.runOnce(clock);
         }
@@ -171,7 +185,8 @@ class CrashRestartTest {
             new Outbox(c).enqueue(TestNotifications.created("f-1"), config, clock);
         }
         runUntilCrash("hook");
-        // Closing without marking left every row PENDING; a restart delivers all of them.
+        // Closing without marking left the crashed row claimed (SENDING) and the rest PENDING; once the claim's
+        // lease is over a restart delivers all of them.
         assertThat(restartAndRun().delivered()).isEqualTo(3);
         assertThat(jira.issues).hasSize(1);
         assertThat(snow.incidents).hasSize(1);

@@ -2,6 +2,8 @@ package dev.vigil.hub.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.hub.PostgresExtension;
+import dev.vigil.hub.StoreBackend;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
@@ -12,9 +14,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(StoreBackend.class)
+@ExtendWith(PostgresExtension.class)
 class DispatcherRetryTest {
+
+    @Parameter
+    StoreBackend backend;
 
     @TempDir
     Path dir;
@@ -28,7 +40,7 @@ class DispatcherRetryTest {
     @BeforeEach
     void start() throws Exception {
         receiver = new RecordingHttpServer();
-        connection = new OutboxDatabase(dir).open();
+        connection = new OutboxDatabase(backend, dir, getClass()).open();
         outbox = new Outbox(connection);
         config = Configs.load(dir, """
                 delivery:

@@ -2,6 +2,8 @@ package dev.vigil.hub.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.hub.PostgresExtension;
+import dev.vigil.hub.StoreBackend;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,9 +16,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(StoreBackend.class)
+@ExtendWith(PostgresExtension.class)
 class EmailDeliveryTest {
+
+    @Parameter
+    StoreBackend backend;
 
     @TempDir
     Path dir;
@@ -31,7 +43,7 @@ class EmailDeliveryTest {
     @BeforeEach
     void start() throws Exception {
         smtp = new LoopbackSmtpServer("vigil", "pw!");
-        database = new OutboxDatabase(dir);
+        database = new OutboxDatabase(backend, dir, getClass());
         connection = database.open();
         outbox = new Outbox(connection);
         config = Configs.load(dir, """
@@ -183,6 +195,9 @@ class EmailDeliveryTest {
         connection.close();
         connection = database.open();
         outbox = new Outbox(connection);
+        // The crashed process's claim on the row holds until its lease ends; then the restarted one resends.
+        assertThat(run().attempted()).isZero();
+        clock.advance(DeliveryPolicy.DEFAULT.claimLease());
         assertThat(run().delivered()).isEqualTo(1);
         // SMTP cannot de-duplicate: at-least-once, with one Message-ID for mail systems that do.
         assertThat(smtp.messages()).hasSize(2);

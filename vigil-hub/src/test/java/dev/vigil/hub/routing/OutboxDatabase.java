@@ -1,26 +1,30 @@
 package dev.vigil.hub.routing;
 
+import dev.vigil.hub.StoreBackend;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.time.Clock;
 
-/** A fresh DuckDB database file with the outbox table, reopenable to simulate a restart. */
+/**
+ * An empty workspace database on one of the store's backends, its schema (the outbox table included) created by
+ * the store's own migrations; reopenable to simulate a restart. Each {@link #open} is a new connection, as a new
+ * process would have.
+ */
 final class OutboxDatabase {
 
-    private final Path file;
+    private final StoreBackend backend;
+    private final Path workspace;
+    private final Class<?> testClass;
 
-    OutboxDatabase(Path dir) throws SQLException {
-        this.file = dir.resolve("outbox.duckdb");
-        try (Connection c = open(); Statement s = c.createStatement()) {
-            for (String sql : OutboxSchema.statements()) {
-                s.execute(sql);
-            }
-        }
+    OutboxDatabase(StoreBackend backend, Path workspace, Class<?> testClass) {
+        this.backend = backend;
+        this.workspace = workspace;
+        this.testClass = testClass;
+        backend.openEmpty(workspace, testClass, Clock.systemUTC()).close();
     }
 
     Connection open() throws SQLException {
-        return DriverManager.getConnection("jdbc:duckdb:" + file);
+        return backend.connect(workspace, testClass);
     }
 }

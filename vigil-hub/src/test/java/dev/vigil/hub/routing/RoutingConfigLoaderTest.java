@@ -86,7 +86,8 @@ class RoutingConfigLoaderTest {
         assertThat(config.routeNames()).containsExactly("critical", "everything");
         assertThat(config.unusedDestinations()).isEmpty();
         assertThat(config.policy()).isEqualTo(new DeliveryPolicy(5, java.time.Duration.ofSeconds(20),
-                java.time.Duration.ofSeconds(600), DeliveryPolicy.DEFAULT.maxRetryAfter(), java.time.Duration.ofSeconds(7)));
+                java.time.Duration.ofSeconds(600), DeliveryPolicy.DEFAULT.maxRetryAfter(), java.time.Duration.ofSeconds(7),
+                DeliveryPolicy.DEFAULT.claimLease()));
         JiraDestination jira = (JiraDestination) config.destination("jira-sec").orElseThrow();
         assertThat(jira.baseUrl()).hasToString("https://example.atlassian.net");
         assertThat(jira.searchPath()).isEqualTo("/rest/api/2/search/jql");
@@ -121,6 +122,14 @@ class RoutingConfigLoaderTest {
         assertRejected(FULL.replace("delivery:", "delivry:"), "top level", "unknown key 'delivry'");
         assertRejected(FULL.replace("min-severity: high", "min-severity: high\n      severity: low"),
                 "route 'critical' match", "unknown key 'severity'");
+    }
+
+    @Test
+    void aClaimLeaseIsReadAndOneTooShortForTheTimeoutIsRefused() throws Exception {
+        RoutingConfig config = load(FULL.replace("timeout-seconds: 7", "timeout-seconds: 7\n  claim-lease-seconds: 28"));
+        assertThat(config.policy().claimLease()).isEqualTo(java.time.Duration.ofSeconds(28));
+        assertRejected(FULL.replace("timeout-seconds: 7", "timeout-seconds: 7\n  claim-lease-seconds: 27"),
+                "field 'claim-lease-seconds'", "4 × timeout-seconds (28 s)");
     }
 
     @Test

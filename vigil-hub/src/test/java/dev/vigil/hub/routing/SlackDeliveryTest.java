@@ -3,6 +3,8 @@ package dev.vigil.hub.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.hub.PostgresExtension;
+import dev.vigil.hub.StoreBackend;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.Map;
@@ -10,9 +12,19 @@ import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(StoreBackend.class)
+@ExtendWith(PostgresExtension.class)
 class SlackDeliveryTest {
+
+    @Parameter
+    StoreBackend backend;
 
     @TempDir
     Path dir;
@@ -26,7 +38,7 @@ class SlackDeliveryTest {
     @BeforeEach
     void start() throws Exception {
         slack = new RecordingHttpServer();
-        connection = new OutboxDatabase(dir).open();
+        connection = new OutboxDatabase(backend, dir, getClass()).open();
         outbox = new Outbox(connection);
         config = Configs.load(dir, """
                 destinations:

@@ -3,6 +3,8 @@ package dev.vigil.hub.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.hub.PostgresExtension;
+import dev.vigil.hub.StoreBackend;
 import dev.vigil.model.Severity;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -14,9 +16,19 @@ import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(StoreBackend.class)
+@ExtendWith(PostgresExtension.class)
 class TicketDeliveryTest {
+
+    @Parameter
+    StoreBackend backend;
 
     static final Map<String, String> ENV = Map.of("JIRA_TOKEN", "jira-tok", "SNOW_TOKEN", "snow-tok");
     static final String JIRA_AUTH = "Basic " + Base64.getEncoder()
@@ -42,7 +54,7 @@ class TicketDeliveryTest {
         snow = new FakeServiceNow("Bearer snow-tok");
         jiraServer.respond(jira);
         snowServer.respond(snow);
-        connection = new OutboxDatabase(dir).open();
+        connection = new OutboxDatabase(backend, dir, getClass()).open();
         outbox = new Outbox(connection);
         config = Configs.load(dir, """
                 destinations:

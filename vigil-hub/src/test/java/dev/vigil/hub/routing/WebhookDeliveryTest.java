@@ -3,6 +3,8 @@ package dev.vigil.hub.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.hub.PostgresExtension;
+import dev.vigil.hub.StoreBackend;
 import dev.vigil.model.Severity;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -15,9 +17,19 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(StoreBackend.class)
+@ExtendWith(PostgresExtension.class)
 class WebhookDeliveryTest {
+
+    @Parameter
+    StoreBackend backend;
 
     @TempDir
     Path dir;
@@ -31,7 +43,7 @@ class WebhookDeliveryTest {
     void start() throws Exception {
         receiver = new RecordingHttpServer();
         other = new RecordingHttpServer();
-        connection = new OutboxDatabase(dir).open();
+        connection = new OutboxDatabase(backend, dir, getClass()).open();
     }
 
     @AfterEach
