@@ -55,7 +55,8 @@ final class FindingsListCommand implements Callable<Integer> {
             throw new UserError(e.getMessage());
         }
         try (FindingStore store = Stores.open(workspace)) {
-            List<StoredFinding> found = store.list(q);
+            // the table and CSV show no evidence: leave it (and the product's original) out of the read
+            List<StoredFinding> found = format == Format.JSONL ? store.list(q) : store.listWithoutEvidence(q);
             PrintStream out = System.out;
             switch (format) {
                 case JSONL -> {

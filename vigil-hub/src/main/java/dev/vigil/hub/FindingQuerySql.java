@@ -37,11 +37,12 @@ final class FindingQuerySql {
             c.add("region = ?", StoredText.of(q.region()));
         }
         if (q.principalContains() != null) {
-            // lower() on both sides so the database alone decides what "ignoring case" means.
-            c.add("lower(principal) LIKE lower(?) ESCAPE '\\'", LikePattern.contains(StoredText.of(q.principalContains())));
+            var contains = dialect.containsIgnoringCase("principal", StoredText.of(q.principalContains()));
+            c.add(contains.sql(), contains.parameter());
         }
         if (q.resourceContains() != null) {
-            c.add("lower(resource) LIKE lower(?) ESCAPE '\\'", LikePattern.contains(StoredText.of(q.resourceContains())));
+            var contains = dialect.containsIgnoringCase("resource", StoredText.of(q.resourceContains()));
+            c.add(contains.sql(), contains.parameter());
         }
         if (q.since() != null) {
             c.add("last_seen >= ?", EpochMillis.clamped(q.since()));

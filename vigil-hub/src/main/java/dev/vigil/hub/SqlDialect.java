@@ -17,6 +17,14 @@ enum SqlDialect {
         String regexMatch(String column) {
             return "regexp_matches(" + column + ", ?)";
         }
+
+        @Override
+        ContainsCondition containsIgnoringCase(String column, String text) {
+            // contains() is DuckDB's substring search; LIKE '%…%' with an ESCAPE clause is evaluated as a general
+            // pattern. Over a million findings a principal search took 168 ms this way against 225 ms, a resource
+            // search 206 ms against 324 ms (ILIKE and a case-insensitive regular expression were slower still).
+            return new ContainsCondition("contains(lower(" + column + "), lower(?))", text);
+        }
     },
 
     POSTGRESQL {
@@ -42,6 +50,16 @@ enum SqlDialect {
      * ours instead of overwriting it.
      */
     abstract String rowLock();
+
+    /** A condition with its one parameter. */
+    record ContainsCondition(String sql, Object parameter) {
+    }
+
+    /** A condition that {@code column} contains {@code text}, ignoring case. */
+    ContainsCondition containsIgnoringCase(String column, String text) {
+        // lower() on both sides so the database alone decides what "ignoring case" means
+        return new ContainsCondition("lower(" + column + ") LIKE lower(?) ESCAPE '\\'", LikePattern.contains(text));
+    }
 
     /** A condition that {@code column} matches a regular expression bound as the next parameter. */
     abstract String regexMatch(String column);
