@@ -44,7 +44,7 @@ import java.util.stream.Stream;
 final class FindingsImportCommand implements Callable<Integer> {
 
     /** Findings per store transaction: large enough to amortise the commit, small enough to bound memory. */
-    static final int BATCH = 2_000;
+    static final int BATCH = 10_000;
     private static final int SHOWN_PROBLEMS = 20;
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Findings files or directories holding them.")
