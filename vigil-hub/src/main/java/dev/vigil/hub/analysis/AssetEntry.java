@@ -1,5 +1,7 @@
 package dev.vigil.hub.analysis;
 
+import dev.vigil.hub.Glob;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package dev.vigil.hub.routing;
 
+import dev.vigil.hub.Glob;
+
 import dev.vigil.model.Severity;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +17,7 @@ import java.util.stream.Collectors;
  * @param accounts    the finding's account is one of these
  * @param events      the change is one of these kinds
  */
-record RouteMatch(Severity minSeverity, Set<String> products, List<TypeGlob> types, Set<String> accounts,
+record RouteMatch(Severity minSeverity, Set<String> products, List<Glob> types, Set<String> accounts,
                   Set<EventKind> events) {
 
     RouteMatch {

@@ -1,5 +1,7 @@
 package dev.vigil.hub.routing;
 
+import dev.vigil.hub.Glob;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -305,7 +307,7 @@ public final class RoutingConfigLoader {
                 throw m.error("events", ex.getMessage());
             }
         }
-        List<TypeGlob> types = m.stringList("types").stream().map(TypeGlob::new).toList();
+        List<Glob> types = m.stringList("types").stream().map(Glob::new).toList();
         RouteMatch match = new RouteMatch(min, Set.copyOf(m.stringList("products")), types,
                 Set.copyOf(m.stringList("accounts")), events);
         m.finish();

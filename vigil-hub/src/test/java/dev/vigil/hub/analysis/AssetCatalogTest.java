@@ -1,5 +1,7 @@
 package dev.vigil.hub.analysis;
 
+import dev.vigil.hub.Glob;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

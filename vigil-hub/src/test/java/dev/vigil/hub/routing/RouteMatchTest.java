@@ -1,5 +1,7 @@
 package dev.vigil.hub.routing;
 
+import dev.vigil.hub.Glob;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.model.Severity;
@@ -13,17 +15,17 @@ class RouteMatchTest {
 
     @Test
     void globsMatchAnyRunIncludingSlashesAndNothingElse() {
-        assertThat(new TypeGlob("TTPs/*").matches("TTPs/Initial Access/RootLogin")).isTrue();
-        assertThat(new TypeGlob("TTPs/*").matches("Effects/TTPs/x")).isFalse();
-        assertThat(new TypeGlob("*Exfiltration*").matches("Effects/Data Exfiltration/S3")).isTrue();
-        assertThat(new TypeGlob("a*b*c").matches("aXXbYYc")).isTrue();
-        assertThat(new TypeGlob("a*b*c").matches("aXXbYY")).isFalse();
-        assertThat(new TypeGlob("exact").matches("exact")).isTrue();
-        assertThat(new TypeGlob("exact").matches("Exact")).isFalse();
-        assertThat(new TypeGlob("*").matches("")).isTrue();
+        assertThat(new Glob("TTPs/*").matches("TTPs/Initial Access/RootLogin")).isTrue();
+        assertThat(new Glob("TTPs/*").matches("Effects/TTPs/x")).isFalse();
+        assertThat(new Glob("*Exfiltration*").matches("Effects/Data Exfiltration/S3")).isTrue();
+        assertThat(new Glob("a*b*c").matches("aXXbYYc")).isTrue();
+        assertThat(new Glob("a*b*c").matches("aXXbYY")).isFalse();
+        assertThat(new Glob("exact").matches("exact")).isTrue();
+        assertThat(new Glob("exact").matches("Exact")).isFalse();
+        assertThat(new Glob("*").matches("")).isTrue();
         // A pathological pattern against a long text still answers quickly (no exponential backtracking).
         String text = "a".repeat(20_000);
-        assertThat(new TypeGlob("*a*a*a*a*a*a*a*a*b").matches(text)).isFalse();
+        assertThat(new Glob("*a*a*a*a*a*a*a*a*b").matches(text)).isFalse();
     }
 
     @Test
@@ -34,9 +36,9 @@ class RouteMatchTest {
         assertThat(new RouteMatch(Severity.CRITICAL, Set.of(), List.of(), Set.of(), Set.of()).matches(n)).isFalse();
         assertThat(new RouteMatch(Severity.HIGH, Set.of("VIGIL"), List.of(), Set.of(), Set.of()).matches(n)).isTrue();
         assertThat(new RouteMatch(null, Set.of("GuardDuty"), List.of(), Set.of(), Set.of()).matches(n)).isFalse();
-        assertThat(new RouteMatch(null, Set.of(), List.of(new TypeGlob("TTPs/*")), Set.of(), Set.of()).matches(n))
+        assertThat(new RouteMatch(null, Set.of(), List.of(new Glob("TTPs/*")), Set.of(), Set.of()).matches(n))
                 .isTrue();
-        assertThat(new RouteMatch(null, Set.of(), List.of(new TypeGlob("Software*")), Set.of(), Set.of()).matches(n))
+        assertThat(new RouteMatch(null, Set.of(), List.of(new Glob("Software*")), Set.of(), Set.of()).matches(n))
                 .isFalse();
         assertThat(new RouteMatch(null, Set.of(), List.of(), Set.of("999999999999"), Set.of()).matches(n)).isFalse();
         assertThat(new RouteMatch(null, Set.of(), List.of(), Set.of(), Set.of(EventKind.CREATED)).matches(n)).isFalse();

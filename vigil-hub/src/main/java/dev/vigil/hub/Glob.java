@@ -1,13 +1,14 @@
-package dev.vigil.hub.analysis;
+package dev.vigil.hub;
 
 /**
  * A user's wildcard pattern where {@code *} matches any run of characters (including none) and everything else
  * matches itself, case-sensitively. Matching is the classic two-pointer walk that backtracks only to the last
- * star, so it never recurses and never builds a regular expression from user text.
+ * star, so it never recurses and never builds a regular expression from user text. Used for asset-file
+ * entries and routing rules' finding types.
  */
-record Glob(String pattern) {
+public record Glob(String pattern) {
 
-    boolean matches(String text) {
+    public boolean matches(String text) {
         int p = 0;
         int t = 0;
         int star = -1;
