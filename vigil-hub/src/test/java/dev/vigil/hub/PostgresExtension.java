@@ -21,6 +21,16 @@ public final class PostgresExtension implements BeforeAllCallback {
                 .getOrComputeIfAbsent(PostgresServer.class, k -> PostgresServer.start(), PostgresServer.class);
     }
 
+    /**
+     * The URL of an empty database for a test class of another module (the test-jar), as a user would pass it to
+     * {@code --db}: created on first use, emptied on every call.
+     */
+    public static String emptyDatabase(Class<?> testClass) {
+        String url = server().databaseUrl(testClass.getName().replace('.', '_').toLowerCase(java.util.Locale.ROOT));
+        server().reset(url);
+        return url;
+    }
+
     /** The running server; only for classes extended with this extension. */
     static PostgresServer server() {
         PostgresServer s = server;
