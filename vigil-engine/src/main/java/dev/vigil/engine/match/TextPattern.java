@@ -81,6 +81,28 @@ sealed interface TextPattern {
                 return true;
             }
             char first = pattern[0];
+            if (!cased && text instanceof String s && first < 0x80 && !Character.isLetter(first)) {
+                // a first character with no other case: String.indexOf finds each candidate start (vectorised)
+                for (int i = s.indexOf(first); i >= 0 && i <= last; i = s.indexOf(first, i + 1)) {
+                    if (CaseFold.regionMatches(s, i, pattern, false)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            if (!cased && text instanceof String s && first >= 'a' && first <= 'z') {
+                // an ASCII letter: it, its upper case, and the few non-ASCII letters that fold to it (Kelvin sign,
+                // long s, dotted and dotless i) are the only candidates
+                char upper = (char) (first - ('a' - 'A'));
+                for (int i = 0; i <= last; i++) {
+                    char c = s.charAt(i);
+                    if ((c == first || c == upper || (c > 0x7f && CaseFold.fold(c) == first))
+                            && CaseFold.regionMatches(s, i, pattern, false)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
             for (int i = 0; i <= last; i++) {
                 char c = text.charAt(i);
                 if ((cased ? c : CaseFold.fold(c)) == first && CaseFold.regionMatches(text, i, pattern, cased)) {
