@@ -160,6 +160,8 @@ class FindingsHubCommandTest {
 
         String csv = vigil("findings", "export", "--format", "csv").out();
         assertThat(csv.lines().count()).isEqualTo(2);
+        assertThat(vigil("findings", "list", "--format", "csv").out()).as("list prints the export's columns")
+                .isEqualTo(csv);
         JsonNode sarif = JSON.readTree(vigil("findings", "export", "--format", "sarif").out());
         assertThat(sarif.path("version").asText()).isEqualTo("2.1.0");
         assertThat(sarif.path("runs").get(0).path("results")).hasSize(1);
