@@ -110,7 +110,9 @@ public final class ChangeNotifier {
         List<String> ids = new ArrayList<>(byId.keySet());
         for (int from = 0; from < ids.size(); from += CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-            for (StoredFinding s : store.list(FindingQuery.all().withIds(chunk).withRecordState(null).withoutLimit())) {
+            // a notification carries no evidence: leave it (and the product's original) out of the read
+            for (StoredFinding s : store.listWithoutEvidence(
+                    FindingQuery.all().withIds(chunk).withRecordState(null).withoutLimit())) {
                 Change c = byId.get(s.id());
                 boolean silenced = s.workflow() == Workflow.SUPPRESSED || s.recordState() == RecordState.ARCHIVED;
                 if (c != null && !(silenced && c.kind() != EventKind.RESOLVED)) {
@@ -155,8 +157,9 @@ public final class ChangeNotifier {
         int changed = 0;
         for (int from = 0; from < ids.size(); from += CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-            List<String> fresh = store.list(FindingQuery.all().withIds(chunk).withWorkflows(List.of(Workflow.NEW))
-                    .withRecordState(null).withoutLimit()).stream().map(StoredFinding::id).toList();
+            List<String> fresh = store.listWithoutEvidence(FindingQuery.all().withIds(chunk)
+                    .withWorkflows(List.of(Workflow.NEW)).withRecordState(null).withoutLimit())
+                    .stream().map(StoredFinding::id).toList();
             if (!fresh.isEmpty()) {
                 changed += store.updateWorkflow(fresh, Workflow.NOTIFIED, "routing",
                         "notification delivered to a configured destination", clock.instant()).size();
