@@ -55,10 +55,7 @@ public final class StoreScoring {
     public Result run(FindingStore store) {
         List<AnalysedFinding> findings = new ArrayList<>();
         Map<String, dev.vigil.hub.RiskScore> stored = new HashMap<>();
-        store.forEachWithoutEvidence(FindingQuery.all().withRecordState(RecordState.ACTIVE), f -> {
-            findings.add(analysed(f));
-            stored.put(f.id(), new dev.vigil.hub.RiskScore(f.risk(), f.riskReasons()));
-        });
+        read(store, f -> stored.put(f.id(), new dev.vigil.hub.RiskScore(f.risk(), f.riskReasons())), findings);
         CorrelationResult correlation = new IncidentCorrelator(options).correlate(findings);
         RiskContext context = new RiskContext(assets, exposedResources, byFinding(correlation.candidates()));
         Map<String, dev.vigil.hub.RiskScore> changed = new HashMap<>();
@@ -78,9 +75,17 @@ public final class StoreScoring {
     /** The incident candidates of the store's active findings, without scoring or writing anything. */
     public CorrelationResult correlate(FindingStore store) {
         List<AnalysedFinding> findings = new ArrayList<>();
-        store.forEachWithoutEvidence(FindingQuery.all().withRecordState(RecordState.ACTIVE),
-                f -> findings.add(analysed(f)));
+        read(store, f -> { }, findings);
         return new IncidentCorrelator(options).correlate(findings);
+    }
+
+    /** Every active finding as analysis sees it, into {@code out}; {@code also} sees each stored row too. */
+    private static void read(FindingStore store, java.util.function.Consumer<StoredFinding> also,
+                             List<AnalysedFinding> out) {
+        store.forEachWithoutEvidence(FindingQuery.all().withRecordState(RecordState.ACTIVE), f -> {
+            out.add(analysed(f));
+            also.accept(f);
+        });
     }
 
     private static Map<String, IncidentCandidate> byFinding(List<IncidentCandidate> candidates) {
