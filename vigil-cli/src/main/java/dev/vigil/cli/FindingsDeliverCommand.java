@@ -36,7 +36,7 @@ final class FindingsDeliverCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Clock clock = Clock.systemUTC();
-        try (FindingStore store = Stores.open(workspace)) {
+        try (FindingStore store = workspace.location().openExisting()) {
             if (status) {
                 printStatus(store);
                 return ExitCode.OK;

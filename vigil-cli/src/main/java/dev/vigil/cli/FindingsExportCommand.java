@@ -78,7 +78,7 @@ final class FindingsExportCommand implements Callable<Integer> {
         FindingQuery q = filters.query(Clock.systemUTC()).withSort(FindingSort.SEVERITY).withLimit(PAGE);
         LongAdder problems = new LongAdder();
         long written;
-        try (FindingStore store = Stores.open(workspace);
+        try (FindingStore store = workspace.location().openExisting();
              OutputStream out = output == null ? nonClosing(System.out)
                      : new BufferedOutputStream(Files.newOutputStream(output));
              FindingExportWriter writer = fmt.open(out, target, VigilCommand.version(), p -> problem(p, problems))) {

@@ -63,7 +63,7 @@ final class FindingsIncidentsCommand implements Callable<Integer> {
             throw new UserError(e.getMessage());
         }
         CorrelationResult result;
-        try (FindingStore store = Stores.open(workspace)) {
+        try (FindingStore store = workspace.location().openExisting()) {
             result = new StoreScoring(options, AssetCatalog.empty(), Set.of()).correlate(store);
         }
         List<IncidentCandidate> shown = result.candidates().stream().limit(Math.max(0, limit)).toList();

@@ -54,7 +54,7 @@ final class FindingsListCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
-        try (FindingStore store = Stores.open(workspace)) {
+        try (FindingStore store = workspace.location().openExisting()) {
             // the table and CSV show no evidence: leave it (and the product's original) out of the read
             List<StoredFinding> found = format == Format.JSONL ? store.list(q) : store.listWithoutEvidence(q);
             PrintStream out = System.out;

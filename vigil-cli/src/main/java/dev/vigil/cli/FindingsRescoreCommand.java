@@ -22,7 +22,7 @@ final class FindingsRescoreCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         HubSettings settings = hub.settings();
-        try (FindingStore store = Stores.open(workspace)) {
+        try (FindingStore store = workspace.location().openExisting()) {
             store.expireSuppressions(java.time.Instant.now());
             StoreScoring.Result r = new StoreScoring(settings.correlation(), settings.assets(), Set.of()).run(store);
             System.out.println("Scored " + r.scored() + " active findings (" + r.changed() + " changed); "

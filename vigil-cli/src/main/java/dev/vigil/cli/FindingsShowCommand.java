@@ -36,7 +36,7 @@ final class FindingsShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (FindingStore store = Stores.open(workspace)) {
+        try (FindingStore store = workspace.location().openExisting()) {
             StoredFinding sf;
             try {
                 sf = store.get(id).orElseThrow(() -> new UserError("no finding with id " + TerminalText.sanitize(id)

@@ -73,7 +73,7 @@ final class FindingsSuppressCommand implements Callable<Integer> {
     public Integer call() {
         Clock clock = Clock.systemUTC();
         String who = actor == null || actor.isBlank() ? "unknown" : actor.strip();
-        try (FindingStore store = list || remove != null ? Stores.open(workspace) : workspace.location().open()) {
+        try (FindingStore store = list || remove != null ? workspace.location().openExisting() : workspace.location().open()) {
             List<HistoryEntry> expired = store.expireSuppressions(clock.instant());
             if (!expired.isEmpty()) {
                 System.out.println(expired.size() + " findings returned to NEW: their suppression rule expired");

@@ -60,7 +60,7 @@ final class FindingsUpdateCommand implements Callable<Integer> {
         String who = actor == null || actor.isBlank() ? "unknown" : actor.strip();
         Clock clock = Clock.systemUTC();
         HubSettings settings = hub.settings();
-        try (FindingStore store = Stores.open(workspace)) {
+        try (FindingStore store = workspace.location().openExisting()) {
             List<String> resolved = new ArrayList<>();
             for (String id : ids) {
                 StoredFinding sf = store.get(id).orElseThrow(() -> new UserError("no finding with id "
