@@ -7,16 +7,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +28,13 @@ import java.util.zip.GZIPOutputStream;
  * <p>The findings mirror what GuardDuty raises for such activity (anomalous discovery, CloudTrail logging disabled,
  * anomalous persistence, S3 exfiltration, a console sign-in from an unusual place, root credential usage), with the
  * same principals, access keys, addresses and times as the CloudTrail records, so the findings hub can correlate
- * them with Vigil's own detections. Ids are derived from the seed: the same options give the same bytes.
+ * them with Vigil's own detections. Ids come from the simulator's seeded id source: the same options give the same
+ * bytes.
  */
 final class GuardDutyExport {
+
+    /** Mixed into the seed so the export's ids do not repeat the CloudTrail records' ids. */
+    private static final long ID_SALT = 0x6775617264647574L;
 
     /** The directory under the simulation output that holds the export. */
     static final String DIRECTORY = "guardduty";
@@ -82,6 +83,7 @@ final class GuardDutyExport {
      */
     static List<Path> write(Path outDir, long seed, List<LabelledRecord> scenarioRecords) {
         Map<String, List<byte[]>> byFile = new TreeMap<>();
+        Names names = new Names(new Ids(seed ^ ID_SALT));
         for (Rule rule : RULES) {
             List<LabelledRecord> matched = scenarioRecords.stream()
                     .filter(r -> r.scenario().equals(rule.scenario()) && rule.steps().contains(r.step()))
@@ -95,8 +97,8 @@ final class GuardDutyExport {
             String region = first.awsRegion();
             long updated = last.timeMillis() + PUBLISH_DELAY_MILLIS;
             String key = "AWSLogs/" + account + "/GuardDuty/" + region + "/"
-                    + DAY_PATH.format(Instant.ofEpochMilli(updated)) + "/" + uuid(seed, "file", account, region) + ".jsonl.gz";
-            byFile.computeIfAbsent(key, k -> new ArrayList<>()).add(finding(seed, rule, matched));
+                    + DAY_PATH.format(Instant.ofEpochMilli(updated)) + "/" + names.file(account, region) + ".jsonl.gz";
+            byFile.computeIfAbsent(key, k -> new ArrayList<>()).add(finding(names, rule, matched));
         }
         List<Path> written = new ArrayList<>();
         for (Map.Entry<String, List<byte[]>> file : byFile.entrySet()) {
@@ -117,7 +119,7 @@ final class GuardDutyExport {
         return written;
     }
 
-    private static byte[] finding(long seed, Rule rule, List<LabelledRecord> records) {
+    private static byte[] finding(Names names, Rule rule, List<LabelledRecord> records) {
         TrailRecord first = records.getFirst().record();
         TrailRecord last = records.getLast().record();
         // the actor of the last record: for exfiltration that is the backdoor user's new key
@@ -125,8 +127,8 @@ final class GuardDutyExport {
         Actor actor = Actor.of(actorRecord.identity());
         String account = first.recipientAccountId();
         String region = first.awsRegion();
-        String detector = hex(seed, "detector", account, region);
-        String id = hex(seed, "finding", rule.type(), account);
+        String detector = names.detector(account, region);
+        String id = names.ids.hex(32);
         TimeText time = new TimeText();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(2048);
         try (JsonGenerator g = JSON.createGenerator(bytes)) {
@@ -247,24 +249,22 @@ final class GuardDutyExport {
         }
     }
 
-    private static String hex(long seed, String... parts) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(Long.toString(seed).getBytes(StandardCharsets.UTF_8));
-            for (String p : parts) {
-                md.update((byte) 0);
-                md.update(p.getBytes(StandardCharsets.UTF_8));
-            }
-            return HexFormat.of().formatHex(md.digest()).substring(0, 32);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
+    /**
+     * The export's ids, drawn from the simulator's seeded id source in rule order: one detector and one file name
+     * per account and region, one id per finding.
+     */
+    private record Names(Ids ids, Map<String, String> detectors, Map<String, String> files) {
+        Names(Ids ids) {
+            this(ids, new HashMap<>(), new HashMap<>());
         }
-    }
 
-    private static String uuid(long seed, String... parts) {
-        String h = hex(seed, parts);
-        return h.substring(0, 8) + "-" + h.substring(8, 12) + "-" + h.substring(12, 16) + "-" + h.substring(16, 20)
-                + "-" + h.substring(20, 32);
+        String detector(String account, String region) {
+            return detectors.computeIfAbsent(account + "/" + region, k -> ids.hex(32));
+        }
+
+        String file(String account, String region) {
+            return files.computeIfAbsent(account + "/" + region, k -> ids.uuid());
+        }
     }
 
     /** For tests: the finding types this export can raise, in order. */
