@@ -232,4 +232,23 @@ class FindingsHubCommandTest {
             server.stop(0);
         }
     }
+
+    @Test
+    void hostileTextFromAnImportNeverReachesTheTerminalRaw() throws IOException {
+        // a title and user name carrying an ANSI escape (clear screen), a bell, a carriage return and HTML
+        String evil = "\\u001b[2J\\u0007<script>x</script>\\r";
+        String line = guardDuty("h1", "Discovery:IAMUser/AnomalousBehavior", 5.0, "eve" + evil, "AKIAH",
+                "2026-10-07T10:00:00Z", "2026-10-07T10:00:00Z")
+                .replace("\"title\":\"", "\"title\":\"" + evil);
+        Path file = exportFile(line, guardDuty("h2", "Exfiltration:S3/AnomalousBehavior", 8.0, "eve" + evil,
+                "AKIAH", "2026-10-07T10:10:00Z", "2026-10-07T10:10:00Z"));
+        CliRunner.Result imported = vigil("findings", "import", file.toString());
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        String id = id(vigil("findings", "list"), 0);
+        for (CliRunner.Result r : List.of(vigil("findings", "list"), vigil("findings", "show", id),
+                vigil("findings", "incidents", "--min-tactics", "1"))) {
+            assertThat(r.out()).contains("eve").doesNotContain("\u001b").doesNotContain("\u0007")
+                    .doesNotContain("\r");
+        }
+    }
 }
