@@ -59,6 +59,17 @@ public final class HtmlReportWriter {
      */
     public static void write(Writer out, ReportContext ctx, List<Finding> findings, ScanSummary summary,
                              MetricsSection metrics) throws IOException {
+        write(out, ctx, findings, summary, metrics, null);
+    }
+
+    /**
+     * Writes the report with a "Compliance" section (framework scores and failing checks) after the metrics.
+     *
+     * @param compliance the posture results, or null for no section (a run that assessed no posture)
+     * @see #write(Writer, ReportContext, List, ScanSummary, MetricsSection)
+     */
+    public static void write(Writer out, ReportContext ctx, List<Finding> findings, ScanSummary summary,
+                             MetricsSection metrics, ComplianceSection compliance) throws IOException {
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(ctx, "ctx");
         Objects.requireNonNull(findings, "findings");
@@ -77,6 +88,7 @@ public final class HtmlReportWriter {
         html.markup("<nav class=\"toc\" aria-label=\"Sections\"><a href=\"#summary\">Summary</a>")
                 .markup("<a href=\"#timeline\">Timeline</a>")
                 .markup(metrics == null ? "" : "<a href=\"#metrics\">Metrics</a>")
+                .markup(compliance == null ? "" : "<a href=\"#compliance\">Compliance</a>")
                 .markup("<a href=\"#findings\">Findings (")
                 .plain(HumanFormat.count(ordered.size())).markup(")</a>")
                 .markup(detailed.isEmpty() ? "" : "<a href=\"#details\">Details</a>")
@@ -90,6 +102,9 @@ public final class HtmlReportWriter {
         html.markup("</section>\n");
         if (metrics != null) {
             MetricsSectionWriter.write(html, metrics);
+        }
+        if (compliance != null) {
+            ComplianceSectionWriter.write(html, compliance);
         }
 
         FindingTable.write(html, detailed, anchors, ordered.size());

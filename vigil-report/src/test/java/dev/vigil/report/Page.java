@@ -56,6 +56,17 @@ final class Page {
         return new Page(out.toString());
     }
 
+    static Page renderPosture(List<Finding> findings, ComplianceSection compliance) {
+        StringWriter out = new StringWriter();
+        try {
+            HtmlReportWriter.write(out, ReportContext.of("Vigil posture", Fixtures.GENERATED, List.of("config/")),
+                    findings, null, null, compliance);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Page(out.toString());
+    }
+
     static Page render(List<Finding> findings, ScanSummary summary) {
         return render(ReportContext.of("Vigil scan", Fixtures.GENERATED, List.of("s3-export/AWSLogs/")), findings,
                 summary);
