@@ -109,6 +109,12 @@ final class CelValues {
         if (value instanceof List<?>) {
             return "a list";
         }
+        if (value instanceof java.time.Instant) {
+            return "a timestamp";
+        }
+        if (value instanceof java.time.Duration) {
+            return "a duration";
+        }
         return "a value of type " + value.getClass().getSimpleName();
     }
 }

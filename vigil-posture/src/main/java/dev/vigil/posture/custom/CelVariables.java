@@ -85,18 +85,21 @@ final class CelVariables {
      * resource_counts (live inventory resources by Config type; a type with none is absent, so use
      * {@code account.resource_counts[t]} only after {@code t in account.resource_counts}).
      */
-    static Map<String, Object> account(String account, Estate estate) {
-        Map<String, Long> counts = new TreeMap<>();
-        for (Resource r : estate.inventory().live()) {
-            if (r.account().equals(account)) {
-                counts.merge(r.type(), 1L, Long::sum);
-            }
-        }
+    static Map<String, Object> account(String account, Estate estate, Map<String, Long> resourceCounts) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", account);
         out.put("regions", List.copyOf(estate.enabledRegions(account)));
-        out.put("resource_counts", Collections.unmodifiableMap(counts));
+        out.put("resource_counts", Collections.unmodifiableMap(resourceCounts));
         return Collections.unmodifiableMap(out);
+    }
+
+    /** Live resources by account, then by type: counted once per evaluation, not once per account. */
+    static Map<String, Map<String, Long>> resourceCounts(Estate estate) {
+        Map<String, Map<String, Long>> out = new TreeMap<>();
+        for (Resource r : estate.inventory().live()) {
+            out.computeIfAbsent(r.account(), a -> new TreeMap<>()).merge(r.type(), 1L, Long::sum);
+        }
+        return out;
     }
 
     private static List<String> sorted(java.util.Set<String> values) {

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -267,10 +266,5 @@ final class CheckDefinitionReader {
             current = swap;
         }
         return previous[b.length()];
-    }
-
-    /** The keys a check item accepts, for docs and tests. */
-    static Set<String> keys() {
-        return Set.copyOf(KEYS);
     }
 }

@@ -61,9 +61,12 @@ public final class CustomCheck implements Check {
         shared.put("policy", CelVariables.policy(estate.policy()));
         shared.put("now", estate.now());
         List<CheckResult> out = new ArrayList<>();
+        Map<String, Map<String, Long>> counts = scope == Scope.ACCOUNT ? CelVariables.resourceCounts(estate) : Map.of();
         for (String account : estate.accounts()) {
             if (scope == Scope.ACCOUNT) {
-                Verdict v = judge(with(shared, "account", CelVariables.account(account, estate)));
+                Map<String, Object> subject = CelVariables.account(account, estate,
+                        counts.getOrDefault(account, Map.of()));
+                Verdict v = judge(with(shared, "account", subject));
                 out.add(verdicts.scope(v.status(), account, "", v.reason()));
             } else {
                 judgeResources(estate, account, shared, verdicts, out);

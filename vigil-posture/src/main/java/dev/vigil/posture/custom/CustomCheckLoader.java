@@ -49,7 +49,8 @@ public final class CustomCheckLoader {
 
     private final CustomCheckIds ids;
     private final ExpressionCompiler compiler = new ExpressionCompiler();
-    private final Map<String, CustomCheckError> firstDefinition = new HashMap<>();
+    /** Each id loaded so far → where it was defined, {@code FILE:LINE}, to point a duplicate at the original. */
+    private final Map<String, String> firstDefinition = new HashMap<>();
     private final List<Check> checks = new ArrayList<>();
     private final List<CustomCheckError> errors = new ArrayList<>();
 
@@ -172,21 +173,20 @@ public final class CustomCheckLoader {
         }
         CheckDefinition definition = read.get();
         String id = definition.metadata().id();
-        CustomCheckError first = firstDefinition.get(id);
+        String origin = problems.file() + ":" + definition.line();
+        String first = firstDefinition.putIfAbsent(id, origin);
         if (first != null) {
-            problems.add(definition.line(), definition.column(), id, "duplicate id: already defined at "
-                    + first.file() + ":" + first.line() + "; ids must be unique across all check files");
+            problems.add(definition.line(), definition.column(), id, "duplicate id: already defined at " + first
+                    + "; ids must be unique across all check files");
             return;
         }
-        firstDefinition.put(id, new CustomCheckError(problems.file(), definition.line(), definition.column(), id,
-                "first definition"));
         Scope scope = Scope.of(definition.metadata().resourceType());
         Optional<CompiledExpression> appliesIf = definition.appliesIf().flatMap(e -> compile(e, scope, id, problems));
         Optional<CompiledExpression> assertion = compile(definition.assertion(), scope, id, problems);
         boolean appliesIfBroken = definition.appliesIf().isPresent() && appliesIf.isEmpty();
         if (assertion.isPresent() && !appliesIfBroken) {
             checks.add(new CustomCheck(definition.metadata(), appliesIf, assertion.get(), definition.passReason(),
-                    definition.failReason(), problems.file() + ":" + definition.line()));
+                    definition.failReason(), origin));
         }
     }
 

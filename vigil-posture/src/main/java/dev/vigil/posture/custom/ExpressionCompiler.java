@@ -19,6 +19,8 @@ import dev.vigil.posture.check.Verdicts;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Compiles custom checks' CEL expressions against the variables of their {@link Scope} and rejects, at load time,
@@ -41,6 +43,7 @@ final class ExpressionCompiler {
             .build();
 
     private static final CelType OBJECT = MapType.create(SimpleType.STRING, SimpleType.DYN);
+    private static final Pattern EVALUATION_ERROR = Pattern.compile("(?s)evaluation error at <input>:(\\d+): (.*)");
 
     private final CelCompiler resourceCompiler = compiler(Scope.RESOURCE);
     private final CelCompiler accountCompiler = compiler(Scope.ACCOUNT);
@@ -125,7 +128,7 @@ final class ExpressionCompiler {
     /** Turns CEL's "evaluation error at &lt;input&gt;:22: msg" into "msg (at character 22)". */
     static String evaluationMessage(CelEvaluationException e) {
         String message = String.valueOf(e.getMessage());
-        var m = java.util.regex.Pattern.compile("(?s)evaluation error at <input>:(\\d+): (.*)").matcher(message);
+        Matcher m = EVALUATION_ERROR.matcher(message);
         return m.matches() ? m.group(2).strip() + " (at character " + (Integer.parseInt(m.group(1)) + 1) + ")" : message;
     }
 }
