@@ -86,7 +86,8 @@ final class S3DataEventsCheck implements Check {
                     Judgement j = judge(candidates(trails, account), "*", trails);
                     out.add(j.status == CheckStatus.ERROR && j.reason.isEmpty()
                             ? v.unavailable(account, "", unavailable(trails, account))
-                            : v.scope(j.status, account, "", "All buckets of the account: " + j.reason));
+                            : v.scope(j.status, account, "", j.status == CheckStatus.ERROR ? j.reason
+                            : "All buckets of the account: " + j.reason));
                 }
                 continue;
             }
@@ -96,7 +97,7 @@ final class S3DataEventsCheck implements Check {
             String reason = j.reason.isEmpty() ? Verdicts.unavailableReason(resource
                     .map(r -> unavailable(trails, r.account()))
                     .orElse(new Exported.Missing("<account>", "<region>", "cloudtrail", "describe-trails", "")))
-                    : "Bucket " + Verdicts.clip(bucket) + ": " + j.reason;
+                    : j.status == CheckStatus.ERROR ? j.reason : "Bucket " + Verdicts.clip(bucket) + ": " + j.reason;
             out.add(resource.isPresent() ? v.of(j.status, resource.get(), reason)
                     : v.named(j.status, "", "", "AWS::S3::Bucket", "arn:aws:s3:::" + bucket, reason));
         }

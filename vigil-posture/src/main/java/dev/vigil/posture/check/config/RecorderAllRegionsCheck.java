@@ -89,6 +89,11 @@ final class RecorderAllRegionsCheck implements Check {
         for (String account : estate.accounts()) {
             String globalIn = null;
             boolean anyRecorders = false;
+            if (estate.enabledRegions(account).isEmpty()) {
+                // Known only from Organizations: no data names a region, so say what to export rather than go quiet.
+                out.add(v.unavailable(account, "", new Exported.Missing(account, "<region>", "configservice", "describe-configuration-recorders", "")));
+                continue;
+            }
             for (String region : estate.enabledRegions(account)) {
                 Exported listed = Exported.lookup(estate, account, region, "configservice", "describe-configuration-recorders");
                 List<Recorder> recorders = new ArrayList<>();
@@ -107,7 +112,7 @@ final class RecorderAllRegionsCheck implements Check {
                 if (globalIn == null && recorders.stream().anyMatch(Recorder::globalTypes)) {
                     globalIn = region;
                 }
-                out.add(judge(v, estate, account, region, recorders));
+                out.add(best(v, estate, account, region, recorders));
             }
             if (anyRecorders) {
                 out.add(globalIn != null
@@ -119,11 +124,19 @@ final class RecorderAllRegionsCheck implements Check {
         return out;
     }
 
-    private CheckResult judge(Verdicts v, Estate estate, String account, String region, List<Recorder> recorders) {
+    /**
+     * A region may hold a customer recorder and service-linked ones; the region passes if any recorder does, and
+     * otherwise reports the first recorder's problem.
+     */
+    private CheckResult best(Verdicts v, Estate estate, String account, String region, List<Recorder> recorders) {
         if (recorders.isEmpty()) {
             return v.scope(CheckStatus.FAIL, account, region, "No AWS Config recorder exists in this region.");
         }
-        Recorder recorder = recorders.get(0);
+        List<CheckResult> judged = recorders.stream().map(r -> judge(v, estate, account, region, r)).toList();
+        return judged.stream().filter(r -> r.status() == CheckStatus.PASS).findFirst().orElse(judged.get(0));
+    }
+
+    private CheckResult judge(Verdicts v, Estate estate, String account, String region, Recorder recorder) {
         String name = Verdicts.clip(recorder.name());
         if (!recorder.allSupported()) {
             return v.scope(CheckStatus.FAIL, account, region, "Recorder " + name
@@ -139,10 +152,14 @@ final class RecorderAllRegionsCheck implements Check {
             return v.unavailable(account, region, status);
         }
         JsonNode state = null;
-        for (JsonNode s : p.body().path("ConfigurationRecordersStatus")) {
-            if (state == null || Json.text(s.path("name")).equals(recorder.name())) {
+        JsonNode statuses = p.body().path("ConfigurationRecordersStatus");
+        for (JsonNode s : statuses) {
+            if (Json.text(s.path("name")).equals(recorder.name())) {
                 state = s;
             }
+        }
+        if (state == null && statuses.size() == 1 && recorder.name().isEmpty()) {
+            state = statuses.get(0);
         }
         if (state == null) {
             return v.scope(CheckStatus.FAIL, account, region, "Recorder " + name + " has no status: it has never been started.");

@@ -49,6 +49,11 @@ final class EnabledAllRegionsCheck implements Check {
         Verdicts v = new Verdicts(METADATA);
         List<CheckResult> out = new ArrayList<>();
         for (String account : estate.accounts()) {
+            if (estate.enabledRegions(account).isEmpty()) {
+                // Known only from Organizations: no data names a region, so say what to export rather than go quiet.
+                out.add(v.unavailable(account, "", new Exported.Missing(account, "<region>", "guardduty", "list-detectors", "")));
+                continue;
+            }
             for (String region : estate.enabledRegions(account)) {
                 out.add(switch (Detectors.lookup(estate, account, region)) {
                     case Detectors.Lookup.Unavailable u -> v.unavailable(account, region, u.exported());

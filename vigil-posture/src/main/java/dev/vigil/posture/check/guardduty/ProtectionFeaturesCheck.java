@@ -68,6 +68,11 @@ final class ProtectionFeaturesCheck implements Check {
         List<String> required = estate.policy().requiredGuardDutyFeatures();
         List<CheckResult> out = new ArrayList<>();
         for (String account : estate.accounts()) {
+            if (estate.enabledRegions(account).isEmpty()) {
+                // Known only from Organizations: no data names a region, so say what to export rather than go quiet.
+                out.add(v.unavailable(account, "", new Exported.Missing(account, "<region>", "guardduty", "list-detectors", "")));
+                continue;
+            }
             for (String region : estate.enabledRegions(account)) {
                 out.add(switch (Detectors.lookup(estate, account, region)) {
                     case Detectors.Lookup.Unavailable u -> v.unavailable(account, region, u.exported());

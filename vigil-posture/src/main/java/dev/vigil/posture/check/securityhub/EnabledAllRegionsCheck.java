@@ -47,6 +47,11 @@ final class EnabledAllRegionsCheck implements Check {
         Verdicts v = new Verdicts(METADATA);
         List<CheckResult> out = new ArrayList<>();
         for (String account : estate.accounts()) {
+            if (estate.enabledRegions(account).isEmpty()) {
+                // Known only from Organizations: no data names a region, so say what to export rather than go quiet.
+                out.add(v.unavailable(account, "", new Exported.Missing(account, "<region>", "securityhub", "describe-hub", "")));
+                continue;
+            }
             for (String region : estate.enabledRegions(account)) {
                 Exported hub = Hub.describe(estate, account, region);
                 out.add(switch (Hub.state(hub)) {

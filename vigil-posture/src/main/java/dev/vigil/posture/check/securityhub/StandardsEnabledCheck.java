@@ -51,6 +51,11 @@ final class StandardsEnabledCheck implements Check {
         Verdicts v = new Verdicts(METADATA);
         List<CheckResult> out = new ArrayList<>();
         for (String account : estate.accounts()) {
+            if (estate.enabledRegions(account).isEmpty()) {
+                // Known only from Organizations: no data names a region, so say what to export rather than go quiet.
+                out.add(v.unavailable(account, "", new Exported.Missing(account, "<region>", "securityhub", "get-enabled-standards", "")));
+                continue;
+            }
             for (String region : estate.enabledRegions(account)) {
                 if (Hub.state(Hub.describe(estate, account, region)) == Hub.State.OFF) {
                     out.add(v.scope(CheckStatus.NOT_APPLICABLE, account, region,

@@ -75,4 +75,11 @@ class S3DataEventsCheckTest {
                          "DataResources":[{"Type":"AWS::S3::Object","Values":["arn:aws:s3:::one/"]}]}]}""");
         assertThat(only(check.evaluate(oneBucket.estate())).status()).isEqualTo(CheckStatus.FAIL);
     }
+
+    @Test
+    void aStarWithoutSelectorExportsIsAnErrorWordedAsSuch() {
+        CheckResult r = only(check.evaluate(orgTrail("").policy(policy("", Set.of("*"), Duration.ofHours(24))).estate()));
+        assertThat(r.status()).isEqualTo(CheckStatus.ERROR);
+        assertThat(r.reason()).startsWith("Not judged");
+    }
 }

@@ -86,4 +86,35 @@ class RecorderAllRegionsCheckTest {
         assertThat(at(results, "us-east-1").status()).isEqualTo(CheckStatus.PASS);
         assertThat(at(results, "global").status()).isEqualTo(CheckStatus.PASS);
     }
+
+    @Test
+    void anyPassingRecorderOfSeveralInARegionIsEnoughAndStatusIsMatchedByName() {
+        List<CheckResult> results = check.evaluate(new EstateFixture()
+                .export(A, "us-east-1", "configservice", "describe-configuration-recorders", """
+                        {"ConfigurationRecorders":[
+                          {"name":"aws-service-linked","recordingGroup":{"allSupported":false,"resourceTypes":["AWS::EC2::Instance"]}},
+                          {"name":"default","recordingGroup":{"allSupported":true,"includeGlobalResourceTypes":true}}]}""")
+                .export(A, "us-east-1", "configservice", "describe-configuration-recorder-status", """
+                        {"ConfigurationRecordersStatus":[{"name":"default","recording":true,"lastStatus":"SUCCESS"}]}""")
+                .estate());
+        assertThat(at(results, "us-east-1").status()).isEqualTo(CheckStatus.PASS);
+        assertThat(at(results, "us-east-1").reason()).contains("default");
+
+        List<CheckResult> otherName = check.evaluate(new EstateFixture()
+                .export(A, "us-east-1", "configservice", "describe-configuration-recorders", recorders(true, true))
+                .export(A, "us-east-1", "configservice", "describe-configuration-recorder-status", """
+                        {"ConfigurationRecordersStatus":[{"name":"another","recording":true,"lastStatus":"SUCCESS"}]}""")
+                .estate());
+        assertThat(at(otherName, "us-east-1").status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(at(otherName, "us-east-1").reason()).contains("never been started");
+    }
+
+    @Test
+    void anAccountKnownOnlyFromOrganizationsIsAnErrorNotSilence() {
+        List<CheckResult> results = check.evaluate(new EstateFixture()
+                .export("111111111111", "global", "organizations", "list-accounts",
+                        "{\"Accounts\":[{\"Id\":\"999999999999\",\"Status\":\"ACTIVE\"}]}").estate());
+        assertThat(results).filteredOn(r -> r.account().equals("999999999999"))
+                .extracting(CheckResult::status).containsExactly(CheckStatus.ERROR);
+    }
 }

@@ -149,4 +149,16 @@ class GuardDutyChecksTest {
         CheckResult undeclared = one(new CentralAdministrationCheck().evaluate(member("ENABLED", "").estate()));
         assertThat(undeclared.status()).isEqualTo(CheckStatus.MANUAL);
     }
+
+    @Test
+    void accountsKnownOnlyFromOrganizationsGetAnErrorFromEachRegionalCheck() {
+        EstateFixture f = new EstateFixture().export("111111111111", "global", "organizations", "list-accounts",
+                "{\"Accounts\":[{\"Id\":\"999999999999\",\"Status\":\"ACTIVE\"}]}");
+        for (var check : GuardDutyChecks.checks()) {
+            assertThat(check.evaluate(f.estate())).as(check.metadata().id())
+                    .filteredOn(r -> r.account().equals("999999999999"))
+                    .extracting(CheckResult::status).containsAnyOf(CheckStatus.ERROR, CheckStatus.MANUAL)
+                    .doesNotContain(CheckStatus.FAIL);
+        }
+    }
 }
