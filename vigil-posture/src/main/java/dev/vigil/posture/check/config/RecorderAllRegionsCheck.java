@@ -62,7 +62,8 @@ final class RecorderAllRegionsCheck implements Check {
                     "config:BatchGetResourceConfig"));
 
     /** One recorder's settings, from the CLI (camelCase) or a CloudFormation-style Config item (PascalCase). */
-    private record Recorder(String name, boolean allSupported, boolean globalTypes, Optional<Boolean> recordingFlag) {
+    private record Recorder(String name, boolean allSupported, boolean globalTypes, Optional<Boolean> recordingFlag,
+                            String strategy) {
         static Recorder of(JsonNode r) {
             JsonNode group = Json.either(r, "recordingGroup");
             String strategy = Json.text(Json.either(Json.either(group, "recordingStrategy"), "useOnly"));
@@ -73,7 +74,7 @@ final class RecorderAllRegionsCheck implements Check {
             }
             JsonNode recording = Json.either(r, "recording");
             return new Recorder(Json.text(Json.either(r, "name")), all, global,
-                    recording.isBoolean() ? Optional.of(recording.asBoolean()) : Optional.empty());
+                    recording.isBoolean() ? Optional.of(recording.asBoolean()) : Optional.empty(), strategy);
         }
     }
 
@@ -140,7 +141,8 @@ final class RecorderAllRegionsCheck implements Check {
         String name = Verdicts.clip(recorder.name());
         if (!recorder.allSupported()) {
             return v.scope(CheckStatus.FAIL, account, region, "Recorder " + name
-                    + " records only selected resource types; set allSupported so new types are recorded too.");
+                    + (recorder.strategy().equals("EXCLUSION_BY_RESOURCE_TYPES") ? " excludes some resource types"
+                    : " records only selected resource types") + "; set allSupported so every type is recorded.");
         }
         Exported status = Exported.lookup(estate, account, region, "configservice", "describe-configuration-recorder-status");
         if (!(status instanceof Exported.Present p)) {
