@@ -61,7 +61,8 @@ final class ConfigFileReader {
         this.factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(500)
-                        .maxStringLength((int) Math.min(limits.maxItemBytes(), Integer.MAX_VALUE - 64))
+                        // above the item budget, so the budget is what stops an oversized item
+                        .maxStringLength((int) Math.min(limits.maxItemBytes() * 2 + 1024, Integer.MAX_VALUE - 64))
                         .build())
                 .build();
         this.mapper = new ObjectMapper(factory);

@@ -135,7 +135,12 @@ final class ConfigItemDecoder {
     }
 
     private JsonNode decodeValue(JsonNode value) {
-        if (!value.isTextual()) {
+        return decodeValue(value, 0);
+    }
+
+    /** Decodes JSON text, again if the result is JSON text itself (values serialised twice), up to a few times. */
+    private JsonNode decodeValue(JsonNode value, int depth) {
+        if (!value.isTextual() || depth > 3) {
             return value;
         }
         String text = value.asText().strip();
@@ -150,7 +155,7 @@ final class ConfigItemDecoder {
                 break;
         }
         if (text.startsWith("{") || text.startsWith("[") || (text.startsWith("\"") && text.endsWith("\""))) {
-            return parseJson(text).orElse(value);
+            return parseJson(text).map(parsed -> decodeValue(parsed, depth + 1)).orElse(value);
         }
         return value;
     }
