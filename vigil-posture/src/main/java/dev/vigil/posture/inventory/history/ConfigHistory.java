@@ -114,7 +114,8 @@ public final class ConfigHistory {
      * The net change of every resource from {@code from} to {@code to}: one entry per resource whose state at
      * {@code to} differs from its state at {@code from}, ordered by capture time. A resource changed and changed
      * back shows nothing; one changed several times shows the combined difference, attributed to the call behind
-     * its latest change (see {@link #timeline} for each step).
+     * its latest change (see {@link #timeline} for each step). A creation is dated, and attributed, at the
+     * resource's first capture in the window, while its {@code after} is the state at {@code to}.
      */
     public List<ResourceChange> diff(Instant from, Instant to) {
         if (to.isBefore(from)) {
@@ -128,7 +129,11 @@ public final class ConfigHistory {
             if (after.isEmpty() || before.equals(after)) {
                 return;
             }
-            change(key, before.filter(b -> !b.deleted()), after.get()).ifPresent(out::add);
+            Optional<Resource> live = before.filter(b -> !b.deleted());
+            Instant when = live.isEmpty() && !after.get().deleted()
+                    ? firstLiveAfter(list, from).orElse(after.get()).captureTime() // when it appeared
+                    : after.get().captureTime();
+            change(key, live, after.get(), when).ifPresent(out::add);
         });
         out.sort(CHANGE_ORDER);
         return out;
@@ -139,14 +144,17 @@ public final class ConfigHistory {
         List<ResourceChange> out = new ArrayList<>();
         Optional<Resource> previous = Optional.empty();
         for (Resource item : items(key)) {
-            change(key, previous.filter(p -> !p.deleted()), item).ifPresent(out::add);
+            change(key, previous.filter(p -> !p.deleted()), item, item.captureTime()).ifPresent(out::add);
             previous = Optional.of(item);
         }
         return out;
     }
 
-    /** The change from {@code before} (empty = absent or deleted) to {@code after}; empty when there is none. */
-    private Optional<ResourceChange> change(ResourceKey key, Optional<Resource> before, Resource after) {
+    /**
+     * The change from {@code before} (empty = absent or deleted) to {@code after}, dated {@code time}; empty when
+     * there is none.
+     */
+    private Optional<ResourceChange> change(ResourceKey key, Optional<Resource> before, Resource after, Instant time) {
         ChangeType type;
         List<PathChange> changes = List.of();
         if (before.isEmpty()) {
@@ -163,7 +171,7 @@ public final class ConfigHistory {
             }
             type = ChangeType.UPDATED;
         }
-        ResourceChange change = new ResourceChange(key, type, after.captureTime(), before, after, changes,
+        ResourceChange change = new ResourceChange(key, type, time, before, after, changes,
                 Optional.empty());
         return Optional.of(change.attributed(attributor.attribute(change)));
     }
@@ -171,6 +179,11 @@ public final class ConfigHistory {
     private boolean isFirst(ResourceKey key, Resource item) {
         List<Resource> list = items(key);
         return !list.isEmpty() && list.get(0) == item;
+    }
+
+    /** The first live capture after {@code time}: when a resource created in a diff's window appeared. */
+    private static Optional<Resource> firstLiveAfter(List<Resource> list, Instant time) {
+        return list.stream().filter(r -> r.captureTime().isAfter(time) && !r.deleted()).findFirst();
     }
 
     private static Optional<Resource> latestAt(List<Resource> list, Instant time) {
