@@ -130,7 +130,9 @@ final class ConfigItemDecoder {
         if (object == null) {
             return out;
         }
-        object.fields().forEachRemaining(e -> out.set(e.getKey(), decodeValue(e.getValue())));
+        for (Map.Entry<String, JsonNode> e : object.properties()) {
+            out.set(e.getKey(), decodeValue(e.getValue()));
+        }
         return out;
     }
 
@@ -175,11 +177,11 @@ final class ConfigItemDecoder {
             return out;
         }
         if (tags.isObject()) {
-            tags.fields().forEachRemaining(e -> {
+            for (Map.Entry<String, JsonNode> e : tags.properties()) {
                 if (e.getValue().isValueNode() && !e.getValue().isNull()) {
                     out.put(e.getKey(), e.getValue().asText());
                 }
-            });
+            }
         } else if (tags.isArray()) {
             for (JsonNode t : tags) {
                 JsonNode key = t.has("key") ? t.get("key") : t.path("Key");
