@@ -23,7 +23,8 @@ import java.util.zip.ZipException;
 /**
  * Reads a JSON input file (gzip recognised by content) with Jackson's streaming parser and decides what it is from
  * its top-level keys: AWS Config items ({@code configurationItems}, {@code baseConfigurationItems}, {@code Results})
- * are read one at a time and handed on, so a gigabyte snapshot never sits in memory whole; CloudTrail
+ * and a bare array of items are read one at a time and handed on, so a gigabyte snapshot never sits in memory
+ * whole; CloudTrail
  * ({@code Records}, or records themselves) is recognised and left to the CloudTrail reader.
  *
  * <p>A bad item is skipped with a problem naming its index and line, and reading carries on. A JSON syntax error
@@ -121,7 +122,7 @@ final class ConfigFileReader {
                 return new Outcome.Skipped("empty", "", "the file is empty; skipped it");
             }
             if (t == JsonToken.START_ARRAY) {
-                return new Outcome.CloudTrail(); // a JSON array of records; the CloudTrail reader checks it
+                return bareArray(p);
             }
             Set<String> keys = new LinkedHashSet<>();
             while (t != null) {
@@ -172,25 +173,50 @@ final class ConfigFileReader {
             return false;
         }
 
+        /**
+         * A top-level array: Config items when its first element looks like one (what
+         * {@code --query configurationItems} prints), else CloudTrail records for the CloudTrail reader to check.
+         */
+        private Outcome bareArray(JsonParser p) throws IOException {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return new Outcome.CloudTrail();
+            }
+            JsonNode first = element(p);
+            if (!first.has("resourceType") || !first.has("configurationItemCaptureTime")) {
+                return new Outcome.CloudTrail();
+            }
+            kind = InputKind.CONFIG_HISTORY;
+            accept(first, false);
+            array(p, false);
+            return new Outcome.Config(kind);
+        }
+
         private void array(JsonParser p, boolean rowsAsText) throws IOException {
             while (p.nextToken() != JsonToken.END_ARRAY) {
-                index++;
-                itemLine = p.currentTokenLocation().getLineNr();
-                budget.arm();
-                JsonNode node;
-                try {
-                    node = mapper.readTree(p);
-                } finally {
-                    budget.disarm();
-                }
-                try {
-                    JsonNode item = rowsAsText ? row(node) : node;
-                    items.accept(decoder.decode(item, display + "#item " + index));
-                    tally.itemRead();
-                } catch (BadItem bad) {
-                    tally.itemSkipped();
-                    tally.problem(display, itemPosition(), bad.reason(), bad.getMessage() + "; skipped the item");
-                }
+                accept(element(p), rowsAsText);
+            }
+        }
+
+        /** Reads the element at the current token as a tree, within the item budget. */
+        private JsonNode element(JsonParser p) throws IOException {
+            index++;
+            itemLine = p.currentTokenLocation().getLineNr();
+            budget.arm();
+            try {
+                return mapper.readTree(p);
+            } finally {
+                budget.disarm();
+            }
+        }
+
+        private void accept(JsonNode node, boolean rowAsText) {
+            try {
+                JsonNode item = rowAsText ? row(node) : node;
+                items.accept(decoder.decode(item, display + "#item " + index));
+                tally.itemRead();
+            } catch (BadItem bad) {
+                tally.itemSkipped();
+                tally.problem(display, itemPosition(), bad.reason(), bad.getMessage() + "; skipped the item");
             }
         }
 

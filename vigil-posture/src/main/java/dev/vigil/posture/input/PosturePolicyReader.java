@@ -206,6 +206,9 @@ public final class PosturePolicyReader {
             if (t == null) {
                 return fallback;
             }
+            if (t.isEmpty()) {
+                return ""; // explicitly none
+            }
             int eq = t.indexOf('=');
             if (eq <= 0 || t.length() > 512 || t.chars().anyMatch(Character::isISOControl)) {
                 error(v.line(), key, "'" + shown(t) + "' is not a tag in the form key=value, e.g. criticality=high");

@@ -236,6 +236,23 @@ class ConfigReadingTest {
         assertThat(input.inventory().byArn("arn:aws:s3:::acme-data")).isPresent();
     }
 
+    @Test
+    void aBareArrayOfItemsIsConfigAndABareArrayOfRecordsIsCloudTrail() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        JsonNode items = json.readTree(InputFixtures.text("get-resource-config-history.json")).path("configurationItems");
+        InputFixtures.write(dir, "items.json", json.writeValueAsString(items));
+        InputFixtures.write(dir, "records.json", "[{\"eventVersion\":\"1.08\",\"eventTime\":\"2021-02-01T10:00:00Z\","
+                + "\"eventSource\":\"iam.amazonaws.com\",\"eventName\":\"CreateUser\"}]");
+
+        PostureInput input = read();
+
+        assertThat(input.inventory().byId("AWS::EC2::SecurityGroup", "sg-0a1b2c3d")).isPresent();
+        assertThat(input.summary().itemsRead()).isEqualTo(2);
+        assertThat(input.summary().files(InputKind.CONFIG_HISTORY)).isEqualTo(1);
+        assertThat(input.summary().files(InputKind.CLOUDTRAIL)).isEqualTo(1);
+        assertThat(input.summary().problems()).isEmpty();
+    }
+
     private static int lineOf(String text, String needle) {
         int at = text.indexOf(needle);
         return (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;

@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * Picks the CloudTrail call that most likely made a change: a write call in the resource's account and region
  * (any region for {@code global} resources, whose calls IAM logs in us-east-1), made within the window before
- * Config captured the new state, that names the resource's id, name or ARN. The latest such call wins; Config
+ * Config captured the new state, that names the resource's id or ARN (or, failing that, its name). The latest such
+ * call wins; Config
  * records a change some seconds to minutes after the call, so the closest earlier call is the best guess. A small
  * allowance after the capture time absorbs clock differences between the two services.
  */
@@ -34,9 +35,17 @@ final class ChangeAttributor {
         if (calls.isEmpty()) {
             return Optional.empty();
         }
-        Set<String> identifiers = new LinkedHashSet<>();
-        identifiers(change.after(), identifiers);
-        change.before().ifPresent(b -> identifiers(b, identifiers));
+        Set<String> exact = new LinkedHashSet<>();
+        Set<String> names = new LinkedHashSet<>();
+        identifiers(change.after(), exact, names);
+        change.before().ifPresent(b -> identifiers(b, exact, names));
+        names.removeAll(exact);
+        Optional<Attribution> byId = best(change, exact);
+        return byId.isPresent() ? byId : best(change, names);
+    }
+
+    /** The latest call naming one of the identifiers within the window, in the resource's account and region. */
+    private Optional<Attribution> best(ResourceChange change, Set<String> identifiers) {
         Instant earliest = change.time().minus(window);
         Instant latest = change.time().plus(CLOCK_SKEW);
         ResourceKey key = change.key();
@@ -49,11 +58,18 @@ final class ChangeAttributor {
                 .map(Attribution::of);
     }
 
-    private static void identifiers(Resource r, Set<String> out) {
-        for (String s : new String[]{r.id(), r.name(), r.arn()}) {
+    /**
+     * Ids and ARNs are unique; names are not ("default", "web"), so a call naming the resource's id or ARN is
+     * preferred over one that only names something of the same name.
+     */
+    private static void identifiers(Resource r, Set<String> exact, Set<String> names) {
+        for (String s : new String[]{r.id(), r.arn()}) {
             if (!s.isEmpty()) {
-                out.add(s);
+                exact.add(s);
             }
+        }
+        if (!r.name().isEmpty()) {
+            names.add(r.name());
         }
     }
 }

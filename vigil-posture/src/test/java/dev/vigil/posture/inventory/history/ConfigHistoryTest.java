@@ -181,7 +181,7 @@ class ConfigHistoryTest {
                 json("{}"), List.of(), "");
         ApiCallIndex calls = new ApiCallIndex(10, 10);
         calls.add(new ApiCall(ACCT, "us-east-1", T2.minusSeconds(30), "iam.amazonaws.com", "UpdateAssumeRolePolicy",
-                "e-trust", "arn:aws:iam::" + ACCT + ":user/mallory", "203.0.113.5", "aws-cli/2"), List.of("audit"));
+                "e-trust", "arn:aws:iam::" + ACCT + ":user/mallory", "203.0.113.5", "aws-cli/2"), List.of(arn));
 
         ConfigHistory h = ConfigHistory.builder().add(v1, "").add(v2, "").calls(calls).build();
         ResourceChange change = h.diff(T1, T2).get(0);
@@ -193,6 +193,21 @@ class ConfigHistoryTest {
             assertThat(p.before().asText()).isEqualTo(ACCT);
             assertThat(p.after().asText()).isEqualTo("*");
         });
+    }
+
+    @Test
+    void aCallNamingTheIdIsPreferredToALaterOneThatOnlySharesTheName() {
+        ApiCallIndex calls = new ApiCallIndex(10, 10);
+        calls.add(call("e-by-id", T2.minus(Duration.ofMinutes(5)), ACCT, "us-east-2", "alice"), List.of("sg-0a1"));
+        calls.add(call("e-by-name", T2.minus(Duration.ofMinutes(1)), ACCT, "us-east-2", "bob"), List.of("web"));
+
+        assertThat(lifeOfAGroup(calls).timeline(KEY).get(1).attribution().orElseThrow().eventId())
+                .isEqualTo("e-by-id");
+
+        ApiCallIndex nameOnly = new ApiCallIndex(10, 10);
+        nameOnly.add(call("e-by-name", T2.minus(Duration.ofMinutes(1)), ACCT, "us-east-2", "bob"), List.of("web"));
+        assertThat(lifeOfAGroup(nameOnly).timeline(KEY).get(1).attribution().orElseThrow().eventId())
+                .as("the name is the fallback").isEqualTo("e-by-name");
     }
 
     @Test
