@@ -1,11 +1,13 @@
 package dev.vigil.posture.input;
 
+import dev.vigil.posture.check.Estate;
 import dev.vigil.posture.check.PosturePolicy;
 import dev.vigil.posture.check.RootUse;
 import dev.vigil.posture.inventory.Inventory;
 import dev.vigil.posture.inventory.history.ConfigHistory;
 import dev.vigil.posture.supplement.Supplements;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -28,5 +30,10 @@ public record PostureInput(Inventory inventory, Supplements supplements, Posture
         rootUses = List.copyOf(rootUses);
         Objects.requireNonNull(history, "history");
         Objects.requireNonNull(summary, "summary");
+    }
+
+    /** What the checks judge, as of {@code now} (injected: checks never read the wall clock). */
+    public Estate estate(Instant now) {
+        return new Estate(inventory, supplements, policy, now, rootUses);
     }
 }

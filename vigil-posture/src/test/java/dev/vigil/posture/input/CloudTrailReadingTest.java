@@ -37,6 +37,7 @@ class CloudTrailReadingTest {
         assertThat(input.summary().files(InputKind.CLOUDTRAIL)).isEqualTo(1);
         assertThat(input.summary().cloudTrailRecords()).isEqualTo(11);
         assertThat(input.summary().rootUses()).isEqualTo(2);
+        assertThat(input.estate(Instant.parse("2021-03-01T00:00:00Z")).rootActivity()).isEqualTo(input.rootUses());
     }
 
     @Test

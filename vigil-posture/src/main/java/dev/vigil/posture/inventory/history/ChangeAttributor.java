@@ -13,9 +13,8 @@ import java.util.Set;
  * Picks the CloudTrail call that most likely made a change: a write call in the resource's account and region
  * (any region for {@code global} resources, whose calls IAM logs in us-east-1), made within the window before
  * Config captured the new state, that names the resource's id or ARN (or, failing that, its name). The latest such
- * call wins; Config
- * records a change some seconds to minutes after the call, so the closest earlier call is the best guess. A small
- * allowance after the capture time absorbs clock differences between the two services.
+ * call wins: Config records a change some seconds to minutes after the call, so the closest earlier call is the
+ * best guess. A small allowance after the capture time absorbs clock differences between the two services.
  */
 final class ChangeAttributor {
 
