@@ -84,7 +84,7 @@ final class ConfigFileReader {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String position = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
-            return st.stopped("invalid-json", position, "invalid JSON (" + e.getOriginalMessage()
+            return st.stopped("invalid-json", position, "invalid JSON (" + Shown.of(e.getOriginalMessage(), 200)
                     + "); stopped reading the file" + (st.kind == null ? "" : " (the items before it were kept)"));
         } catch (InputOpener.DecompressionLimitExceeded e) {
             return st.stopped("decompression-limit", "", e.getMessage() + "; the rest of the file was not read");
@@ -92,9 +92,10 @@ final class ConfigFileReader {
             return st.stopped("truncated-gzip", "", "the compressed file ends early (truncated download or copy?); "
                     + "the items before the damage were kept");
         } catch (ZipException e) {
-            return st.stopped("corrupt-gzip", "", "the compressed data is corrupt (" + e.getMessage() + ")");
+            return st.stopped("corrupt-gzip", "", "the compressed data is corrupt ("
+                    + Shown.of(e.getMessage(), 200) + ")");
         } catch (IOException e) {
-            return st.stopped("unreadable", "", "cannot read the file (" + e.getMessage()
+            return st.stopped("unreadable", "", "cannot read the file (" + Shown.of(e.getMessage(), 200)
                     + "); check that it exists and is readable");
         }
     }
@@ -231,7 +232,8 @@ final class ConfigFileReader {
             try {
                 return mapper.readTree(node.asText());
             } catch (JsonProcessingException e) {
-                throw new BadItem("bad-row", "the query result row is not valid JSON (" + e.getOriginalMessage() + ")");
+                throw new BadItem("bad-row", "the query result row is not valid JSON ("
+                        + Shown.of(e.getOriginalMessage(), 200) + ")");
             }
         }
 
@@ -268,8 +270,7 @@ final class ConfigFileReader {
         }
         StringBuilder sb = new StringBuilder();
         for (String k : keys) {
-            String shown = k.length() > 40 ? k.substring(0, 40) + "…" : k;
-            sb.append(sb.isEmpty() ? "" : ", ").append(shown.replaceAll("\\p{Cntrl}", "?"));
+            sb.append(sb.isEmpty() ? "" : ", ").append(Shown.of(k, 40));
         }
         return sb.toString();
     }

@@ -41,7 +41,10 @@ public final class PosturePolicyReader {
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
     private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
-    private static final Pattern SCP_TARGET = Pattern.compile("\\d{12}|ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}|r-[a-z0-9]{4,32}");
+    private static final Pattern SCP_TARGET =
+            Pattern.compile("\\d{12}|ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}|r-[a-z0-9]{4,32}");
+    private static final String AN_ACCOUNT = "a 12-digit account id";
+    private static final String REGIONS = "region names such as eu-west-1";
     private static final Pattern FEATURE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})\\s*([smhdw])");
     private static final YAMLFactory YAML = YAMLFactory.builder()
@@ -89,9 +92,10 @@ public final class PosturePolicyReader {
             }
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw fail(display, at == null ? 0 : at.getLineNr(), "", "not valid YAML: " + e.getOriginalMessage());
+            throw fail(display, at == null ? 0 : at.getLineNr(), "",
+                    "not valid YAML: " + Shown.of(e.getOriginalMessage(), 200));
         } catch (IOException e) {
-            throw fail(display, 0, "", "cannot read the file (" + e.getMessage() + "); check the path");
+            throw fail(display, 0, "", "cannot read the file (" + Shown.of(e.getMessage(), 200) + "); check the path");
         }
     }
 
@@ -127,10 +131,10 @@ public final class PosturePolicyReader {
                 YamlValue v = e.getValue();
                 int line = top.keyLines().get(key);
                 switch (key) {
-                    case "log-archive-account" -> logArchive = scalar(key, v, line, ACCOUNT, "a 12-digit account id", logArchive);
-                    case "security-account" -> security = scalar(key, v, line, ACCOUNT, "a 12-digit account id", security);
-                    case "enabled-regions" -> enabled = list(key, v, line, REGION, "region names such as eu-west-1", enabled);
-                    case "allowed-regions" -> allowed = list(key, v, line, REGION, "region names such as eu-west-1", allowed);
+                    case "log-archive-account" -> logArchive = scalar(key, v, line, ACCOUNT, AN_ACCOUNT, logArchive);
+                    case "security-account" -> security = scalar(key, v, line, ACCOUNT, AN_ACCOUNT, security);
+                    case "enabled-regions" -> enabled = list(key, v, line, REGION, REGIONS, enabled);
+                    case "allowed-regions" -> allowed = list(key, v, line, REGION, REGIONS, allowed);
                     case "critical-buckets" -> critical = new LinkedHashSet<>(
                             list(key, v, line, BUCKET, "S3 bucket names", List.copyOf(critical)));
                     case "critical-tag" -> criticalTag = tag(key, v, line, criticalTag);
@@ -219,7 +223,8 @@ public final class PosturePolicyReader {
 
         private Map<String, List<String>> scps(String key, YamlValue v, int line, Map<String, List<String>> fallback) {
             if (!(v instanceof YamlValue.Mapping m)) {
-                error(line, key, "must be a mapping of target (account id, ou-… or r-…) to a list of SCP names or ids");
+                error(line, key, "must be a mapping of target (account id, ou-… or r-…) to a list of SCP names "
+                        + "or ids");
                 return fallback;
             }
             Map<String, List<String>> out = new LinkedHashMap<>();
@@ -288,7 +293,6 @@ public final class PosturePolicyReader {
 
     /** Value text for an error message: short, without control characters. */
     private static String shown(String text) {
-        String t = text.replaceAll("\\p{Cntrl}", "?");
-        return t.length() > 60 ? t.substring(0, 60) + "…" : t;
+        return Shown.of(text, 60);
     }
 }

@@ -3,7 +3,8 @@ package dev.vigil.posture.input;
 /**
  * Bounds that keep hostile or accidental input from exhausting memory.
  *
- * @param maxItemBytes        largest single configuration item read (bytes of JSON); a larger one ends the file's reading
+ * @param maxItemBytes        largest single configuration item read (bytes of JSON); a larger one ends the
+ *                            file's reading
  * @param maxDecompressedBytes largest decompressed size of one gzip file
  * @param maxSupplementBytes  largest supplementary export read (they are read whole)
  * @param maxPolicyBytes      largest policy file read
@@ -21,7 +22,10 @@ public record ReadLimits(long maxItemBytes, long maxDecompressedBytes, long maxS
         }
     }
 
-    /** 32 MiB items, 16 GiB per gzip file, 64 MiB exports, 1 MiB policy, a million calls, 100 000 root uses, 1 000 problems. */
+    /**
+     * 32 MiB items, 16 GiB per gzip file, 64 MiB exports, 1 MiB policy, a million calls, 100 000 root uses,
+     * 1 000 problems listed.
+     */
     public static final ReadLimits DEFAULT = new ReadLimits(32L << 20, 16L << 30, 64L << 20, 1L << 20,
             1_000_000, 100_000, 1_000);
 }

@@ -31,7 +31,8 @@ final class SupplementReader {
     private static final Pattern REGION = Pattern.compile("global|[a-z]{2}(-[a-z]+)+-\\d{1,2}");
     private static final Pattern CLI_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final int MAX_SUBJECT = 512;
-    private static final String LAYOUT = "supplementary/<ACCOUNT>/<REGION or global>/<service>.<operation>[.<subject>].json";
+    private static final String LAYOUT =
+            "supplementary/<ACCOUNT>/<REGION or global>/<service>.<operation>[.<subject>].json";
 
     private final ReadLimits limits;
     private final ObjectMapper mapper;
@@ -126,10 +127,10 @@ final class SupplementReader {
             JsonLocation at = e.getLocation();
             String position = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
             tally.fileSkipped(display, "invalid-json", position, "the export is not valid JSON ("
-                    + e.getOriginalMessage() + "); re-export it with --output json");
+                    + Shown.of(e.getOriginalMessage(), 200) + "); re-export it with --output json");
             return Optional.empty();
         } catch (IOException e) {
-            return skip(tally, display, "unreadable", "cannot read the file (" + e.getMessage()
+            return skip(tally, display, "unreadable", "cannot read the file (" + Shown.of(e.getMessage(), 200)
                     + "); check that it exists and is readable");
         }
     }

@@ -224,7 +224,8 @@ public final class ConfigHistory {
                 return this;
             }
             byState.computeIfAbsent(key, k -> new LinkedHashMap<>())
-                    .merge(stateId, item, (held, added) -> added.captureTime().isBefore(held.captureTime()) ? added : held);
+                    .merge(stateId, item, (held, added) ->
+                            added.captureTime().isBefore(held.captureTime()) ? added : held);
             return this;
         }
 
@@ -241,7 +242,8 @@ public final class ConfigHistory {
 
         public ConfigHistory build() {
             Map<ResourceKey, List<Resource>> merged = new TreeMap<>();
-            byState.forEach((key, states) -> merged.computeIfAbsent(key, k -> new ArrayList<>()).addAll(states.values()));
+            byState.forEach((key, states) ->
+                    merged.computeIfAbsent(key, k -> new ArrayList<>()).addAll(states.values()));
             unidentified.forEach((key, list) -> merged.computeIfAbsent(key, k -> new ArrayList<>()).addAll(list));
             Map<ResourceKey, List<Resource>> out = new TreeMap<>();
             merged.forEach((key, list) -> out.put(key, collapse(list)));

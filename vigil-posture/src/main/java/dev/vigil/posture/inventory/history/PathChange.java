@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * One changed value between two captures of a resource.
  *
- * @param path   where, e.g. {@code configuration.ipPermissions[0].toPort}, {@code supplementaryConfiguration.BucketVersioningConfiguration.status},
+ * @param path   where, e.g. {@code configuration.ipPermissions[0].toPort},
+ *               {@code supplementaryConfiguration.BucketVersioningConfiguration.status},
  *               {@code tags.env}, {@code relationships} or {@code status}
  * @param before the old value, a missing node when the value was added
  * @param after  the new value, a missing node when the value was removed

@@ -43,7 +43,8 @@ final class StateDiff {
             d.add("status", NODES.textNode(before.status()), NODES.textNode(after.status()));
         }
         d.compare("configuration", before.configuration(), after.configuration());
-        d.compare("supplementaryConfiguration", before.supplementaryConfiguration(), after.supplementaryConfiguration());
+        d.compare("supplementaryConfiguration", before.supplementaryConfiguration(),
+                after.supplementaryConfiguration());
         d.compare("tags", tags(before.tags()), tags(after.tags()));
         JsonNode relBefore = relationships(before.relationships());
         JsonNode relAfter = relationships(after.relationships());
