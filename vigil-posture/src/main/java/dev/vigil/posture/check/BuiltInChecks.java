@@ -16,6 +16,12 @@ public final class BuiltInChecks {
     public static List<Check> all() {
         List<Check> out = new ArrayList<>();
         // Sections are added here as they land.
+        out.addAll(dev.vigil.posture.check.kms.KmsChecks.checks());
+        out.addAll(dev.vigil.posture.check.s3.S3Checks.checks());
+        out.addAll(dev.vigil.posture.check.ebs.EbsChecks.checks());
+        out.addAll(dev.vigil.posture.check.rds.RdsChecks.checks());
+        out.addAll(dev.vigil.posture.check.dynamodb.DynamoDbChecks.checks());
+        out.addAll(dev.vigil.posture.check.backup.BackupChecks.checks());
         return Collections.unmodifiableList(out);
     }
 }
