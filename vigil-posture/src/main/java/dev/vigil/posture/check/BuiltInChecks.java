@@ -1,5 +1,12 @@
 package dev.vigil.posture.check;
 
+import dev.vigil.posture.check.backup.BackupChecks;
+import dev.vigil.posture.check.dynamodb.DynamoDbChecks;
+import dev.vigil.posture.check.ebs.EbsChecks;
+import dev.vigil.posture.check.kms.KmsChecks;
+import dev.vigil.posture.check.rds.RdsChecks;
+import dev.vigil.posture.check.s3.S3Checks;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -16,12 +23,12 @@ public final class BuiltInChecks {
     public static List<Check> all() {
         List<Check> out = new ArrayList<>();
         // Sections are added here as they land.
-        out.addAll(dev.vigil.posture.check.kms.KmsChecks.checks());
-        out.addAll(dev.vigil.posture.check.s3.S3Checks.checks());
-        out.addAll(dev.vigil.posture.check.ebs.EbsChecks.checks());
-        out.addAll(dev.vigil.posture.check.rds.RdsChecks.checks());
-        out.addAll(dev.vigil.posture.check.dynamodb.DynamoDbChecks.checks());
-        out.addAll(dev.vigil.posture.check.backup.BackupChecks.checks());
+        out.addAll(KmsChecks.checks());
+        out.addAll(S3Checks.checks());
+        out.addAll(EbsChecks.checks());
+        out.addAll(RdsChecks.checks());
+        out.addAll(DynamoDbChecks.checks());
+        out.addAll(BackupChecks.checks());
         return Collections.unmodifiableList(out);
     }
 }
