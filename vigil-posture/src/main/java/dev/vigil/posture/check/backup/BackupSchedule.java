@@ -14,7 +14,7 @@ enum BackupSchedule {
     AT_LEAST_DAILY, LESS_OFTEN, UNREADABLE;
 
     private static final Pattern RATE = Pattern.compile("rate\\(\\s*(\\d{1,6})\\s+(minutes?|hours?|days?)\\s*\\)");
-    private static final Pattern CRON = Pattern.compile("cron\\((.*)\\)");
+    private static final Pattern CRON = Pattern.compile("cron\\((.*)\\)", Pattern.CASE_INSENSITIVE);
     private static final Set<String> EVERY_DAY_OF_MONTH = Set.of("*", "?", "*/1", "1/1", "1-31");
     private static final Set<String> EVERY_MONTH = Set.of("*", "*/1", "1/1", "1-12", "JAN-DEC");
     private static final Set<String> EVERY_DAY_OF_WEEK = Set.of("*", "?", "1-7", "SUN-SAT");
