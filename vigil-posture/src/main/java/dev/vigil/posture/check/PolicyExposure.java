@@ -69,7 +69,10 @@ public final class PolicyExposure {
         return out;
     }
 
-    /** True for {@code "*"}, {@code {"AWS":"*"}} or an AWS principal list containing {@code "*"}. */
+    /**
+     * True for {@code "*"}, {@code {"AWS":"*"}}, or an AWS principal list containing {@code "*"} or an IAM ARN with a
+     * wildcard account.
+     */
     public static boolean isPublicPrincipal(JsonNode principal) {
         if (principal == null) {
             return false;
@@ -80,12 +83,22 @@ public final class PolicyExposure {
         if (principal.isObject()) {
             for (Map.Entry<String, JsonNode> e : principal.properties()) {
                 if (e.getKey().equalsIgnoreCase("AWS")
-                        && PolicyDocuments.strings(e.getValue()).stream().anyMatch(p -> p.strip().equals("*"))) {
+                        && PolicyDocuments.strings(e.getValue()).stream().anyMatch(PolicyExposure::anyAccount)) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /** {@code *}, or an IAM ARN whose account is a wildcard ({@code arn:aws:iam::*:root}). */
+    private static boolean anyAccount(String principal) {
+        String p = principal.strip();
+        if (p.equals("*")) {
+            return true;
+        }
+        String[] parts = p.split(":", -1);
+        return parts.length > 5 && parts[0].equals("arn") && parts[2].equals("iam") && parts[4].equals("*");
     }
 
     /**

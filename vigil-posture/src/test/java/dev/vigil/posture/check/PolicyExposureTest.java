@@ -31,6 +31,14 @@ class PolicyExposureTest {
     }
 
     @Test
+    void anIamArnWithAWildcardAccountIsPublicButAServicePrincipalIsNot() {
+        assertThat(grants("""
+                [{"Sid":"AnyRoot","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::*:root"},"Action":"kms:Decrypt","Resource":"*"},
+                 {"Sid":"Trail","Effect":"Allow","Principal":{"Service":"cloudtrail.amazonaws.com"},"Action":"s3:PutObject","Resource":"*"}]"""))
+                .extracting(PolicyExposure.PublicGrant::sid).containsExactly("AnyRoot");
+    }
+
+    @Test
     void positiveConditionsOnCallerKeysRestrict() {
         assertThat(grants("""
                 [{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-abc123"}}},

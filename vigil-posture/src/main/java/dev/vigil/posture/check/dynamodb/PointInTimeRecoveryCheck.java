@@ -65,8 +65,9 @@ final class PointInTimeRecoveryCheck implements Check {
             Exported exported = Exported.lookup(estate, table.account(), table.region(), "dynamodb",
                     "describe-continuous-backups", DynamoDbChecks.tableName(table));
             if (!(exported instanceof Exported.Present p)) {
-                return v.error(table, "Config recorded no ContinuousBackupsDescription for the table. "
-                        + Verdicts.unavailableReason(exported));
+                return v.error(table, "Not judged: Config recorded no ContinuousBackupsDescription for the table and "
+                        + Verdicts.unavailableReason(exported).replaceFirst("^Not judged: ", "")
+                        .replaceFirst("^the export", "its export"));
             }
             recorded = DynamoDbChecks.field(p.body(), "ContinuousBackupsDescription");
             source = "the describe-continuous-backups export";

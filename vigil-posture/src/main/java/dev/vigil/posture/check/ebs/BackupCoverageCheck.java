@@ -116,8 +116,9 @@ final class BackupCoverageCheck implements Check {
         List<Exported> gaps = new ArrayList<>(selections.gaps());
         gaps.addAll(dlm.gaps());
         if (!gaps.isEmpty()) {
-            return v.error(volume, "No backup found for the volume in the data given, which is incomplete. "
-                    + Verdicts.unavailableReason(gaps.get(0)));
+            return v.error(volume, "Not judged: no backup of the volume appears in the data given, but it is incomplete ("
+                    + Verdicts.unavailableReason(gaps.get(0)).replaceFirst("^Not judged: ", "")
+                    .replaceFirst("\\.$", "") + ").");
         }
         return v.fail(volume, "The attached volume is in no AWS Backup selection and no enabled DLM policy.");
     }

@@ -95,8 +95,9 @@ final class NoPublicAccessCheck implements Check {
         PublicAccessBlock effective;
         switch (PublicAccessBlock.account(estate, bucket.account())) {
             case PublicAccessBlock.Account.Unknown u -> {
-                return v.error(bucket, "The bucket has public grants that its own block does not neutralise and "
-                        + "the account-level block is unknown. " + Verdicts.unavailableReason(u.why()));
+                return v.error(bucket, "Not judged: the bucket has public grants that its own block does not neutralise "
+                        + "and the account-level block is unknown (" + Verdicts.unavailableReason(u.why())
+                        .replaceFirst("^Not judged: ", "").replaceFirst("\\.$", "") + ").");
             }
             case PublicAccessBlock.Account.Known k -> effective = own.or(k.block());
         }

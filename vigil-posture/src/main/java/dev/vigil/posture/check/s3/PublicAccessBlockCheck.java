@@ -68,8 +68,9 @@ final class PublicAccessBlockCheck implements Check {
             return v.pass(bucket, "The bucket's own public access block has all four settings on.");
         }
         return switch (PublicAccessBlock.account(estate, bucket.account())) {
-            case PublicAccessBlock.Account.Unknown u -> v.error(bucket, "The bucket's own block leaves "
-                    + own.off() + " off and the account-level block is unknown. " + Verdicts.unavailableReason(u.why()));
+            case PublicAccessBlock.Account.Unknown u -> v.error(bucket, "Not judged: the bucket's own block leaves "
+                    + own.off() + " off and the account-level block is unknown ("
+                    + Verdicts.unavailableReason(u.why()).replaceFirst("^Not judged: ", "").replaceFirst("\\.$", "") + ").");
             case PublicAccessBlock.Account.Known k when k.block().allOn() ->
                     v.pass(bucket, "The account-level public access block has all four settings on.");
             case PublicAccessBlock.Account.Known k -> {
