@@ -54,7 +54,8 @@ class ResourceChecksOddDataTest {
             for (String type : List.of("AWS::KMS::Key", "AWS::S3::Bucket", "AWS::EC2::Volume", "AWS::RDS::DBInstance",
                     "AWS::RDS::DBCluster", "AWS::DynamoDB::Table", "AWS::Backup::BackupPlan", "AWS::Backup::BackupSelection",
                     "AWS::S3::AccountPublicAccessBlock")) {
-                f.resource(type, "r" + n++, ACCT, REGION, configuration, ODD_SUPPLEMENTARY, Map.of("k", "v"));
+                f.resource(type, "r" + n, ACCT, REGION, configuration, ODD_SUPPLEMENTARY, n % 2 == 0 ? Map.of("k", "v") : Map.of());
+                n++;
             }
         }
         for (String[] export : List.of(new String[]{"kms", "get-key-rotation-status"}, new String[]{"kms", "get-key-policy"},
@@ -65,6 +66,9 @@ class ResourceChecksOddDataTest {
                     + "\"Policy\":5,\"KeyRotationEnabled\":\"yes\",\"EbsEncryptionByDefault\":\"on\",\"BackupPlan\":[]}");
         }
         f.export(ACCT, "global", "s3control", "get-public-access-block", "[]");
+        PosturePolicy d = PosturePolicy.defaults();
+        f.policy(new PosturePolicy("", "", List.of(), List.of(), java.util.Set.of("r1", "absent"), "k=v", java.util.Set.of(),
+                Map.of(), d.trailDeliveryMaxAge(), d.rootUseWindow(), -5, List.of()));
         Estate estate = f.estate();
         for (Check check : checks()) {
             List<CheckResult> results = check.evaluate(estate);

@@ -36,7 +36,8 @@ final class PlanRulesCheck implements Check {
             "Resilience", Severity.MEDIUM, PLAN,
             "A backup plan protects only as well as its rules: backups taken less than daily lose more than a day "
                     + "of data, short retention loses the recovery point before a slow-burning incident is noticed, "
-                    + "and backups kept only in the source region share that region's outages and its attackers.",
+                    + "and backups kept only in the source region share that region's outages and its attackers. "
+                    + "Each rule is judged on its own, so every recovery point has a copy in another region.",
             new Remediation("Give each rule a daily (or more frequent) schedule, a DeleteAfterDays of at least the "
                     + "required retention, and a copy action to a vault in another region.",
                     "aws backup update-backup-plan --backup-plan-id <plan-id> --backup-plan file://plan.json  "

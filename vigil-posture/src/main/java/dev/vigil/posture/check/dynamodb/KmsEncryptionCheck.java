@@ -28,7 +28,9 @@ final class KmsEncryptionCheck implements Check {
             "DynamoDB tables are encrypted with a KMS key",
             "Encryption", Severity.LOW, DynamoDbChecks.TABLE,
             "DynamoDB always encrypts data at rest, by default with a key AWS owns. A KMS key instead logs every "
-                    + "use in CloudTrail and, when customer-managed, lets a key policy decide who can read the table's data.",
+                    + "use in CloudTrail and, when customer-managed, lets a key policy decide who can read the table's data. "
+                    + "A table on the AWS owned key fails with low severity: its data is encrypted, but nobody in the "
+                    + "organisation can audit or restrict the key.",
             new Remediation("Switch the table's encryption to a KMS key, preferably customer-managed.",
                     "aws dynamodb update-table --table-name <table> --sse-specification Enabled=true,SSEType=KMS,KMSMasterKeyId=<key-arn>",
                     """

@@ -30,7 +30,8 @@ final class KeyRotationCheck implements Check {
             "Encryption", Severity.MEDIUM, KmsChecks.KEY,
             "Automatic rotation gives a key new cryptographic material every year (or the period you set) while "
                     + "old ciphertext stays readable. It limits how much data any one piece of key material protects "
-                    + "and is what most frameworks mean by key lifecycle management.",
+                    + "and is what most frameworks mean by key lifecycle management. AWS-managed keys, asymmetric and "
+                    + "HMAC keys and keys with imported material are not applicable.",
             new Remediation("Enable automatic rotation on each customer-managed symmetric encryption key.",
                     "aws kms enable-key-rotation --key-id <key-id> --rotation-period-in-days 365",
                     """

@@ -28,7 +28,9 @@ final class DefaultEncryptionCheck implements Check {
             "S3 buckets have default server-side encryption",
             "Encryption", Severity.MEDIUM, S3Checks.BUCKET,
             "Default encryption makes every new object encrypted at rest without relying on each writer to ask "
-                    + "for it. SSE-KMS additionally puts decryption behind a key policy and logs each use in CloudTrail.",
+                    + "for it. SSE-KMS additionally puts decryption behind a key policy and logs each use in CloudTrail. "
+                    + "Since January 2023 S3 applies SSE-S3 to every bucket, which passes; a bucket whose recorded "
+                    + "configuration shows no rule at all fails, because objects written then may be unencrypted.",
             new Remediation("Set a default encryption rule on the bucket; prefer SSE-KMS with a customer-managed key "
                     + "and S3 Bucket Keys for data that needs key-level access control.",
                     "aws s3api put-bucket-encryption --bucket <bucket> --server-side-encryption-configuration "
