@@ -40,9 +40,12 @@ final class PlanRulesCheck implements Check {
                     + "Each rule is judged on its own, so every recovery point has a copy in another region.",
             new Remediation("Give each rule a daily (or more frequent) schedule, a DeleteAfterDays of at least the "
                     + "required retention, and a copy action to a vault in another region.",
-                    "aws backup update-backup-plan --backup-plan-id <plan-id> --backup-plan file://plan.json  "
-                            + "# each rule: \"ScheduleExpression\":\"cron(0 5 ? * * *)\", \"Lifecycle\":{\"DeleteAfterDays\":35}, "
-                            + "\"CopyActions\":[{\"DestinationBackupVaultArn\":\"arn:aws:backup:<other-region>:<account>:backup-vault:<vault>\"}]",
+                    """
+                    aws backup get-backup-plan --backup-plan-id <plan-id> --query BackupPlan > plan.json
+                    # in plan.json give each rule "ScheduleExpression": "cron(0 5 ? * * *)", "Lifecycle": {"DeleteAfterDays": 35}
+                    # and "CopyActions": [{"DestinationBackupVaultArn": "arn:aws:backup:<other-region>:<account>:backup-vault:<vault>"}]
+                    aws backup update-backup-plan --backup-plan-id <plan-id> --backup-plan file://plan.json
+                    """,
                     """
                     Plan:
                       Type: AWS::Backup::BackupPlan
