@@ -8,6 +8,7 @@ import dev.vigil.posture.check.CheckResult;
 import dev.vigil.posture.check.CheckStatus;
 import dev.vigil.posture.check.Estate;
 import dev.vigil.posture.check.Exported;
+import dev.vigil.posture.check.InventoryScope;
 import dev.vigil.posture.check.Remediation;
 import dev.vigil.posture.check.Verdicts;
 import dev.vigil.posture.inventory.Resource;
@@ -121,8 +122,11 @@ final class PlanRulesCheck implements Check {
                 }
             }
             if (out.size() == before) {
-                out.add(v.scope(CheckStatus.NOT_APPLICABLE, account, "", "No AWS Backup plans are recorded for this "
-                        + "account; if it has some, export `aws backup list-backup-plans` and `get-backup-plan` per region."));
+                boolean listed = estate.supplements().all("backup", "list-backup-plans").stream()
+                        .anyMatch(d -> d.account().equals(account) && Exported.of(d) instanceof Exported.Present);
+                out.add(listed ? v.scope(CheckStatus.NOT_APPLICABLE, account, "", "The account's exports list no AWS "
+                        + "Backup plans, so there is nothing to judge (ebs.backup_coverage reports unprotected volumes).")
+                        : InventoryScope.nothingToJudge(estate, v, account, "AWS Backup plans"));
             }
         }
         return out;

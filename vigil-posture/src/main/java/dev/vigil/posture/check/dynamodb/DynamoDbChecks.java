@@ -4,12 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.vigil.posture.check.Check;
 import dev.vigil.posture.check.CheckResult;
-import dev.vigil.posture.check.CheckStatus;
 import dev.vigil.posture.check.Estate;
+import dev.vigil.posture.check.InventoryScope;
 import dev.vigil.posture.check.Verdicts;
 import dev.vigil.posture.inventory.Resource;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -30,18 +29,9 @@ public final class DynamoDbChecks {
         return List.of(new KmsEncryptionCheck(), new PointInTimeRecoveryCheck());
     }
 
-    /** One verdict per live table; an account without tables gets one NOT_APPLICABLE saying so. */
+    /** One verdict per live table; an account without tables gets one verdict saying why. */
     static List<CheckResult> eachTable(Estate estate, Verdicts v, Function<Resource, CheckResult> judge) {
-        List<CheckResult> out = new ArrayList<>();
-        for (String account : estate.accounts()) {
-            List<Resource> tables = estate.inventory().ofType(TABLE, account).toList();
-            if (tables.isEmpty()) {
-                out.add(v.scope(CheckStatus.NOT_APPLICABLE, account, "",
-                        "No DynamoDB tables are recorded for this account; if it has tables, include its AWS Config data."));
-            }
-            tables.forEach(t -> out.add(judge.apply(t)));
-        }
-        return out;
+        return InventoryScope.eachResource(estate, v, TABLE, "DynamoDB tables", judge);
     }
 
     static String tableName(Resource table) {

@@ -3,8 +3,8 @@ package dev.vigil.posture.check.ebs;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.posture.check.Check;
 import dev.vigil.posture.check.CheckResult;
-import dev.vigil.posture.check.CheckStatus;
 import dev.vigil.posture.check.Estate;
+import dev.vigil.posture.check.InventoryScope;
 import dev.vigil.posture.check.Verdicts;
 import dev.vigil.posture.inventory.Resource;
 
@@ -27,18 +27,9 @@ public final class EbsChecks {
         return List.of(new VolumeEncryptionCheck(), new EbsDefaultEncryptionCheck(), new BackupCoverageCheck());
     }
 
-    /** One verdict per live volume; an account without volumes gets one NOT_APPLICABLE saying so. */
+    /** One verdict per live volume; an account without volumes gets one verdict saying why. */
     static List<CheckResult> eachVolume(Estate estate, Verdicts v, Function<Resource, CheckResult> judge) {
-        List<CheckResult> out = new ArrayList<>();
-        for (String account : estate.accounts()) {
-            List<Resource> volumes = estate.inventory().ofType(VOLUME, account).toList();
-            if (volumes.isEmpty()) {
-                out.add(v.scope(CheckStatus.NOT_APPLICABLE, account, "",
-                        "No EBS volumes are recorded for this account; if it has volumes, include its AWS Config data."));
-            }
-            volumes.forEach(vol -> out.add(judge.apply(vol)));
-        }
-        return out;
+        return InventoryScope.eachResource(estate, v, VOLUME, "EBS volumes", judge);
     }
 
     /** The volume state; Config writes it as text or as {@code {"value": ...}}. */

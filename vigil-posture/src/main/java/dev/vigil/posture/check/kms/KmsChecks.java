@@ -2,12 +2,11 @@ package dev.vigil.posture.check.kms;
 
 import dev.vigil.posture.check.Check;
 import dev.vigil.posture.check.CheckResult;
-import dev.vigil.posture.check.CheckStatus;
 import dev.vigil.posture.check.Estate;
+import dev.vigil.posture.check.InventoryScope;
 import dev.vigil.posture.check.Verdicts;
 import dev.vigil.posture.inventory.Resource;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -27,18 +26,9 @@ public final class KmsChecks {
         return List.of(new KeyRotationCheck(), new NoPendingDeletionCheck(), new NoPublicKeyPolicyCheck());
     }
 
-    /** One verdict per live key; an account without keys gets one NOT_APPLICABLE saying so. */
+    /** One verdict per live key; an account without keys gets one verdict saying why. */
     static List<CheckResult> eachKey(Estate estate, Verdicts v, Function<Resource, CheckResult> judge) {
-        List<CheckResult> out = new ArrayList<>();
-        for (String account : estate.accounts()) {
-            List<Resource> keys = estate.inventory().ofType(KEY, account).toList();
-            if (keys.isEmpty()) {
-                out.add(v.scope(CheckStatus.NOT_APPLICABLE, account, "",
-                        "No KMS keys are recorded for this account; if it has keys, include its AWS Config data."));
-            }
-            keys.forEach(k -> out.add(judge.apply(k)));
-        }
-        return out;
+        return InventoryScope.eachResource(estate, v, KEY, "KMS keys", judge);
     }
 
     /** The key id used in export file names: {@code configuration.keyId}, else the Config resource id. */

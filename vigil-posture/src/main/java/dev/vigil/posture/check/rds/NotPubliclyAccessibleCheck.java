@@ -4,13 +4,11 @@ import dev.vigil.model.Severity;
 import dev.vigil.posture.check.Check;
 import dev.vigil.posture.check.CheckMetadata;
 import dev.vigil.posture.check.CheckResult;
-import dev.vigil.posture.check.CheckStatus;
 import dev.vigil.posture.check.Estate;
+import dev.vigil.posture.check.InventoryScope;
 import dev.vigil.posture.check.Remediation;
 import dev.vigil.posture.check.Verdicts;
-import dev.vigil.posture.inventory.Resource;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,26 +48,17 @@ final class NotPubliclyAccessibleCheck implements Check {
     @Override
     public List<CheckResult> evaluate(Estate estate) {
         Verdicts v = new Verdicts(METADATA);
-        List<CheckResult> out = new ArrayList<>();
-        for (String account : estate.accounts()) {
-            List<Resource> instances = estate.inventory().ofType(RdsChecks.INSTANCE, account).toList();
-            if (instances.isEmpty()) {
-                out.add(v.scope(CheckStatus.NOT_APPLICABLE, account, "",
-                        "No RDS DB instances are recorded for this account; if it has some, include its AWS Config data."));
+        return InventoryScope.eachResource(estate, v, RdsChecks.INSTANCE, "RDS DB instances", instance -> {
+            Optional<Boolean> open = RdsChecks.flag(instance, "publiclyAccessible");
+            if (open.isEmpty()) {
+                return v.error(instance, "The DB instance's Config item has no publiclyAccessible flag; re-record it.");
             }
-            for (Resource instance : instances) {
-                Optional<Boolean> open = RdsChecks.flag(instance, "publiclyAccessible");
-                if (open.isEmpty()) {
-                    out.add(v.error(instance, "The DB instance's Config item has no publiclyAccessible flag; re-record it."));
-                } else if (open.get()) {
-                    String address = RdsChecks.field(instance, "endpoint").path("address").asText("");
-                    out.add(v.fail(instance, "The DB instance is publicly accessible"
-                            + (address.isBlank() ? "." : " at " + Verdicts.clip(address) + ".")));
-                } else {
-                    out.add(v.pass(instance, "The DB instance is not publicly accessible."));
-                }
+            if (open.get()) {
+                String address = RdsChecks.field(instance, "endpoint").path("address").asText("");
+                return v.fail(instance, "The DB instance is publicly accessible"
+                        + (address.isBlank() ? "." : " at " + Verdicts.clip(address) + "."));
             }
-        }
-        return out;
+            return v.pass(instance, "The DB instance is not publicly accessible.");
+        });
     }
 }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.vigil.posture.check.Check;
 import dev.vigil.posture.check.CheckResult;
-import dev.vigil.posture.check.CheckStatus;
 import dev.vigil.posture.check.Estate;
+import dev.vigil.posture.check.InventoryScope;
 import dev.vigil.posture.check.Verdicts;
 import dev.vigil.posture.inventory.Resource;
 
@@ -66,15 +66,11 @@ public final class RdsChecks {
         for (String account : estate.accounts()) {
             List<Subject> subjects = clusterLevelSubjects(estate, account);
             if (subjects.isEmpty()) {
-                out.add(v.scope(CheckStatus.NOT_APPLICABLE, account, "", noDatabases()));
+                out.add(InventoryScope.nothingToJudge(estate, v, account, "RDS DB instances or clusters"));
             }
             subjects.forEach(s -> out.add(judge.apply(s)));
         }
         return out;
-    }
-
-    static String noDatabases() {
-        return "No RDS DB instances or clusters are recorded for this account; if it has some, include its AWS Config data.";
     }
 
     /** True for a read replica of another instance: availability and backups are the source's job. */

@@ -7,6 +7,7 @@ import dev.vigil.posture.check.CheckMetadata;
 import dev.vigil.posture.check.CheckResult;
 import dev.vigil.posture.check.CheckStatus;
 import dev.vigil.posture.check.Estate;
+import dev.vigil.posture.check.InventoryScope;
 import dev.vigil.posture.check.PosturePolicy;
 import dev.vigil.posture.check.Remediation;
 import dev.vigil.posture.check.Verdicts;
@@ -92,7 +93,7 @@ final class CriticalBucketReplicationCheck implements Check {
             List<Resource> critical = estate.inventory().ofType(S3Checks.BUCKET, account)
                     .filter(b -> isCritical(b, policy)).toList();
             if (critical.isEmpty()) {
-                out.add(v.scope(CheckStatus.NOT_APPLICABLE, account, "", "No bucket in this account is marked critical by name or tag."));
+                out.add(InventoryScope.nothingToJudge(estate, v, account, "buckets marked critical by name or tag"));
             }
             for (Resource bucket : critical) {
                 seen.add(S3Checks.name(bucket));

@@ -3,13 +3,12 @@ package dev.vigil.posture.check.s3;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.posture.check.Check;
 import dev.vigil.posture.check.CheckResult;
-import dev.vigil.posture.check.CheckStatus;
 import dev.vigil.posture.check.Estate;
+import dev.vigil.posture.check.InventoryScope;
 import dev.vigil.posture.check.Verdicts;
 import dev.vigil.posture.inventory.PolicyDocuments;
 import dev.vigil.posture.inventory.Resource;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -32,18 +31,9 @@ public final class S3Checks {
                 new NoPublicAccessCheck(), new CriticalBucketReplicationCheck());
     }
 
-    /** One verdict per live bucket; an account without buckets gets one NOT_APPLICABLE saying so. */
+    /** One verdict per live bucket; an account without buckets gets one verdict saying why. */
     static List<CheckResult> eachBucket(Estate estate, Verdicts v, Function<Resource, CheckResult> judge) {
-        List<CheckResult> out = new ArrayList<>();
-        for (String account : estate.accounts()) {
-            List<Resource> buckets = estate.inventory().ofType(BUCKET, account).toList();
-            if (buckets.isEmpty()) {
-                out.add(v.scope(CheckStatus.NOT_APPLICABLE, account, "",
-                        "No S3 buckets are recorded for this account; if it has buckets, include its AWS Config data."));
-            }
-            buckets.forEach(b -> out.add(judge.apply(b)));
-        }
-        return out;
+        return InventoryScope.eachResource(estate, v, BUCKET, "S3 buckets", judge);
     }
 
     /** The bucket name: {@code configuration.name}, else the item's name or id. */

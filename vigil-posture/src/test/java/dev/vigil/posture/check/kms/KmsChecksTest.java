@@ -75,11 +75,16 @@ class KmsChecksTest {
     }
 
     @Test
-    void anAccountWithoutKeysIsNotApplicable() {
-        CheckResult r = only(new KeyRotationCheck(), new EstateFixture().export(ACCT, REGION, "ec2",
+    void anAccountWithConfigDataButNoKeysIsNotApplicableAndOneWithoutConfigDataIsAnError() {
+        CheckResult none = only(new KeyRotationCheck(), new EstateFixture()
+                .resource("AWS::S3::Bucket", "logs", ACCT, REGION, "{\"name\":\"logs\"}"));
+        assertThat(none.status()).isEqualTo(CheckStatus.NOT_APPLICABLE);
+        assertThat(none.resource()).isEqualTo(ACCT);
+
+        CheckResult unseen = only(new KeyRotationCheck(), new EstateFixture().export(ACCT, REGION, "ec2",
                 "describe-regions", "{\"Regions\":[]}"));
-        assertThat(r.status()).isEqualTo(CheckStatus.NOT_APPLICABLE);
-        assertThat(r.resource()).isEqualTo(ACCT);
+        assertThat(unseen.status()).isEqualTo(CheckStatus.ERROR);
+        assertThat(unseen.reason()).contains("no AWS Config data");
     }
 
     @Test

@@ -97,7 +97,9 @@ class RdsChecksTest {
         assertThat(only(new MultiAzCheck(), db(GOOD)).status()).isEqualTo(CheckStatus.PASS);
         assertThat(only(new MultiAzCheck(), db(GOOD.replace("\"multiAZ\":true", "\"multiAZ\":false"))).status())
                 .isEqualTo(CheckStatus.FAIL);
-        assertThat(only(new MultiAzCheck(), new EstateFixture().export(ACCT, REGION, "ec2", "describe-regions", "{}"))
+        assertThat(only(new MultiAzCheck(), new EstateFixture().resource("AWS::EC2::Volume", "vol-1", ACCT, REGION, "{}"))
                 .status()).isEqualTo(CheckStatus.NOT_APPLICABLE);
+        assertThat(only(new MultiAzCheck(), new EstateFixture().export(ACCT, REGION, "ec2", "describe-regions", "{}"))
+                .status()).isEqualTo(CheckStatus.ERROR);
     }
 }
