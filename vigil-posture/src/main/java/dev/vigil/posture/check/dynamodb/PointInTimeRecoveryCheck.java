@@ -13,6 +13,7 @@ import dev.vigil.posture.inventory.PolicyDocuments;
 import dev.vigil.posture.inventory.Resource;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * dynamodb.point_in_time_recovery: point-in-time recovery is enabled. Read from Config's
@@ -73,7 +74,7 @@ final class PointInTimeRecoveryCheck implements Check {
             source = "the describe-continuous-backups export";
         }
         String status = DynamoDbChecks.path(recorded, "pointInTimeRecoveryDescription", "pointInTimeRecoveryStatus").asText("");
-        return switch (status.toUpperCase(java.util.Locale.ROOT)) {
+        return switch (status.toUpperCase(Locale.ROOT)) {
             case "ENABLED" -> v.pass(table, "Point-in-time recovery is enabled.");
             case "DISABLED" -> v.fail(table, "Point-in-time recovery is disabled.");
             default -> v.error(table, "Not judged: " + source + " gives no point-in-time recovery status"

@@ -5,7 +5,6 @@ import dev.vigil.model.Severity;
 import dev.vigil.posture.check.Check;
 import dev.vigil.posture.check.CheckMetadata;
 import dev.vigil.posture.check.CheckResult;
-import dev.vigil.posture.check.CheckStatus;
 import dev.vigil.posture.check.Estate;
 import dev.vigil.posture.check.Exported;
 import dev.vigil.posture.check.Remediation;
@@ -13,6 +12,7 @@ import dev.vigil.posture.check.Verdicts;
 import dev.vigil.posture.inventory.Resource;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * kms.key_rotation: customer-managed symmetric encryption keys rotate their key material automatically.
@@ -115,7 +115,7 @@ final class KeyRotationCheck implements Check {
             return node.booleanValue();
         }
         if (node.isTextual() && (node.asText().equalsIgnoreCase("true") || node.asText().equalsIgnoreCase("false"))) {
-            return Boolean.parseBoolean(node.asText().toLowerCase(java.util.Locale.ROOT));
+            return Boolean.parseBoolean(node.asText().toLowerCase(Locale.ROOT));
         }
         return null;
     }

@@ -14,6 +14,7 @@ import dev.vigil.posture.check.Verdicts;
 import dev.vigil.posture.inventory.Resource;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -127,7 +128,7 @@ final class CriticalBucketReplicationCheck implements Check {
         if (!bucket.tags().isEmpty()) {
             return bucket.tags();
         }
-        Map<String, String> out = new java.util.HashMap<>();
+        Map<String, String> out = new HashMap<>();
         for (JsonNode set : bucket.supplementary("BucketTaggingConfiguration").path("tagSets")) {
             set.path("tags").properties().forEach(e -> out.put(e.getKey(), e.getValue().asText("")));
         }
