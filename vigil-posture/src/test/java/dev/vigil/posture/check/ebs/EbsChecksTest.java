@@ -54,6 +54,20 @@ class EbsChecksTest {
         assertThat(results.get(0).reason()).contains("ec2.get-ebs-encryption-by-default.json");
     }
 
+    @Test
+    void aDeniedExportIsAnErrorQuotingItsCode() {
+        CheckResult r = only(new EbsDefaultEncryptionCheck(), new EstateFixture()
+                .deniedExport(ACCT, REGION, "ec2", "get-ebs-encryption-by-default"));
+        assertThat(r.status()).isEqualTo(CheckStatus.ERROR);
+        assertThat(r.reason()).contains("AccessDenied");
+
+        CheckResult coverage = only(new BackupCoverageCheck(), volume(IN_USE, Map.of())
+                .deniedExport(ACCT, REGION, "backup", "list-backup-plans")
+                .export(ACCT, REGION, "dlm", "get-lifecycle-policies", "{\"Policies\":[]}"));
+        assertThat(coverage.status()).isEqualTo(CheckStatus.ERROR);
+        assertThat(coverage.reason()).contains("AccessDenied");
+    }
+
     static final String NO_DLM = "{\"Policies\":[]}";
 
     static String selection(String body) {
