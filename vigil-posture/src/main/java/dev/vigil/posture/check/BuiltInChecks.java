@@ -1,8 +1,14 @@
 package dev.vigil.posture.check;
 
+import dev.vigil.posture.check.backup.BackupChecks;
 import dev.vigil.posture.check.cloudtrail.CloudTrailChecks;
 import dev.vigil.posture.check.config.ConfigChecks;
+import dev.vigil.posture.check.dynamodb.DynamoDbChecks;
+import dev.vigil.posture.check.ebs.EbsChecks;
 import dev.vigil.posture.check.guardduty.GuardDutyChecks;
+import dev.vigil.posture.check.kms.KmsChecks;
+import dev.vigil.posture.check.rds.RdsChecks;
+import dev.vigil.posture.check.s3.S3Checks;
 import dev.vigil.posture.check.securityhub.SecurityHubChecks;
 import dev.vigil.posture.check.vpc.VpcChecks;
 
@@ -21,12 +27,17 @@ public final class BuiltInChecks {
 
     public static List<Check> all() {
         List<Check> out = new ArrayList<>();
-        // Sections are added here as they land.
         out.addAll(CloudTrailChecks.checks());
         out.addAll(ConfigChecks.checks());
         out.addAll(GuardDutyChecks.checks());
         out.addAll(SecurityHubChecks.checks());
         out.addAll(VpcChecks.checks());
+        out.addAll(KmsChecks.checks());
+        out.addAll(S3Checks.checks());
+        out.addAll(EbsChecks.checks());
+        out.addAll(RdsChecks.checks());
+        out.addAll(DynamoDbChecks.checks());
+        out.addAll(BackupChecks.checks());
         return Collections.unmodifiableList(out);
     }
 }
