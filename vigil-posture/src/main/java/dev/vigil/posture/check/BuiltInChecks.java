@@ -16,6 +16,7 @@ public final class BuiltInChecks {
     public static List<Check> all() {
         List<Check> out = new ArrayList<>();
         // Sections are added here as they land.
+        out.addAll(dev.vigil.posture.check.cloudwatch.CloudWatchChecks.checks());
         return Collections.unmodifiableList(out);
     }
 }

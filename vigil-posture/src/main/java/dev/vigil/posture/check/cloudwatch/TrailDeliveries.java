@@ -1,0 +1,111 @@
+package dev.vigil.posture.check.cloudwatch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.posture.check.Estate;
+import dev.vigil.posture.check.Exported;
+import dev.vigil.posture.supplement.SupplementDoc;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds, from an account's {@code cloudtrail describe-trails} exports, the trails whose events reach a log group:
+ * multi-region (so every region's calls arrive), delivering to CloudWatch Logs, and not reported stopped by
+ * {@code get-trail-status}. A trail without a status export is given the benefit of the doubt here; the CloudTrail
+ * checks judge whether it is really logging.
+ */
+final class TrailDeliveries {
+
+    /** What the exports say: the usable deliveries plus why other trails were not usable, or why nothing is known. */
+    sealed interface Lookup {
+        record Found(List<TrailDelivery> deliveries, List<String> rejected) implements Lookup {
+        }
+
+        record Unavailable(String region, Exported exported) implements Lookup {
+        }
+    }
+
+    private TrailDeliveries() {
+    }
+
+    static Lookup of(Estate estate, String account) {
+        Map<String, JsonNode> trails = new LinkedHashMap<>();
+        Exported firstProblem = null;
+        for (SupplementDoc doc : estate.supplements().all("cloudtrail", "describe-trails")) {
+            if (!doc.account().equals(account)) {
+                continue;
+            }
+            switch (Exported.of(doc)) {
+                case Exported.Present p -> {
+                    for (JsonNode t : p.body().path("trailList")) {
+                        String key = t.path("TrailARN").asText(t.path("Name").asText(""));
+                        if (!key.isEmpty()) {
+                            trails.putIfAbsent(key, withRegion(t, doc.region()));
+                        }
+                    }
+                }
+                case Exported.Failed f -> firstProblem = firstProblem == null ? f : firstProblem;
+                case Exported.Missing m -> { }
+            }
+        }
+        if (trails.isEmpty() && !anyPresent(estate, account)) {
+            String region = firstRegion(estate, account);
+            return new Lookup.Unavailable(region, firstProblem != null ? firstProblem
+                    : new Exported.Missing(account, region, "cloudtrail", "describe-trails", ""));
+        }
+        List<TrailDelivery> found = new ArrayList<>();
+        List<String> rejected = new ArrayList<>();
+        for (JsonNode t : trails.values()) {
+            String name = t.path("Name").asText("");
+            String arn = t.path("CloudWatchLogsLogGroupArn").asText("");
+            if (arn.isEmpty()) {
+                rejected.add("trail " + name + " does not deliver to CloudWatch Logs");
+            } else if (!t.path("IsMultiRegionTrail").asBoolean(false)) {
+                rejected.add("trail " + name + " records only its home region");
+            } else if (stopped(estate, account, t)) {
+                rejected.add("trail " + name + " is not logging");
+            } else {
+                TrailDelivery.of(name, arn).ifPresentOrElse(found::add,
+                        () -> rejected.add("trail " + name + " names a malformed log group ARN"));
+            }
+        }
+        return new Lookup.Found(found, rejected);
+    }
+
+    private static JsonNode withRegion(JsonNode trail, String exportRegion) {
+        if (trail.isObject() && !trail.path("HomeRegion").isTextual()) {
+            com.fasterxml.jackson.databind.node.ObjectNode copy = trail.deepCopy();
+            return copy.put("HomeRegion", exportRegion);
+        }
+        return trail;
+    }
+
+    private static boolean anyPresent(Estate estate, String account) {
+        return estate.supplements().all("cloudtrail", "describe-trails").stream()
+                .anyMatch(d -> d.account().equals(account) && Exported.of(d) instanceof Exported.Present);
+    }
+
+    /** True only when a status export exists and says the trail is not logging. */
+    private static boolean stopped(Estate estate, String account, JsonNode trail) {
+        String name = trail.path("Name").asText("");
+        String home = trail.path("HomeRegion").asText("");
+        Set<String> regions = new java.util.LinkedHashSet<>();
+        regions.add(home);
+        regions.addAll(estate.supplements().regions(account));
+        for (String region : regions) {
+            if (Exported.lookup(estate, account, region, "cloudtrail", "get-trail-status", name)
+                    instanceof Exported.Present p) {
+                JsonNode logging = p.body().path("IsLogging");
+                return logging.isBoolean() && !logging.booleanValue();
+            }
+        }
+        return false;
+    }
+
+    static String firstRegion(Estate estate, String account) {
+        return estate.enabledRegions(account).stream().findFirst().orElse("us-east-1");
+    }
+}
