@@ -17,6 +17,7 @@ public final class BuiltInChecks {
         List<Check> out = new ArrayList<>();
         // Sections are added here as they land.
         out.addAll(dev.vigil.posture.check.cloudwatch.CloudWatchChecks.checks());
+        out.addAll(dev.vigil.posture.check.root.RootChecks.checks());
         return Collections.unmodifiableList(out);
     }
 }
