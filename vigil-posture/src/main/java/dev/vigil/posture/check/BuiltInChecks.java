@@ -18,6 +18,7 @@ public final class BuiltInChecks {
         // Sections are added here as they land.
         out.addAll(dev.vigil.posture.check.cloudwatch.CloudWatchChecks.checks());
         out.addAll(dev.vigil.posture.check.root.RootChecks.checks());
+        out.addAll(dev.vigil.posture.check.organizations.OrganizationsChecks.checks());
         return Collections.unmodifiableList(out);
     }
 }
