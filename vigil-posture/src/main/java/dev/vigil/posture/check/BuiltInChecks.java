@@ -19,6 +19,7 @@ public final class BuiltInChecks {
         out.addAll(dev.vigil.posture.check.cloudwatch.CloudWatchChecks.checks());
         out.addAll(dev.vigil.posture.check.root.RootChecks.checks());
         out.addAll(dev.vigil.posture.check.organizations.OrganizationsChecks.checks());
+        out.addAll(dev.vigil.posture.check.residency.ResidencyChecks.checks());
         return Collections.unmodifiableList(out);
     }
 }
