@@ -28,7 +28,7 @@ final class AlarmChain {
     }
 
     ChainOutcome follow(String account) {
-        return switch (TrailDeliveries.of(estate, account)) {
+        return switch (TrailDeliveries.of(estate, account, CanonicalEvents.sources(control))) {
             case TrailDeliveries.Lookup.Unavailable u -> new ChainOutcome.Unknown(u.region(), u.exported());
             case TrailDeliveries.Lookup.Found f when f.deliveries().isEmpty() -> new ChainOutcome.Broken(
                     ChainOutcome.TRAIL, TrailDeliveries.firstRegion(estate, account),
@@ -95,10 +95,19 @@ final class AlarmChain {
             String namespace = t.path("metricNamespace").asText("");
             metrics.add(namespace + "/" + name);
             Double value = literal(t.path("metricValue").asText(""));
+            List<String> dimensions = new ArrayList<>();
+            t.path("dimensions").fieldNames().forEachRemaining(dimensions::add);
             for (JsonNode alarm : alarmList.path("MetricAlarms")) {
-                if (watches(alarm, namespace, name)) {
-                    outcomes.add(viaAlarm(d, alarm, value));
+                if (!watches(alarm, namespace, name)) {
+                    continue;
                 }
+                // A dimensioned metric is one series per value; an alarm reads one series, so it misses the rest.
+                outcomes.add(dimensions.isEmpty() ? viaAlarm(d, alarm, value) : new ChainOutcome.Broken(
+                        ChainOutcome.ALARM, d.logRegion(), "Metric filter " + Verdicts.clip(filter.name())
+                        + " publishes " + Verdicts.clip(namespace + "/" + name) + " per "
+                        + Verdicts.clip(String.join(", ", dimensions)) + ", so alarm "
+                        + Verdicts.clip(alarm.path("AlarmName").asText("(unnamed)"))
+                        + " sees one series at most; publish it without dimensions for this alarm."));
             }
         }
         if (outcomes.isEmpty()) {

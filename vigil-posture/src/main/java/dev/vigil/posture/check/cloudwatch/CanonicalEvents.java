@@ -22,8 +22,11 @@ final class CanonicalEvents {
     static final String RESOURCE = "/posture/cis-canonical-events.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One example record: a short label for reasons ("PutUserPolicy") and the complete record JSON. */
-    record Sample(String label, String json) {
+    /**
+     * One example record: a short label for reasons ("PutUserPolicy"), the service that emits it
+     * ({@code iam.amazonaws.com}) and the complete record JSON.
+     */
+    record Sample(String label, String eventSource, String json) {
     }
 
     /**
@@ -54,6 +57,13 @@ final class CanonicalEvents {
             throw new IllegalArgumentException("no canonical events for " + id + " in " + RESOURCE);
         }
         return c;
+    }
+
+    /** The services whose management events the control's records come from. */
+    static java.util.Set<String> sources(Control control) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        control.mustMatch().forEach(s -> out.add(s.eventSource()));
+        return out;
     }
 
     static List<Control> all() {
@@ -93,7 +103,8 @@ final class CanonicalEvents {
                     record.set(f.getKey(), f.getValue());
                 }
             }
-            out.add(new Sample(label != null ? label : labelOf(record), record.toString()));
+            out.add(new Sample(label != null ? label : labelOf(record), record.path("eventSource").asText(),
+                    record.toString()));
         }
         return out;
     }

@@ -31,7 +31,11 @@ final class TrailDeliveries {
     private TrailDeliveries() {
     }
 
-    static Lookup of(Estate estate, String account) {
+    /**
+     * @param sources the services whose management events must reach the log group (a trail whose event selectors
+     *                leave out management events, or exclude one of these sources, cannot feed the filter)
+     */
+    static Lookup of(Estate estate, String account, Set<String> sources) {
         Map<String, JsonNode> trails = new LinkedHashMap<>();
         Exported firstProblem = null;
         for (SupplementDoc doc : estate.supplements().all("cloudtrail", "describe-trails")) {
@@ -67,6 +71,8 @@ final class TrailDeliveries {
                 rejected.add("trail " + name + " records only its home region");
             } else if (stopped(estate, account, t)) {
                 rejected.add("trail " + name + " is not logging");
+            } else if (!EventSelectors.recordsManagementEvents(estate, account, t, sources)) {
+                rejected.add("trail " + name + "'s event selectors leave out these management events");
             } else {
                 TrailDelivery.of(name, arn).ifPresentOrElse(found::add,
                         () -> rejected.add("trail " + name + " names a malformed log group ARN"));
@@ -90,19 +96,26 @@ final class TrailDeliveries {
 
     /** True only when a status export exists and says the trail is not logging. */
     private static boolean stopped(Estate estate, String account, JsonNode trail) {
+        return perTrail(estate, account, trail, "get-trail-status")
+                .map(body -> body.path("IsLogging").isBoolean() && !body.path("IsLogging").booleanValue())
+                .orElse(false);
+    }
+
+    /**
+     * A per-trail export ({@code get-trail-status.<name>}, {@code get-event-selectors.<name>}), looked for in the
+     * trail's home region first, then in any region of the account.
+     */
+    static java.util.Optional<JsonNode> perTrail(Estate estate, String account, JsonNode trail, String operation) {
         String name = trail.path("Name").asText("");
-        String home = trail.path("HomeRegion").asText("");
         Set<String> regions = new java.util.LinkedHashSet<>();
-        regions.add(home);
+        regions.add(trail.path("HomeRegion").asText(""));
         regions.addAll(estate.supplements().regions(account));
         for (String region : regions) {
-            if (Exported.lookup(estate, account, region, "cloudtrail", "get-trail-status", name)
-                    instanceof Exported.Present p) {
-                JsonNode logging = p.body().path("IsLogging");
-                return logging.isBoolean() && !logging.booleanValue();
+            if (Exported.lookup(estate, account, region, "cloudtrail", operation, name) instanceof Exported.Present p) {
+                return java.util.Optional.of(p.body());
             }
         }
-        return false;
+        return java.util.Optional.empty();
     }
 
     static String firstRegion(Estate estate, String account) {

@@ -55,6 +55,20 @@ class CanonicalEventsTest {
         assertThat(fitting).isEqualTo(1);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '#', value = {
+            // The older CIS wording, without the user type and result tests.
+            "cloudwatch.console_signin_without_mfa # { ($.eventName = \"ConsoleLogin\") && ($.additionalEventData.MFAUsed != \"Yes\") }",
+            // Same meaning, other words: a service test plus wildcards instead of sixteen names.
+            "cloudwatch.iam_policy_changes # { ($.eventSource = iam.amazonaws.com) && (($.eventName = \"Put*Policy\") || ($.eventName = \"Delete*Policy*\") || ($.eventName = \"CreatePolicy*\") || ($.eventName = \"Attach*Policy\") || ($.eventName = \"Detach*Policy\")) }",
+            "cloudwatch.cloudtrail_config_changes # { $.eventSource = \"cloudtrail.amazonaws.com\" && $.readOnly IS FALSE }",
+            "cloudwatch.root_account_usage # { $.userIdentity.type = Root }"})
+    void filtersWrittenDifferentlyButMeaningTheSameFit(String checkId, String pattern) {
+        PatternFit fit = PatternFit.of(FilterPattern.compile(pattern), CanonicalEvents.of(checkId));
+        assertThat(fit.missed()).isEmpty();
+        assertThat(fit.noisy()).isEmpty();
+    }
+
     @Test
     void aFilterMissingOneEventNameIsNamedForWhatItMisses() {
         String pattern = SHIPPED.get("CIS-4.4-IAMPolicyChanges").pattern().text()

@@ -195,6 +195,48 @@ class CloudWatchChecksTest {
     }
 
     @Test
+    void anAlarmOnADimensionedMetricDoesNotCount() {
+        String filters = shippedFilters().replace("\"metricName\" : \"iam_changes_metric\",",
+                "\"metricName\" : \"iam_changes_metric\", \"dimensions\" : {\"Principal\" : \"$.userIdentity.arn\"},");
+        assertThat(filters).contains("\"Principal\" : \"$.userIdentity.arn\"");
+        CheckResult r = iam(complete().export(ACCT, REGION, "logs", "describe-metric-filters", filters));
+        assertThat(r.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(r.reason()).contains("per Principal", "alarm iam-changes sees one series at most");
+    }
+
+    @Test
+    void aTrailWhoseSelectorsDropTheEventsDoesNotCount() {
+        String excludesKms = """
+                {"TrailARN":"arn:aws:cloudtrail:eu-west-1:111122223333:trail/org-audit","EventSelectors":[
+                 {"ReadWriteType":"All","IncludeManagementEvents":true,"DataResources":[],
+                  "ExcludeManagementEventSources":["kms.amazonaws.com"]}]}
+                """;
+        EstateFixture f = complete()
+                .export(ACCT, REGION, "cloudtrail", "get-event-selectors", "org-audit", excludesKms)
+                .export(ACCT, REGION, "cloudwatch", "describe-alarms", alarms(
+                        alarm("iam-changes", "iam_changes_metric", "GreaterThanOrEqualToThreshold", 1, true, TOPIC),
+                        alarm("kms", "disable_or_delete_cmk_changes_metric", "GreaterThanOrEqualToThreshold", 1, true, TOPIC)));
+        assertThat(iam(f).status()).isEqualTo(CheckStatus.PASS);
+        CheckResult kms = only(f, "cloudwatch.cmk_disable_or_deletion");
+        assertThat(kms.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(kms.reason()).contains("trail org-audit's event selectors leave out these management events");
+
+        String dataOnly = """
+                {"TrailARN":"arn:aws:cloudtrail:eu-west-1:111122223333:trail/org-audit","AdvancedEventSelectors":[
+                 {"Name":"S3 data events","FieldSelectors":[{"Field":"eventCategory","Equals":["Data"]},
+                  {"Field":"resources.type","Equals":["AWS::S3::Object"]}]}]}
+                """;
+        assertThat(iam(complete().export(ACCT, REGION, "cloudtrail", "get-event-selectors", "org-audit", dataOnly))
+                .status()).isEqualTo(CheckStatus.FAIL);
+        String advancedManagement = """
+                {"TrailARN":"arn:aws:cloudtrail:eu-west-1:111122223333:trail/org-audit","AdvancedEventSelectors":[
+                 {"Name":"Management events","FieldSelectors":[{"Field":"eventCategory","Equals":["Management"]}]}]}
+                """;
+        assertThat(iam(complete().export(ACCT, REGION, "cloudtrail", "get-event-selectors", "org-audit",
+                advancedManagement)).status()).isEqualTo(CheckStatus.PASS);
+    }
+
+    @Test
     void aTopicWithOnlyAPendingSubscriptionFails() {
         CheckResult r = iam(complete().export(ACCT, REGION, "sns", "list-subscriptions", subscriptions("PendingConfirmation")));
         assertThat(r.status()).isEqualTo(CheckStatus.FAIL);
