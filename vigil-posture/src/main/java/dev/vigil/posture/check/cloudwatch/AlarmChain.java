@@ -32,9 +32,10 @@ final class AlarmChain {
             case TrailDeliveries.Lookup.Unavailable u -> new ChainOutcome.Unknown(u.region(), u.exported());
             case TrailDeliveries.Lookup.Found f when f.deliveries().isEmpty() -> new ChainOutcome.Broken(
                     ChainOutcome.TRAIL, TrailDeliveries.firstRegion(estate, account),
-                    "No multi-region, logging trail delivers to CloudWatch Logs, so no metric filter can see "
-                            + control.meaning() + (f.rejected().isEmpty() ? "" : " (" + Verdicts.clip(
-                            String.join("; ", f.rejected())) + ")") + "; send a multi-region trail to a log group.");
+                    "No multi-region, logging trail delivers " + control.meaning() + " to CloudWatch Logs, so no "
+                            + "metric filter can count them" + (f.rejected().isEmpty() ? "" : " (" + Verdicts.clip(
+                            String.join("; ", f.rejected())) + ")") + "; send such a trail, recording management "
+                            + "events, to a log group.");
             case TrailDeliveries.Lookup.Found f -> ChainOutcome.best(f.deliveries().stream().map(this::viaLogGroup).toList());
         };
     }

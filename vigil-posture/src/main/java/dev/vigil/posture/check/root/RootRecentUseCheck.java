@@ -20,8 +20,8 @@ import java.util.Optional;
 /**
  * root.no_recent_use: no root use within the policy's root-use window before {@code Estate.now}. Evidence, in
  * order: root uses seen in the CloudTrail logs given (event, time and source IP to name), then the credential
- * report's last-use dates (password and both access keys). CloudTrail logs showing no root use prove nothing on
- * their own (Vigil cannot tell what period they cover), so without a credential report that case is ERROR, not PASS.
+ * report's last-use dates (password and both access keys). CloudTrail logs can prove a recent use but not its
+ * absence (Vigil cannot tell what period they cover), so without a credential report only FAIL or ERROR is possible.
  */
 final class RootRecentUseCheck implements Check {
 
@@ -79,13 +79,14 @@ final class RootRecentUseCheck implements Check {
             Optional<CredentialReport> report = e.parsedReport();
             if (report.isPresent()) {
                 out.add(fromReport(v, account, report.get(), since, windowText));
-            } else if (latest.isPresent()) {
-                out.add(v.scope(CheckStatus.PASS, account, RootEvidence.GLOBAL, "The latest root use in the CloudTrail logs "
-                        + "given was at " + latest.get().time() + ", before the " + windowText + " window."));
             } else {
-                out.add(v.scope(CheckStatus.ERROR, account, RootEvidence.GLOBAL, e.reportUnavailableReason(
-                        "no root use appears in the CloudTrail logs given (if any), which proves nothing without "
-                                + "knowing the period they cover, and there is ")));
+                // CloudTrail can prove a recent use, never the absence of one: Vigil cannot tell what period the
+                // logs given cover.
+                String seen = latest.map(u -> "the latest root use in the CloudTrail logs given was at " + u.time()
+                        + ", before the window, but those logs may not cover it, and there is ")
+                        .orElse("no root use appears in the CloudTrail logs given (if any), which proves nothing "
+                                + "without knowing the period they cover, and there is ");
+                out.add(v.scope(CheckStatus.ERROR, account, RootEvidence.GLOBAL, e.reportUnavailableReason(seen)));
             }
         }
         return out;

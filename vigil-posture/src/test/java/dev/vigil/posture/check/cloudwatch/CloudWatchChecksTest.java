@@ -255,7 +255,7 @@ class CloudWatchChecksTest {
     void aTrailNotDeliveringToCloudWatchLogsFails() {
         CheckResult r = iam(complete().export(ACCT, REGION, "cloudtrail", "describe-trails", trails(ACCT, null, true)));
         assertThat(r.status()).isEqualTo(CheckStatus.FAIL);
-        assertThat(r.reason()).contains("No multi-region, logging trail delivers to CloudWatch Logs",
+        assertThat(r.reason()).contains("No multi-region, logging trail delivers IAM policy changes to CloudWatch Logs",
                 "trail org-audit does not deliver to CloudWatch Logs");
     }
 

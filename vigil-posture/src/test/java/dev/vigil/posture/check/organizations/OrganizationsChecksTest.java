@@ -142,4 +142,17 @@ class OrganizationsChecksTest {
         assertThat(t.status()).isEqualTo(CheckStatus.ERROR);
         assertThat(t.reason()).contains("organizations.list-targets-for-policy.p-denyleave1.json");
     }
+
+    @Test
+    void oddValuesNeverThrow() {
+        EstateFixture f = new EstateFixture()
+                .export(MGMT, "global", "organizations", "list-accounts", "{\"Accounts\":[null,7,{\"Id\":12},{\"Id\":\"1\"}]}")
+                .export(MGMT, "global", "organizations", "list-policies", "{\"Policies\":\"none\"}")
+                .export(MGMT, "global", "organizations", "list-targets-for-policy", "p-x", "[1,2]")
+                .policy(expecting(Map.of("r-ab12", List.of("p-x"))));
+        assertThat(new AccountsAssessedCheck().evaluate(f.estate())).singleElement()
+                .extracting(CheckResult::status).isEqualTo(CheckStatus.NOT_APPLICABLE);
+        assertThat(new ExpectedScpsCheck().evaluate(f.estate())).singleElement()
+                .extracting(CheckResult::status).isEqualTo(CheckStatus.FAIL);
+    }
 }

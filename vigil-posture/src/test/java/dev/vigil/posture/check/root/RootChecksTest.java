@@ -159,10 +159,12 @@ class RootChecksTest {
     }
 
     @Test
-    void oldUseInCloudTrailPassesAndTheWindowComesFromThePolicy() {
+    void oldUseInCloudTrailAloneIsNotEnoughToPassAndTheWindowComesFromThePolicy() {
         EstateFixture f = new EstateFixture()
                 .rootUse(new RootUse(ACCT, Instant.parse("2026-02-01T08:00:00Z"), "ConsoleLogin", "198.51.100.7"));
-        assertThat(run(new RootRecentUseCheck(), f).status()).isEqualTo(CheckStatus.PASS);
+        CheckResult alone = run(new RootRecentUseCheck(), f);
+        assertThat(alone.status()).isEqualTo(CheckStatus.ERROR);
+        assertThat(alone.reason()).contains("2026-02-01T08:00:00Z", "may not cover it", "iam.get-credential-report.json");
         PosturePolicy d = PosturePolicy.defaults();
         PosturePolicy yearWindow = new PosturePolicy(d.logArchiveAccount(), d.securityAccount(), d.enabledRegions(),
                 d.allowedRegions(), d.criticalBuckets(), d.criticalTag(), d.dataEventBuckets(), d.expectedScps(),
@@ -170,6 +172,13 @@ class RootChecksTest {
         CheckResult r = run(new RootRecentUseCheck(), f.policy(yearWindow));
         assertThat(r.status()).isEqualTo(CheckStatus.FAIL);
         assertThat(r.reason()).contains("365-day");
+    }
+
+    @Test
+    void oldCloudTrailUseWithAnOldReportPasses() {
+        EstateFixture f = withReport(rootRow("2026-02-01T08:00:00+00:00", true, false, "N/A", false))
+                .rootUse(new RootUse(ACCT, Instant.parse("2026-02-01T08:00:00Z"), "ConsoleLogin", "198.51.100.7"));
+        assertThat(run(new RootRecentUseCheck(), f).status()).isEqualTo(CheckStatus.PASS);
     }
 
     @Test
