@@ -28,7 +28,7 @@ final class AlarmChain {
     }
 
     ChainOutcome follow(String account) {
-        return switch (TrailDeliveries.of(estate, account, CanonicalEvents.sources(control))) {
+        return switch (TrailDeliveries.of(estate, account, CanonicalEvents.needs(control))) {
             case TrailDeliveries.Lookup.Unavailable u -> new ChainOutcome.Unknown(u.region(), u.exported());
             case TrailDeliveries.Lookup.Found f when f.deliveries().isEmpty() -> new ChainOutcome.Broken(
                     ChainOutcome.TRAIL, TrailDeliveries.firstRegion(estate, account),

@@ -26,7 +26,7 @@ final class CanonicalEvents {
      * One example record: a short label for reasons ("PutUserPolicy"), the service that emits it
      * ({@code iam.amazonaws.com}) and the complete record JSON.
      */
-    record Sample(String label, String eventSource, String json) {
+    record Sample(String label, String eventSource, boolean readOnly, String json) {
     }
 
     /**
@@ -59,11 +59,26 @@ final class CanonicalEvents {
         return c;
     }
 
-    /** The services whose management events the control's records come from. */
-    static java.util.Set<String> sources(Control control) {
-        java.util.Set<String> out = new java.util.TreeSet<>();
-        control.mustMatch().forEach(s -> out.add(s.eventSource()));
-        return out;
+    /**
+     * What a trail must record for the control's filter to see anything: the services its records come from, and
+     * whether they include read-only and/or mutating calls (a trail's event selectors can leave either out).
+     */
+    record Needs(java.util.Set<String> sources, boolean reads, boolean writes) {
+    }
+
+    static Needs needs(Control control) {
+        java.util.Set<String> sources = new java.util.TreeSet<>();
+        boolean reads = false;
+        boolean writes = false;
+        for (Sample s : control.mustMatch()) {
+            sources.add(s.eventSource());
+            if (s.readOnly()) {
+                reads = true;
+            } else {
+                writes = true;
+            }
+        }
+        return new Needs(java.util.Set.copyOf(sources), reads, writes);
     }
 
     static List<Control> all() {
@@ -104,7 +119,7 @@ final class CanonicalEvents {
                 }
             }
             out.add(new Sample(label != null ? label : labelOf(record), record.path("eventSource").asText(),
-                    record.toString()));
+                    record.path("readOnly").asBoolean(false), record.toString()));
         }
         return out;
     }

@@ -7,7 +7,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Whether a trail's {@code get-event-selectors} export lets the management events of some services through.
+ * Whether a trail's {@code get-event-selectors} export lets a control's management events through: the right
+ * services, and read-only and/or mutating calls as the control's records need. Advanced selectors are judged on
+ * {@code eventCategory} and {@code eventSource} only (a {@code readOnly} field selector is not yet considered).
  * Without the export the trail is given the benefit of the doubt (most trails use the default selector, which
  * records all management events); the CloudTrail checks judge selectors in their own right.
  */
@@ -16,7 +18,8 @@ final class EventSelectors {
     private EventSelectors() {
     }
 
-    static boolean recordsManagementEvents(Estate estate, String account, JsonNode trail, Set<String> sources) {
+    static boolean recordsManagementEvents(Estate estate, String account, JsonNode trail, CanonicalEvents.Needs needs) {
+        Set<String> sources = needs.sources();
         Optional<JsonNode> export = TrailDeliveries.perTrail(estate, account, trail, "get-event-selectors");
         if (export.isEmpty()) {
             return true;
@@ -25,8 +28,10 @@ final class EventSelectors {
         JsonNode advanced = export.get().path("AdvancedEventSelectors");
         if (basic.isArray() && !basic.isEmpty()) {
             for (JsonNode s : basic) {
-                if (s.path("IncludeManagementEvents").asBoolean(true)
-                        && !s.path("ReadWriteType").asText("All").equals("ReadOnly")
+                String kind = s.path("ReadWriteType").asText("All");
+                boolean kindsCovered = kind.equals("All") || (kind.equals("ReadOnly") && !needs.writes())
+                        || (kind.equals("WriteOnly") && !needs.reads());
+                if (s.path("IncludeManagementEvents").asBoolean(true) && kindsCovered
                         && !excludesAny(s.path("ExcludeManagementEventSources"), sources)) {
                     return true;
                 }

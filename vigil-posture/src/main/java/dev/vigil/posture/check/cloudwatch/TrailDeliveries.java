@@ -32,10 +32,10 @@ final class TrailDeliveries {
     }
 
     /**
-     * @param sources the services whose management events must reach the log group (a trail whose event selectors
-     *                leave out management events, or exclude one of these sources, cannot feed the filter)
+     * @param needs the management events that must reach the log group (a trail whose event selectors leave them
+     *              out cannot feed the filter)
      */
-    static Lookup of(Estate estate, String account, Set<String> sources) {
+    static Lookup of(Estate estate, String account, CanonicalEvents.Needs needs) {
         Map<String, JsonNode> trails = new LinkedHashMap<>();
         Exported firstProblem = null;
         for (SupplementDoc doc : estate.supplements().all("cloudtrail", "describe-trails")) {
@@ -71,7 +71,7 @@ final class TrailDeliveries {
                 rejected.add("trail " + name + " records only its home region");
             } else if (stopped(estate, account, t)) {
                 rejected.add("trail " + name + " is not logging");
-            } else if (!EventSelectors.recordsManagementEvents(estate, account, t, sources)) {
+            } else if (!EventSelectors.recordsManagementEvents(estate, account, t, needs)) {
                 rejected.add("trail " + name + "'s event selectors leave out these management events");
             } else {
                 TrailDelivery.of(name, arn).ifPresentOrElse(found::add,

@@ -221,6 +221,15 @@ class CloudWatchChecksTest {
         assertThat(kms.status()).isEqualTo(CheckStatus.FAIL);
         assertThat(kms.reason()).contains("trail org-audit's event selectors leave out these management events");
 
+        String writeOnly = """
+                {"TrailARN":"arn:aws:cloudtrail:eu-west-1:111122223333:trail/org-audit","EventSelectors":[
+                 {"ReadWriteType":"WriteOnly","IncludeManagementEvents":true,"DataResources":[],"ExcludeManagementEventSources":[]}]}
+                """;
+        EstateFixture w = complete().export(ACCT, REGION, "cloudtrail", "get-event-selectors", "org-audit", writeOnly);
+        assertThat(iam(w).status()).as("policy changes are all writes").isEqualTo(CheckStatus.PASS);
+        assertThat(only(w, "cloudwatch.unauthorized_api_calls").reason())
+                .as("refused reads such as ListUsers are not recorded").contains("leave out these management events");
+
         String dataOnly = """
                 {"TrailARN":"arn:aws:cloudtrail:eu-west-1:111122223333:trail/org-audit","AdvancedEventSelectors":[
                  {"Name":"S3 data events","FieldSelectors":[{"Field":"eventCategory","Equals":["Data"]},
