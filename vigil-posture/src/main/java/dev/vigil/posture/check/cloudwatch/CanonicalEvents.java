@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The CloudTrail records that define, by example, what each CIS monitoring control is about
@@ -63,11 +65,11 @@ final class CanonicalEvents {
      * What a trail must record for the control's filter to see anything: the services its records come from, and
      * whether they include read-only and/or mutating calls (a trail's event selectors can leave either out).
      */
-    record Needs(java.util.Set<String> sources, boolean reads, boolean writes) {
+    record Needs(Set<String> sources, boolean reads, boolean writes) {
     }
 
     static Needs needs(Control control) {
-        java.util.Set<String> sources = new java.util.TreeSet<>();
+        Set<String> sources = new TreeSet<>();
         boolean reads = false;
         boolean writes = false;
         for (Sample s : control.mustMatch()) {
@@ -78,7 +80,7 @@ final class CanonicalEvents {
                 writes = true;
             }
         }
-        return new Needs(java.util.Set.copyOf(sources), reads, writes);
+        return new Needs(Set.copyOf(sources), reads, writes);
     }
 
     static List<Control> all() {

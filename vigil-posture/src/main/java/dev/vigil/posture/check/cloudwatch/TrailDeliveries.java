@@ -1,21 +1,25 @@
 package dev.vigil.posture.check.cloudwatch;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.posture.check.Estate;
 import dev.vigil.posture.check.Exported;
 import dev.vigil.posture.supplement.SupplementDoc;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Finds, from an account's {@code cloudtrail describe-trails} exports, the trails whose events reach a log group:
- * multi-region (so every region's calls arrive), delivering to CloudWatch Logs, and not reported stopped by
- * {@code get-trail-status}. A trail without a status export is given the benefit of the doubt here; the CloudTrail
- * checks judge whether it is really logging.
+ * multi-region (so every region's calls arrive), delivering to CloudWatch Logs, not reported stopped by
+ * {@code get-trail-status}, and with event selectors that keep the control's management events
+ * ({@link EventSelectors}). A trail without status or selector exports is given the benefit of the doubt here; the
+ * CloudTrail checks judge those in their own right.
  */
 final class TrailDeliveries {
 
@@ -83,7 +87,7 @@ final class TrailDeliveries {
 
     private static JsonNode withRegion(JsonNode trail, String exportRegion) {
         if (trail.isObject() && !trail.path("HomeRegion").isTextual()) {
-            com.fasterxml.jackson.databind.node.ObjectNode copy = trail.deepCopy();
+            ObjectNode copy = trail.deepCopy();
             return copy.put("HomeRegion", exportRegion);
         }
         return trail;
@@ -105,17 +109,17 @@ final class TrailDeliveries {
      * A per-trail export ({@code get-trail-status.<name>}, {@code get-event-selectors.<name>}), looked for in the
      * trail's home region first, then in any region of the account.
      */
-    static java.util.Optional<JsonNode> perTrail(Estate estate, String account, JsonNode trail, String operation) {
+    static Optional<JsonNode> perTrail(Estate estate, String account, JsonNode trail, String operation) {
         String name = trail.path("Name").asText("");
-        Set<String> regions = new java.util.LinkedHashSet<>();
+        Set<String> regions = new LinkedHashSet<>();
         regions.add(trail.path("HomeRegion").asText(""));
         regions.addAll(estate.supplements().regions(account));
         for (String region : regions) {
             if (Exported.lookup(estate, account, region, "cloudtrail", operation, name) instanceof Exported.Present p) {
-                return java.util.Optional.of(p.body());
+                return Optional.of(p.body());
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     static String firstRegion(Estate estate, String account) {

@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * root.no_recent_use: no root use within the policy's root-use window before {@code Estate.now}. Evidence, in
@@ -61,7 +63,7 @@ final class RootRecentUseCheck implements Check {
         String windowText = window.toDays() + "-day";
         List<CheckResult> out = new ArrayList<>();
         // An account known only from CloudTrail root uses is still judged: the use is the finding.
-        java.util.Set<String> accounts = new java.util.TreeSet<>(estate.accounts());
+        Set<String> accounts = new TreeSet<>(estate.accounts());
         estate.rootActivity().stream().map(RootUse::account)
                 .filter(a -> a != null && a.matches("\\d{12}")).forEach(accounts::add);
         for (String account : accounts) {
