@@ -45,6 +45,9 @@ record CredentialReport(Optional<Instant> generatedTime, Map<String, String> roo
         } catch (IllegalArgumentException e) {
             return new Reading.Unreadable("its Content is not base64");
         }
+        if (csv.startsWith("\uFEFF")) {
+            csv = csv.substring(1);
+        }
         List<List<String>> rows = CsvRows.parse(csv);
         if (rows.isEmpty() || !rows.get(0).contains("user")) {
             return new Reading.Unreadable("its Content is not a credential report CSV (no user column)");

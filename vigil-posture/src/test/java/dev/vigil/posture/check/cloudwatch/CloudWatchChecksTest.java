@@ -328,4 +328,24 @@ class CloudWatchChecksTest {
             assertThat(c.evaluate(f.estate())).singleElement().extracting(CheckResult::status).isEqualTo(CheckStatus.FAIL);
         }
     }
+
+    @Test
+    void everyExportReplacedByOddJsonNeverThrows() {
+        String[][] exports = {
+                {"cloudtrail", "describe-trails", ""}, {"cloudtrail", "get-trail-status", "org-audit"},
+                {"cloudtrail", "get-event-selectors", "org-audit"}, {"logs", "describe-metric-filters", ""},
+                {"cloudwatch", "describe-alarms", ""}, {"sns", "list-subscriptions", ""}};
+        String[] odd = {"[]", "\"x\"", "7", "null", "{}", "{\"trailList\":[{}, [], {\"Name\":{}}],"
+                + "\"metricFilters\":[null, 1, \"a\", {}, {\"logGroupName\":\"org-trail-logs\",\"filterPattern\":[]}],"
+                + "\"MetricAlarms\":[null, {\"AlarmActions\":\"arn\",\"Threshold\":\"x\"}, {\"Metrics\":7}],"
+                + "\"Subscriptions\":{\"a\":1},\"EventSelectors\":[7],\"AdvancedEventSelectors\":{},\"IsLogging\":\"no\"}"};
+        for (String[] e : exports) {
+            for (String body : odd) {
+                EstateFixture f = complete().export(ACCT, REGION, e[0], e[1], e[2], body);
+                for (Check c : CloudWatchChecks.checks()) {
+                    assertThat(c.evaluate(f.estate())).as(e[1] + " = " + body).hasSize(1);
+                }
+            }
+        }
+    }
 }
