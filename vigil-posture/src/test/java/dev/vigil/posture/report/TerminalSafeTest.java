@@ -26,7 +26,7 @@ class TerminalSafeTest {
     void wrappingBreaksOverlongWordsAndMarksWhatWasLeftOut() {
         assertThat(TerminalSafe.wrap("one two three four", 9, 5)).containsExactly("one two", "three", "four");
         assertThat(TerminalSafe.wrap("x".repeat(25), 10, 5)).containsExactly("x".repeat(10), "x".repeat(10), "xxxxx");
-        assertThat(TerminalSafe.wrap("aaaa bbbb cccc dddd eeee", 9, 2)).containsExactly("aaaa bbbb", "cccc ...");
+        assertThat(TerminalSafe.wrap("aaaa bbbb cccc dddd eeee", 9, 2)).containsExactly("aaaa bbbb", "cccc d...");
     }
 
     @Test
