@@ -7,8 +7,10 @@ import dev.vigil.posture.check.CheckStatus;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,7 +33,7 @@ public record PostureReport(List<FrameworkScore> frameworks, Map<CheckStatus, Lo
         for (CheckStatus s : CheckStatus.values()) {
             counts.put(s, checkCounts.getOrDefault(s, 0L));
         }
-        checkCounts = java.util.Collections.unmodifiableMap(counts);
+        checkCounts = Collections.unmodifiableMap(counts);
         failures = List.copyOf(failures);
     }
 
@@ -64,7 +66,7 @@ public record PostureReport(List<FrameworkScore> frameworks, Map<CheckStatus, Lo
      */
     public static PostureReport of(Collection<Framework> frameworks, List<CheckResult> results,
                                    Collection<CheckMetadata> catalogue) {
-        Map<String, CheckMetadata> meta = new java.util.HashMap<>();
+        Map<String, CheckMetadata> meta = new HashMap<>();
         catalogue.forEach(m -> meta.put(m.id(), m));
         EnumMap<CheckStatus, Long> counts = new EnumMap<>(CheckStatus.class);
         List<Failure> failures = new ArrayList<>();

@@ -12,6 +12,7 @@ import dev.vigil.posture.framework.Tally;
 
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -120,7 +121,7 @@ public final class PostureReportPrinter {
         Map<String, List<CheckResult>> byCheck = new LinkedHashMap<>();
         CheckStatus shown = r.status();
         for (CheckResult c : r.withStatus(shown)) {
-            byCheck.computeIfAbsent(c.checkId(), k -> new java.util.ArrayList<>()).add(c);
+            byCheck.computeIfAbsent(c.checkId(), k -> new ArrayList<>()).add(c);
         }
         for (Map.Entry<String, List<CheckResult>> e : byCheck.entrySet()) {
             List<CheckResult> rs = e.getValue();
