@@ -1,9 +1,11 @@
 package dev.vigil.cli;
 
+import dev.vigil.model.Finding;
 import dev.vigil.posture.check.CheckResult;
 import dev.vigil.posture.check.CheckStatus;
 import dev.vigil.posture.framework.FrameworkLoader;
 import dev.vigil.posture.framework.PostureReport;
+import dev.vigil.posture.output.ComplianceFindingWriter;
 import dev.vigil.report.ComplianceSection;
 import org.junit.jupiter.api.Test;
 
@@ -53,5 +55,12 @@ class PostureComplianceTest {
         assertThat(section.checkCounts()).containsExactly(new ComplianceSection.StatusCount("PASS", 1),
                 new ComplianceSection.StatusCount("FAIL", 1));
         assertThat(section.notes()).containsExactly("Read 1 account.");
+    }
+
+    @Test
+    void theOcsfFindingUidIsTheStoresFindingIdSoBothOutputsNameOneFailureAlike() {
+        CheckResult r = new CheckResult("s3.tls_only", CheckStatus.FAIL, "111122223333", "eu-west-1",
+                "AWS::S3::Bucket", "arn:aws:s3:::logs", "Bucket logs allows plain HTTP.");
+        assertThat(ComplianceFindingWriter.findingUid(r)).isEqualTo(Finding.idFor(r.checkId(), PostureFindings.keys(r)));
     }
 }
