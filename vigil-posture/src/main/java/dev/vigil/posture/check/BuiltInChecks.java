@@ -1,5 +1,11 @@
 package dev.vigil.posture.check;
 
+import dev.vigil.posture.check.cloudtrail.CloudTrailChecks;
+import dev.vigil.posture.check.config.ConfigChecks;
+import dev.vigil.posture.check.guardduty.GuardDutyChecks;
+import dev.vigil.posture.check.securityhub.SecurityHubChecks;
+import dev.vigil.posture.check.vpc.VpcChecks;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -16,6 +22,11 @@ public final class BuiltInChecks {
     public static List<Check> all() {
         List<Check> out = new ArrayList<>();
         // Sections are added here as they land.
+        out.addAll(CloudTrailChecks.checks());
+        out.addAll(ConfigChecks.checks());
+        out.addAll(GuardDutyChecks.checks());
+        out.addAll(SecurityHubChecks.checks());
+        out.addAll(VpcChecks.checks());
         return Collections.unmodifiableList(out);
     }
 }

@@ -70,7 +70,7 @@ public final class Verdicts {
         return switch (exported) {
             case Exported.Missing m -> "Not judged: no export of `" + m.cliCall() + "`; add it as "
                     + m.expectedFile() + " (or run with --live).";
-            case Exported.Failed f -> "Not judged: the export of this data failed with " + f.code()
+            case Exported.Failed f -> "Not judged: the export of this data failed with " + clip(f.code())
                     + (f.message().isEmpty() ? "" : " (" + clip(f.message()) + ")") + "; grant the read permission and export it again.";
             case Exported.Present p -> throw new IllegalArgumentException("export is present: " + p.source());
         };
