@@ -1,7 +1,6 @@
 package dev.vigil.posture.framework;
 
 import dev.vigil.posture.check.BuiltInChecks;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -36,7 +35,6 @@ class FrameworkMappingTest {
     }
 
     @Test
-    @Disabled("enable after checks merge: BuiltInChecks is empty on the frameworks branch")
     void everyBuiltInFrameworkMapsOnlyBuiltInChecks() {
         Set<String> ids = BuiltInChecks.all().stream().map(c -> c.metadata().id())
                 .collect(Collectors.toCollection(TreeSet::new));
