@@ -23,7 +23,11 @@ import java.util.stream.Stream;
  *       root and holds nothing else;</li>
  *   <li>{@code labels.jsonl} — {@code {"eventID":"…","scenario":"…","step":"…"}} for every scenario record;</li>
  *   <li>{@code scenarios.json} — the scenarios (see {@link Scenario});</li>
- *   <li>{@code estate.json} — the organisation: accounts, regions, trails, buckets, workloads, principals.</li>
+ *   <li>{@code estate.json} — the organisation: accounts, regions, trails, buckets, workloads, principals;</li>
+ *   <li>{@code guardduty/} — the GuardDuty findings export for the scenarios ({@link GuardDutyExport});</li>
+ *   <li>{@code config/}, {@code supplementary/}, {@code posture-policy.yaml}, {@code posture-labels.jsonl} — the
+ *       organisation's configuration for {@code vigil posture}, with deliberate misconfigurations and their labels
+ *       ({@link PostureExport}).</li>
  * </ul>
  *
  * <p>Generation streams: records are produced in time order and written as their delivery windows close, so
@@ -152,6 +156,8 @@ public final class EstateSimulator {
         Path logs = outDir.resolve("logs");
         requireEmptyOrAbsent(logs);
         requireEmptyOrAbsent(outDir.resolve(GuardDutyExport.DIRECTORY));
+        requireEmptyOrAbsent(outDir.resolve(ConfigExport.DIRECTORY));
+        requireEmptyOrAbsent(outDir.resolve(SupplementaryExport.DIRECTORY));
         try {
             Files.createDirectories(logs);
         } catch (IOException e) {
@@ -234,6 +240,7 @@ public final class EstateSimulator {
                     options.start().plus(options.span()), plan.scenarios());
             MetadataWriter.writeEstate(outDir.resolve("estate.json"), estate);
             GuardDutyExport.write(outDir, options.seed(), scenarioRecords);
+            PostureExport.write(outDir, estate, options.seed(), start, start + span, scenarioRecords);
             return new SimulationResult(logs, labelsFile, scenariosFile, written, files, bytes, plan.scenarios());
         }
     }
