@@ -425,6 +425,60 @@ class PostureExportTest {
         assertThat(policy).contains("log-archive-account: \"" + estate.account("log-archive").id() + "\"");
     }
 
+    @Test
+    void guardDutyFindingsAndDetectorExportsNameTheSameDetector() throws IOException {
+        int checked = 0;
+        for (String f : files) {
+            if (!f.startsWith("guardduty/")) {
+                continue;
+            }
+            String[] parts = f.split("/"); // guardduty/AWSLogs/ACCOUNT/GuardDuty/REGION/…
+            String listed = JSON.readTree(supplement(parts[2], parts[4], "guardduty.list-detectors.json"))
+                    .path("DetectorIds").get(0).asText();
+            try (InputStream in = new GZIPInputStream(Files.newInputStream(out.resolve(f)))) {
+                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                    assertThat(JSON.readTree(line).path("service").path("detectorId").asText()).isEqualTo(listed);
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).isPositive();
+    }
+
+    @Test
+    void otherSeedsGetTheSameKindsOfFlawOnTheirOwnEstates() throws IOException {
+        long start = OPTIONS.start().toEpochMilli();
+        long end = OPTIONS.start().plus(OPTIONS.span()).toEpochMilli();
+        Set<String> baseline = new TreeSet<>();
+        labels.forEach(l -> baseline.add(l.path("check").asText()));
+        boolean sawStaging = false;
+        boolean sawThirdRegion = false;
+        for (long seed = 1; seed <= 8; seed++) {
+            Estate estate = EstateFactory.build(seed);
+            sawStaging |= estate.accounts().stream().anyMatch(a -> a.role().equals("staging"));
+            sawThirdRegion |= estate.regions().size() > 2;
+            ScenarioPlanner.Plan plan = ScenarioPlanner.plan(estate, seed, start, end - start);
+            Path root = dir.resolve("seed-" + seed);
+            PostureExport.Written written = PostureExport.write(root, estate, seed, start, end, plan.records());
+            Set<String> arns = new HashSet<>();
+            for (Path f : written.configFiles()) {
+                gzipJson(f).path("configurationItems").forEach(i -> arns.add(i.path("ARN").asText()));
+            }
+            Set<String> checks = new TreeSet<>();
+            for (String line : Files.readAllLines(written.labelsFile())) {
+                JsonNode label = JSON.readTree(line);
+                checks.add(label.path("check").asText());
+                String resource = label.path("resource").asText();
+                if (resource.startsWith("arn:")) {
+                    assertThat(arns).as("seed " + seed + ": " + line).contains(resource);
+                }
+            }
+            assertThat(checks).as("seed " + seed).isEqualTo(baseline);
+        }
+        assertThat(sawStaging).as("some seed has a staging account").isTrue();
+        assertThat(sawThirdRegion).as("some seed has a third region").isTrue();
+    }
+
     private static String supplement(String account, String region, String name) throws IOException {
         return Files.readString(out.resolve("supplementary").resolve(account).resolve(region).resolve(name));
     }
