@@ -110,6 +110,9 @@ final class ConfigItems {
                 BucketSetup b = org.buckets().stream().filter(x -> x.name().equals(c.resourceId())).findFirst()
                         .orElseThrow();
                 items.add(bucket(b, c, c.what().equals("policy-public")));
+            } else if (c.resourceType().equals("AWS::IAM::Role")) {
+                org.estate().principals().stream().filter(p -> c.resourceId().equals(p.principalId())).findFirst()
+                        .ifPresent(p -> items.add(role(p)));
             } else if (c.resourceType().equals("AWS::EC2::SecurityGroup")) {
                 for (Vpc v : org.vpcs()) {
                     for (SecurityGroup g : v.groups()) {
@@ -530,13 +533,19 @@ final class ConfigItems {
                                     "Resource", w.kmsKeyArn()))))));
         }
         long created = org.startMillis() - 400 * 86_400_000L - (p.index() % 97) * 86_400_000L;
+        List<Obj> attached = new ArrayList<>(List.of(obj("policyName", managedName,
+                "policyArn", "arn:aws:iam::aws:policy/" + managed)));
+        Change change = lastChange(p.principalId());
+        if (change != null && change.what().startsWith("attach ")) {
+            String policy = change.what().substring("attach ".length());
+            attached.add(obj("policyName", policy, "policyArn", "arn:aws:iam::" + acct + ":policy/" + policy));
+        }
         return item("AWS::IAM::Role", p.principalId(), p.name(), p.arn(), acct, "global", "Not Applicable", created,
-                captured(created), Map.of(), List.of(),
+                change != null ? change.timeMillis() : captured(created), Map.of(), List.of(),
                 obj("path", path, "roleName", p.name(), "roleId", p.principalId(), "arn", p.arn(),
                         "createDate", time(created), "assumeRolePolicyDocument", urlEncoded(trust),
                         "instanceProfileList", list(), "rolePolicyList", List.copyOf(inline),
-                        "attachedManagedPolicies", list(obj("policyName", managedName,
-                                "policyArn", "arn:aws:iam::aws:policy/" + managed)),
+                        "attachedManagedPolicies", List.copyOf(attached),
                         "permissionsBoundary", null, "tags", list(), "roleLastUsed", null), empty());
     }
 

@@ -80,7 +80,7 @@ final class PostureOrgFactory {
         Account dev = estate.account("dev");
         String rootId = "r-" + ids.lowerAlnum(4);
 
-        List<Key> keys = keys(management);
+        List<Key> keys = keys(management, security);
         Key trailKey = keys.getFirst();
         List<BucketSetup> buckets = buckets(logArchive, prod, keys);
         List<TrailState> trails = trails(trailKey, keys, buckets);
@@ -120,20 +120,21 @@ final class PostureOrgFactory {
 
     // ---- KMS -------------------------------------------------------------------------------------------------
 
-    private List<Key> keys(Account management) {
+    private List<Key> keys(Account management, Account security) {
         List<Key> keys = new ArrayList<>();
         keys.add(new Key(management, Estate.HOME_REGION, ids.uuid(), "organization-trail log file encryption", true,
                 before(300, 400), "cloudtrail"));
         for (Workload w : estate.workloads()) {
-            boolean rotation = !w.name().equals("findings-forwarder");
-            Key key = new Key(w.account(), w.region(), w.kmsKeyId(), w.name() + " data key", rotation,
-                    before(120, 400), null);
-            keys.add(key);
-            if (!rotation) {
-                flaw("kms.key_rotation", w.account().id(), w.region(), key.arn(),
-                        "The " + w.name() + " customer managed key was created without automatic rotation.");
-            }
+            keys.add(new Key(w.account(), w.region(), w.kmsKeyId(), w.name() + " data key", true, before(120, 400),
+                    null));
         }
+        // a key no workload uses: the CloudTrail logs' automatic RotateKey events only ever name workload keys
+        Key legacy = new Key(security, Estate.HOME_REGION, ids.uuid(), "findings archive key (legacy)", false,
+                before(500, 700), null);
+        keys.add(legacy);
+        flaw("kms.key_rotation", security.id(), legacy.region(), legacy.arn(),
+                "The legacy findings archive key was created before the rotation standard and never had rotation "
+                        + "turned on.");
         return keys;
     }
 
@@ -396,8 +397,11 @@ final class PostureOrgFactory {
                 continue;
             }
             boolean contractor = p == estate.cast().bruteForceTarget();
+            Long lastUsed = contractor
+                    ? step(ConsoleBruteForceScenario.ID, "successful-login").map(r -> r.record().timeMillis()).orElse(null)
+                    : Long.valueOf(end - ids.random().nextInt(3_600_000));
             out.add(new User(p.account(), p.name(), p.principalId(), before(200, 900), true, p.mfa(),
-                    p.accessKeyId(), contractor ? null : end - ids.random().nextInt(3_600_000),
+                    p.accessKeyId(), lastUsed,
                     contractor ? List.of("ReadOnlyAccess") : List.of("AdministratorAccess")));
         }
         Optional<LabelledRecord> created = step(LeakedAccessKeyScenario.ID, "create-user");
@@ -423,6 +427,12 @@ final class PostureOrgFactory {
             out.add(new Change("AWS::EC2::SecurityGroup", dbGroupId(w), w.account(), w.region(),
                     opened.get().record().timeMillis() + 40_000L, "ingress 5432 from " + ApprovedChangeScenario.PRIVATE_CIDR));
         }
+        Optional<LabelledRecord> attached = step(ApprovedChangeScenario.ID, "attach-role-policy");
+        if (attached.isPresent()) {
+            Principal role = estate.cast().changedRole();
+            out.add(new Change("AWS::IAM::Role", role.principalId(), role.account(), "global",
+                    attached.get().record().timeMillis() + 30_000L, "attach " + approvedPolicyName()));
+        }
         BucketSetup state = buckets.stream().filter(b -> b.name().endsWith("-dev-terraform-state")).findFirst()
                 .orElseThrow();
         long madePublic = start + (end - start) * 35 / 100 / 1000 * 1000;
@@ -431,6 +441,11 @@ final class PostureOrgFactory {
         out.add(new Change("AWS::S3::Bucket", state.name(), state.account(), state.region(), madePublic + 25 * 60_000L,
                 "policy-fixed"));
         return out;
+    }
+
+    /** The customer managed policy the approved change attaches (named as in its CloudTrail record). */
+    String approvedPolicyName() {
+        return estate.cast().changedWorkload().name() + "-dynamodb-read";
     }
 
     private Faults faults(Account management, Account logArchive, Account prod, Account dev) {

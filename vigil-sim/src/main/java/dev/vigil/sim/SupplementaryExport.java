@@ -89,6 +89,11 @@ final class SupplementaryExport {
         return ConfigItems.time(millis);
     }
 
+    /** CloudTrail's get-trail-status text fields: {@code 2026-10-01T14:59:29Z}. */
+    private static String seconds(long millis) {
+        return Instant.ofEpochMilli(millis / 1000 * 1000).toString();
+    }
+
     private void put(String account, String region, String service, String operation, String subject, Object body) {
         String name = service + "." + operation + (subject == null ? "" : "." + subject) + ".json";
         Path file = root.resolve(account).resolve(region).resolve(name);
@@ -151,7 +156,7 @@ final class SupplementaryExport {
         Long rootUsed = org.faults().rootUsedMillis().get(a.id());
         String keyRotated = rootKey ? report(created + 3 * DAY) : "N/A";
         csv.append("<root_account>,arn:aws:iam::").append(a.id()).append(":root,").append(report(created))
-                .append(",not_supported,").append(rootUsed == null ? "no_information" : report(rootUsed))
+                .append(",not_supported,").append(report(rootUsed == null ? created + DAY : rootUsed))
                 .append(",not_supported,not_supported,true,").append(rootKey).append(',').append(keyRotated)
                 .append(rootKey ? ",N/A,N/A,N/A" : ",N/A,N/A,N/A")
                 .append(",false,N/A,N/A,N/A,N/A,false,N/A,false,N/A\n");
@@ -258,11 +263,11 @@ final class SupplementaryExport {
                 status.add("StopLoggingTime");
                 status.add(cliTime(t.stoppedMillis()));
             }
-            status.addAll(List.of("LatestDeliveryAttemptTime", isoZ(t.lastDeliveryMillis()),
+            status.addAll(List.of("LatestDeliveryAttemptTime", seconds(t.lastDeliveryMillis()),
                     "LatestNotificationAttemptTime", "", "LatestNotificationAttemptSucceeded", "",
-                    "LatestDeliveryAttemptSucceeded", isoZ(t.lastDeliveryMillis()),
-                    "TimeLoggingStarted", isoZ(started),
-                    "TimeLoggingStopped", t.stoppedMillis() == null ? "" : isoZ(t.stoppedMillis())));
+                    "LatestDeliveryAttemptSucceeded", seconds(t.lastDeliveryMillis()),
+                    "TimeLoggingStarted", seconds(started),
+                    "TimeLoggingStopped", t.stoppedMillis() == null ? "" : seconds(t.stoppedMillis())));
             put(a.id(), region, "cloudtrail", "get-trail-status", t.trail().name(), obj(status.toArray()));
             put(a.id(), region, "cloudtrail", "get-event-selectors", t.trail().name(), eventSelectors(t));
         }

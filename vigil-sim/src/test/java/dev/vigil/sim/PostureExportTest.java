@@ -225,10 +225,17 @@ class PostureExportTest {
                 .filter(i -> i.path("resourceType").asText().equals("AWS::EC2::SecurityGroup")).findFirst()
                 .orElseThrow();
         assertThat(group.toString()).contains(ApprovedChangeScenario.PRIVATE_CIDR);
+        Estate estate = EstateFactory.build(OPTIONS.seed());
+        JsonNode role = historyItems.stream().filter(i -> i.path("resourceType").asText().equals("AWS::IAM::Role"))
+                .findFirst().orElseThrow();
+        assertThat(role.path("resourceName").asText()).isEqualTo(estate.cast().changedRole().name());
+        assertThat(role.path("configuration").path("attachedManagedPolicies").toString())
+                .contains(estate.cast().changedWorkload().name() + "-dynamodb-read");
         // the group id is the one the approved-change CloudTrail records name
-        String scenarioRecords = Files.readString(result.scenariosFile());
-        assertThat(group.path("resourceId").asText()).startsWith("sg-");
-        assertThat(scenarioRecords).contains("approved-change");
+        String openedInLogs = SimulatedOutput.read(out).labelled.values().stream()
+                .filter(r -> r.path("eventName").asText().equals("AuthorizeSecurityGroupIngress"))
+                .map(r -> r.path("requestParameters").path("groupId").asText()).findFirst().orElseThrow();
+        assertThat(group.path("resourceId").asText()).isEqualTo(openedInLogs);
     }
 
     @Test
