@@ -1,6 +1,6 @@
 package dev.vigil.sim;
 
-import dev.vigil.sim.ConfigItems.Item;
+
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -47,7 +47,7 @@ final class ConfigExport {
     static List<Path> write(Path outDir, PostureOrg org, long seed) {
         Ids ids = new Ids(Ids.mix(seed, SALT));
         ConfigItems items = new ConfigItems(org);
-        Map<String, List<Item>> byScope = new LinkedHashMap<>();
+        Map<String, List<ConfigItem>> byScope = new LinkedHashMap<>();
         for (String account : org.estate().accounts().stream().map(Estate.Account::id).toList()) {
             for (String region : org.regions()) {
                 if (!new PostureOrg.Scope(account, region).equals(org.faults().configStopped())) {
@@ -55,12 +55,12 @@ final class ConfigExport {
                 }
             }
         }
-        for (Item item : items.snapshot()) {
+        for (ConfigItem item : items.snapshot()) {
             byScope.computeIfAbsent(item.account() + "/" + item.region(), k -> new ArrayList<>()).add(item);
         }
         long snapshotAt = (org.endMillis() - SNAPSHOT_LEAD_MILLIS) / 1000 * 1000;
         List<Path> written = new ArrayList<>();
-        for (Map.Entry<String, List<Item>> scope : byScope.entrySet()) {
+        for (Map.Entry<String, List<ConfigItem>> scope : byScope.entrySet()) {
             String account = scope.getKey().substring(0, scope.getKey().indexOf('/'));
             String region = scope.getKey().substring(scope.getKey().indexOf('/') + 1);
             String snapshotId = ids.uuid();
@@ -76,9 +76,9 @@ final class ConfigExport {
     }
 
     /** One history file per account, region and resource type, covering the whole period. */
-    private static List<Path> history(Path outDir, PostureOrg org, List<Item> items) {
-        Map<String, List<Item>> byFile = new TreeMap<>();
-        for (Item item : items) {
+    private static List<Path> history(Path outDir, PostureOrg org, List<ConfigItem> items) {
+        Map<String, List<ConfigItem>> byFile = new TreeMap<>();
+        for (ConfigItem item : items) {
             byFile.computeIfAbsent(item.account() + "|" + item.region() + "|" + item.type(), k -> new ArrayList<>())
                     .add(item);
         }
@@ -86,7 +86,7 @@ final class ConfigExport {
         String from = STAMP.format(Instant.ofEpochMilli(org.startMillis()));
         long deliveredAt = (org.endMillis() - SNAPSHOT_LEAD_MILLIS) / 1000 * 1000;
         String to = STAMP.format(Instant.ofEpochMilli(deliveredAt));
-        for (Map.Entry<String, List<Item>> e : byFile.entrySet()) {
+        for (Map.Entry<String, List<ConfigItem>> e : byFile.entrySet()) {
             String[] parts = e.getKey().split("\\|");
             String name = parts[0] + "_Config_" + parts[1] + "_ConfigHistory_" + parts[2] + "_" + from + "_" + to
                     + "_1.json.gz";

@@ -179,6 +179,17 @@ record PostureOrg(Estate estate, long startMillis, long endMillis, List<String> 
                   List<String> dataEventBuckets, Map<String, List<String>> expectedScps) {
     }
 
+    /** The last change Config recorded for a resource id during the period, or null. */
+    Change lastChange(String resourceId) {
+        Change last = null;
+        for (Change c : changes) {
+            if (c.resourceId().equals(resourceId)) {
+                last = c;
+            }
+        }
+        return last;
+    }
+
     Account account(String role) {
         return estate.account(role);
     }

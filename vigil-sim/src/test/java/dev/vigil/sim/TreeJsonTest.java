@@ -43,6 +43,6 @@ class TreeJsonTest {
 
     @Test
     void urlEncodedPolicyDocumentsUsePercentTwentyForSpaces() {
-        assertThat(ConfigItems.urlEncoded(obj("Sid", "a b"))).isEqualTo("%7B%22Sid%22%3A%22a%20b%22%7D");
+        assertThat(IamItems.urlEncoded(obj("Sid", "a b"))).isEqualTo("%7B%22Sid%22%3A%22a%20b%22%7D");
     }
 }
