@@ -58,8 +58,9 @@ record ConfigItem(String account, String region, String type, String id, long ca
     }
 
     static ConfigItem of(String type, String id, String name, String arn, String account, String region, String az,
-                      long created, long capture, Map<String, String> tags, List<Obj> relationships, Obj configuration,
-                      Obj supplementary) {
+                        long created, long capture, Map<String, String> tags, List<Obj> relationships,
+                        Obj configuration,
+                        Obj supplementary) {
         List<Object> kv = new ArrayList<>(List.of(
                 "relatedEvents", list(), "relationships", List.copyOf(relationships),
                 "configuration", configuration, "supplementaryConfiguration", supplementary,
