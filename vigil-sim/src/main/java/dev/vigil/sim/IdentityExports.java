@@ -80,13 +80,14 @@ final class IdentityExports {
                 .append(",false,N/A,N/A,N/A,N/A,false,N/A,false,N/A\n");
         for (User u : users) {
             boolean key = u.accessKeyId() != null;
-            String used = u.lastUsedMillis() == null ? "N/A" : report(u.lastUsedMillis());
+            boolean keyUsed = key && u.keyUsedMillis() != null;
             csv.append(u.name()).append(',').append(u.arn()).append(',').append(report(u.createdMillis()))
-                    .append(',').append(u.password()).append(',').append(used).append(',')
+                    .append(',').append(u.password()).append(',')
+                    .append(u.passwordUsedMillis() == null ? "N/A" : report(u.passwordUsedMillis())).append(',')
                     .append(report(u.createdMillis() + 60_000L)).append(",N/A,").append(u.mfa()).append(',')
                     .append(key).append(',').append(key ? report(u.createdMillis() + 120_000L) : "N/A").append(',')
-                    .append(key ? used : "N/A").append(',').append(key && u.lastUsedMillis() != null ? "us-east-1" : "N/A")
-                    .append(',').append(key && u.lastUsedMillis() != null ? "s3" : "N/A")
+                    .append(keyUsed ? report(u.keyUsedMillis()) : "N/A").append(',')
+                    .append(keyUsed ? Estate.HOME_REGION : "N/A").append(',').append(keyUsed ? "s3" : "N/A")
                     .append(",false,N/A,N/A,N/A,N/A,false,N/A,false,N/A\n");
         }
         return csv.toString();

@@ -146,9 +146,14 @@ record PostureOrg(Estate estate, long startMillis, long endMillis, List<String> 
     record Scp(String id, String name, String description, boolean awsManaged, String content, List<String> targets) {
     }
 
-    /** An IAM user as the credential report and Config see it. */
+    /**
+     * An IAM user as the credential report and Config see it.
+     *
+     * @param passwordUsedMillis last console sign-in, or null when never
+     * @param keyUsedMillis      last use of the access key, or null when never (or no key)
+     */
     record User(Account account, String name, String id, long createdMillis, boolean password, boolean mfa,
-                String accessKeyId, Long lastUsedMillis, List<String> managedPolicies) {
+                String accessKeyId, Long passwordUsedMillis, Long keyUsedMillis, List<String> managedPolicies) {
         String arn() {
             return "arn:aws:iam::" + account.id() + ":user/" + name;
         }

@@ -397,11 +397,12 @@ final class PostureOrgFactory {
                 continue;
             }
             boolean contractor = p == estate.cast().bruteForceTarget();
-            Long lastUsed = contractor
+            Long signedIn = contractor
                     ? step(ConsoleBruteForceScenario.ID, "successful-login").map(r -> r.record().timeMillis()).orElse(null)
                     : Long.valueOf(end - ids.random().nextInt(3_600_000));
+            Long keyUsed = p.accessKeyId() == null ? null : Long.valueOf(end - ids.random().nextInt(3_600_000));
             out.add(new User(p.account(), p.name(), p.principalId(), before(200, 900), true, p.mfa(),
-                    p.accessKeyId(), lastUsed,
+                    p.accessKeyId(), signedIn, keyUsed,
                     contractor ? List.of("ReadOnlyAccess") : List.of("AdministratorAccess")));
         }
         Optional<LabelledRecord> created = step(LeakedAccessKeyScenario.ID, "create-user");
@@ -411,8 +412,9 @@ final class PostureOrgFactory {
         if (created.isPresent() && used.isPresent() && used.get().record().identity() instanceof Identity.IamUser u) {
             Account account = estate.accounts().stream().filter(a -> a.id().equals(u.accountId())).findFirst()
                     .orElseThrow();
+            // the attacker set a console password but only ever used the new key
             out.add(new User(account, u.userName(), u.principalId(), created.get().record().timeMillis(), true, false,
-                    u.accessKeyId(), used.get().record().timeMillis(), List.of("AdministratorAccess")));
+                    u.accessKeyId(), null, used.get().record().timeMillis(), List.of("AdministratorAccess")));
         }
         return out;
     }

@@ -272,6 +272,13 @@ class PostureExportTest {
         String csv = new String(Base64.getDecoder().decode(report.path("Content").asText()), StandardCharsets.UTF_8);
         assertThat(csv).startsWith("user,arn,user_creation_time,password_enabled,password_last_used,");
         assertThat(csv).contains("<root_account>,arn:aws:iam::" + management.id() + ":root,");
+        for (Estate.Account a : estate.accounts()) {
+            JsonNode r = JSON.readTree(supplement(a.id(), "global", "iam.get-credential-report.json"));
+            for (String row : new String(Base64.getDecoder().decode(r.path("Content").asText()), StandardCharsets.UTF_8)
+                    .split("\n")) {
+                assertThat(row.split(",", -1)).as(row).hasSize(22);
+            }
+        }
         JsonNode status = JSON.readTree(supplement(management.id(), "us-east-1",
                 "cloudtrail.get-trail-status.organization-trail.json"));
         assertThat(status.path("IsLogging").asBoolean()).isTrue();
