@@ -67,8 +67,7 @@ record PostureOrg(Estate estate, long startMillis, long endMillis, List<String> 
         }
     }
 
-    record Key(Account account, String region, String id, String description, boolean rotation, long createdMillis,
-               String service) {
+    record Key(Account account, String region, String id, String description, boolean rotation, long createdMillis) {
         String arn() {
             return "arn:aws:kms:" + region + ":" + account.id() + ":key/" + id;
         }
@@ -197,12 +196,5 @@ record PostureOrg(Estate estate, long startMillis, long endMillis, List<String> 
 
     Account account(String role) {
         return estate.account(role);
-    }
-
-    /** The accounts that run workloads (prod, staging when present, dev). */
-    List<Account> workloadAccounts() {
-        return estate.accounts().stream()
-                .filter(a -> a.role().equals("prod") || a.role().equals("staging") || a.role().equals("dev"))
-                .toList();
     }
 }

@@ -123,14 +123,13 @@ final class PostureOrgFactory {
     private List<Key> keys(Account management, Account security) {
         List<Key> keys = new ArrayList<>();
         keys.add(new Key(management, Estate.HOME_REGION, ids.uuid(), "organization-trail log file encryption", true,
-                before(300, 400), "cloudtrail"));
+                before(300, 400)));
         for (Workload w : estate.workloads()) {
-            keys.add(new Key(w.account(), w.region(), w.kmsKeyId(), w.name() + " data key", true, before(120, 400),
-                    null));
+            keys.add(new Key(w.account(), w.region(), w.kmsKeyId(), w.name() + " data key", true, before(120, 400)));
         }
         // a key no workload uses: the CloudTrail logs' automatic RotateKey events only ever name workload keys
         Key legacy = new Key(security, Estate.HOME_REGION, ids.uuid(), "findings archive key (legacy)", false,
-                before(500, 700), null);
+                before(500, 700));
         keys.add(legacy);
         flaw("kms.key_rotation", security.id(), legacy.region(), legacy.arn(),
                 "The legacy findings archive key was created before the rotation standard and never had rotation "
