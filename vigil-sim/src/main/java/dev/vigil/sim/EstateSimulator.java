@@ -118,8 +118,11 @@ public final class EstateSimulator {
     /**
      * Generates the estate's logs into {@code outDir}.
      *
-     * @param outDir                directory to write into; created if missing. Its {@code logs} subdirectory
-     *                              must be absent or empty; the three sidecar files are replaced.
+     * @param outDir                directory to write into; created if missing. Its {@code logs}, {@code guardduty},
+     *                              {@code config} and {@code supplementary} subdirectories must be absent or empty;
+     *                              the sidecar files ({@code labels.jsonl}, {@code scenarios.json},
+     *                              {@code estate.json}, {@code posture-policy.yaml}, {@code posture-labels.jsonl})
+     *                              are replaced.
      * @param options               what to simulate
      * @param progressEventsWritten called every 10 000 records with the number written so far, the last call
      *                              being the total; called on the calling thread; may be null
