@@ -23,7 +23,11 @@ import java.util.stream.Stream;
  *       root and holds nothing else;</li>
  *   <li>{@code labels.jsonl} — {@code {"eventID":"…","scenario":"…","step":"…"}} for every scenario record;</li>
  *   <li>{@code scenarios.json} — the scenarios (see {@link Scenario});</li>
- *   <li>{@code estate.json} — the organisation: accounts, regions, trails, buckets, workloads, principals.</li>
+ *   <li>{@code estate.json} — the organisation: accounts, regions, trails, buckets, workloads, principals;</li>
+ *   <li>{@code guardduty/} — the GuardDuty findings export for the scenarios ({@link GuardDutyExport});</li>
+ *   <li>{@code config/}, {@code supplementary/}, {@code posture-policy.yaml}, {@code posture-labels.jsonl} — the
+ *       organisation's configuration for {@code vigil posture}, with deliberate misconfigurations and their labels
+ *       ({@link PostureExport}).</li>
  * </ul>
  *
  * <p>Generation streams: records are produced in time order and written as their delivery windows close, so
@@ -114,8 +118,11 @@ public final class EstateSimulator {
     /**
      * Generates the estate's logs into {@code outDir}.
      *
-     * @param outDir                directory to write into; created if missing. Its {@code logs} subdirectory
-     *                              must be absent or empty; the three sidecar files are replaced.
+     * @param outDir                directory to write into; created if missing. Its {@code logs}, {@code guardduty},
+     *                              {@code config} and {@code supplementary} subdirectories must be absent or empty;
+     *                              the sidecar files ({@code labels.jsonl}, {@code scenarios.json},
+     *                              {@code estate.json}, {@code posture-policy.yaml}, {@code posture-labels.jsonl})
+     *                              are replaced.
      * @param options               what to simulate
      * @param progressEventsWritten called every 10 000 records with the number written so far, the last call
      *                              being the total; called on the calling thread; may be null
@@ -152,6 +159,8 @@ public final class EstateSimulator {
         Path logs = outDir.resolve("logs");
         requireEmptyOrAbsent(logs);
         requireEmptyOrAbsent(outDir.resolve(GuardDutyExport.DIRECTORY));
+        requireEmptyOrAbsent(outDir.resolve(ConfigExport.DIRECTORY));
+        requireEmptyOrAbsent(outDir.resolve(SupplementaryExport.DIRECTORY));
         try {
             Files.createDirectories(logs);
         } catch (IOException e) {
@@ -234,6 +243,7 @@ public final class EstateSimulator {
                     options.start().plus(options.span()), plan.scenarios());
             MetadataWriter.writeEstate(outDir.resolve("estate.json"), estate);
             GuardDutyExport.write(outDir, options.seed(), scenarioRecords);
+            PostureExport.write(outDir, estate, options.seed(), start, start + span, scenarioRecords);
             return new SimulationResult(logs, labelsFile, scenariosFile, written, files, bytes, plan.scenarios());
         }
     }

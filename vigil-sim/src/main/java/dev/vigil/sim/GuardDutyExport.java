@@ -82,24 +82,7 @@ final class GuardDutyExport {
      * @return the files written, in path order
      */
     static List<Path> write(Path outDir, long seed, List<LabelledRecord> scenarioRecords) {
-        Map<String, List<byte[]>> byFile = new TreeMap<>();
-        Names names = new Names(new Ids(seed ^ ID_SALT));
-        for (Rule rule : RULES) {
-            List<LabelledRecord> matched = scenarioRecords.stream()
-                    .filter(r -> r.scenario().equals(rule.scenario()) && rule.steps().contains(r.step()))
-                    .toList();
-            if (matched.isEmpty()) {
-                continue;
-            }
-            TrailRecord first = matched.getFirst().record();
-            TrailRecord last = matched.getLast().record();
-            String account = first.recipientAccountId();
-            String region = first.awsRegion();
-            long updated = last.timeMillis() + PUBLISH_DELAY_MILLIS;
-            String key = "AWSLogs/" + account + "/GuardDuty/" + region + "/"
-                    + DAY_PATH.format(Instant.ofEpochMilli(updated)) + "/" + names.file(account, region) + ".jsonl.gz";
-            byFile.computeIfAbsent(key, k -> new ArrayList<>()).add(finding(names, rule, matched));
-        }
+        Map<String, List<byte[]>> byFile = render(new Names(new Ids(seed ^ ID_SALT)), scenarioRecords);
         List<Path> written = new ArrayList<>();
         for (Map.Entry<String, List<byte[]>> file : byFile.entrySet()) {
             Path path = outDir.resolve(DIRECTORY).resolve(file.getKey());
@@ -117,6 +100,38 @@ final class GuardDutyExport {
             written.add(path);
         }
         return written;
+    }
+
+    /**
+     * The detector id the export gives each account and region it has findings for ({@code account/region} →
+     * id), so the posture export's {@code guardduty list-detectors} names the same detectors.
+     */
+    static Map<String, String> detectorIds(long seed, List<LabelledRecord> scenarioRecords) {
+        Names names = new Names(new Ids(seed ^ ID_SALT));
+        render(names, scenarioRecords);
+        return new TreeMap<>(names.detectors());
+    }
+
+    /** The findings by file key; draws every id from {@code names} in rule order. */
+    private static Map<String, List<byte[]>> render(Names names, List<LabelledRecord> scenarioRecords) {
+        Map<String, List<byte[]>> byFile = new TreeMap<>();
+        for (Rule rule : RULES) {
+            List<LabelledRecord> matched = scenarioRecords.stream()
+                    .filter(r -> r.scenario().equals(rule.scenario()) && rule.steps().contains(r.step()))
+                    .toList();
+            if (matched.isEmpty()) {
+                continue;
+            }
+            TrailRecord first = matched.getFirst().record();
+            TrailRecord last = matched.getLast().record();
+            String account = first.recipientAccountId();
+            String region = first.awsRegion();
+            long updated = last.timeMillis() + PUBLISH_DELAY_MILLIS;
+            String key = "AWSLogs/" + account + "/GuardDuty/" + region + "/"
+                    + DAY_PATH.format(Instant.ofEpochMilli(updated)) + "/" + names.file(account, region) + ".jsonl.gz";
+            byFile.computeIfAbsent(key, k -> new ArrayList<>()).add(finding(names, rule, matched));
+        }
+        return byFile;
     }
 
     private static byte[] finding(Names names, Rule rule, List<LabelledRecord> records) {

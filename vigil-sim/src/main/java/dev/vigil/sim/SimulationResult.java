@@ -37,4 +37,27 @@ public record SimulationResult(Path logsDir, Path labelsFile, Path scenariosFile
     public Path estateFile() {
         return scenariosFile.resolveSibling("estate.json");
     }
+
+    /** {@code OUT/config}: AWS Config snapshot and history files, laid out as Config's delivery channel writes them. */
+    public Path configDir() {
+        return scenariosFile.resolveSibling("config");
+    }
+
+    /** {@code OUT/supplementary}: AWS CLI exports by account and region, as {@code vigil posture} reads them. */
+    public Path supplementaryDir() {
+        return scenariosFile.resolveSibling("supplementary");
+    }
+
+    /** {@code OUT/posture-policy.yaml}: the simulated organisation's posture policy. */
+    public Path posturePolicyFile() {
+        return scenariosFile.resolveSibling("posture-policy.yaml");
+    }
+
+    /**
+     * {@code OUT/posture-labels.jsonl}: one {@code {"check","account","region","resource","why"}} line per deliberate
+     * misconfiguration, naming the posture check that must FAIL there.
+     */
+    public Path postureLabelsFile() {
+        return scenariosFile.resolveSibling("posture-labels.jsonl");
+    }
 }
