@@ -1,0 +1,35 @@
+package dev.vigil.live;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.posture.inventory.Inventory;
+import dev.vigil.posture.supplement.SupplementDoc;
+import dev.vigil.posture.supplement.Supplements;
+
+import java.util.List;
+
+/**
+ * What one live run collected: the same {@link Inventory} and {@link Supplements} the offline readers build, plus
+ * the raw material {@link SnapshotWriter} saves as offline files.
+ *
+ * @param inventory   the resources AWS Config recorded, latest capture per resource
+ * @param supplements one document per call, in the CLI's shape, or an Error document for a failed call
+ * @param configItems the configuration items per account and region, in snapshot-file shape
+ * @param documents   the supplement documents in file order (what {@code supplements} holds)
+ * @param calls       API calls made (retries not counted)
+ * @param throttles   throttling responses the retry strategy absorbed
+ */
+public record LiveCollection(Inventory inventory, Supplements supplements, List<RegionItems> configItems,
+                             List<SupplementDoc> documents, int calls, int throttles) {
+
+    public LiveCollection {
+        configItems = List.copyOf(configItems);
+        documents = List.copyOf(documents);
+    }
+
+    /** The configuration items of one account and region. */
+    public record RegionItems(String account, String region, List<ObjectNode> items) {
+        public RegionItems {
+            items = List.copyOf(items);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.vigil.live;
+
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How to reach the estate: whose credentials, which accounts and regions, how hard to push the APIs.
+ *
+ * @param profile      a named profile from the AWS config files ({@code --profile}); empty = the default chain
+ * @param roleName     role to assume in every account other than the caller's ({@code --role-name}); empty = only
+ *                     the caller's account can be read
+ * @param accounts     accounts to assess ({@code --accounts}); empty = the organisation's ACTIVE accounts, or just
+ *                     the caller's account outside an organisation
+ * @param regions      regions to read ({@code --regions}); empty = every region the account has enabled
+ * @param concurrency  how many account/region units run at once (a fixed pool)
+ * @param maxAttempts  attempts per call, first one included, before the call is recorded as failed
+ * @param baseDelay    first retry delay; it doubles (with jitter) up to {@link #MAX_BACKOFF}
+ * @param credentials  explicit credentials (tests, embedding); empty = {@code profile} or the default chain
+ * @param endpoint     one endpoint for every service (a test server or a proxy); empty = the AWS endpoints
+ * @param httpClient   the HTTP client all SDK clients share; empty = the JDK URL-connection client
+ * @param progress     told after each call
+ */
+public record LiveOptions(Optional<String> profile, Optional<String> roleName, List<String> accounts,
+                          List<String> regions, int concurrency, int maxAttempts, Duration baseDelay,
+                          Optional<AwsCredentialsProvider> credentials, Optional<URI> endpoint,
+                          Optional<SdkHttpClient> httpClient, CollectorProgress progress) {
+
+    /** Retry delays never grow past this, so a throttled run slows down but keeps moving. */
+    public static final Duration MAX_BACKOFF = Duration.ofSeconds(20);
+
+    public LiveOptions {
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(roleName, "roleName");
+        accounts = List.copyOf(accounts);
+        regions = List.copyOf(regions);
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be at least 1, got " + concurrency);
+        }
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
+        }
+        Objects.requireNonNull(baseDelay, "baseDelay");
+        Objects.requireNonNull(credentials, "credentials");
+        Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(httpClient, "httpClient");
+        Objects.requireNonNull(progress, "progress");
+    }
+
+    /** Default chain, caller's organisation, all enabled regions, 8 at once, 8 attempts from 500 ms. */
+    public static LiveOptions defaults() {
+        return new LiveOptions(Optional.empty(), Optional.empty(), List.of(), List.of(), 8, 8,
+                Duration.ofMillis(500), Optional.empty(), Optional.empty(), Optional.empty(), CollectorProgress.SILENT);
+    }
+
+    public LiveOptions withProfile(String name) {
+        return new LiveOptions(Optional.of(name), roleName, accounts, regions, concurrency, maxAttempts, baseDelay,
+                credentials, endpoint, httpClient, progress);
+    }
+
+    public LiveOptions withRoleName(String name) {
+        return new LiveOptions(profile, Optional.of(name), accounts, regions, concurrency, maxAttempts, baseDelay,
+                credentials, endpoint, httpClient, progress);
+    }
+
+    public LiveOptions withAccounts(List<String> ids) {
+        return new LiveOptions(profile, roleName, ids, regions, concurrency, maxAttempts, baseDelay,
+                credentials, endpoint, httpClient, progress);
+    }
+
+    public LiveOptions withRegions(List<String> names) {
+        return new LiveOptions(profile, roleName, accounts, names, concurrency, maxAttempts, baseDelay,
+                credentials, endpoint, httpClient, progress);
+    }
+
+    public LiveOptions withConcurrency(int units) {
+        return new LiveOptions(profile, roleName, accounts, regions, units, maxAttempts, baseDelay,
+                credentials, endpoint, httpClient, progress);
+    }
+
+    public LiveOptions withRetries(int attempts, Duration firstDelay) {
+        return new LiveOptions(profile, roleName, accounts, regions, concurrency, attempts, firstDelay,
+                credentials, endpoint, httpClient, progress);
+    }
+
+    public LiveOptions withCredentials(AwsCredentialsProvider provider) {
+        return new LiveOptions(profile, roleName, accounts, regions, concurrency, maxAttempts, baseDelay,
+                Optional.of(provider), endpoint, httpClient, progress);
+    }
+
+    public LiveOptions withEndpoint(URI uri) {
+        return new LiveOptions(profile, roleName, accounts, regions, concurrency, maxAttempts, baseDelay,
+                credentials, Optional.of(uri), httpClient, progress);
+    }
+
+    public LiveOptions withHttpClient(SdkHttpClient client) {
+        return new LiveOptions(profile, roleName, accounts, regions, concurrency, maxAttempts, baseDelay,
+                credentials, endpoint, Optional.of(client), progress);
+    }
+
+    public LiveOptions withProgress(CollectorProgress listener) {
+        return new LiveOptions(profile, roleName, accounts, regions, concurrency, maxAttempts, baseDelay,
+                credentials, endpoint, httpClient, listener);
+    }
+}
