@@ -90,8 +90,7 @@ final class AwsClients implements AutoCloseable {
         builder.region(Region.of(region))
                 .credentialsProvider(credentials)
                 .httpClient(http)
-                .overrideConfiguration(o -> o.retryStrategy(ThrottleAwareRetryStrategy.adaptive(
-                        options.maxAttempts(), options.baseDelay(), throttles)));
+                .overrideConfiguration(o -> o.retryStrategy(ThrottleAwareRetryStrategy.of(options, throttles)));
         options.endpoint().ifPresent(builder::endpointOverride);
         C client = builder.build();
         synchronized (opened) {

@@ -27,7 +27,9 @@ import java.util.Map;
  *
  * <p>Generic on purpose: it walks {@link SdkPojo#sdkFields()} and names each member by its model name
  * ({@link SdkField#memberName()}), which is what the CLI prints, not the wire name (EC2's {@code regionInfo} prints
- * as {@code Regions}, GuardDuty's {@code detectorIds} as {@code DetectorIds}). Members the service did not send are
+ * as {@code Regions}, GuardDuty's {@code detectorIds} as {@code DetectorIds}). Values are the nodes Jackson builds
+ * when it reads the CLI's printed text (a {@code long} that fits an int is an int node), so a collected document
+ * equals the same document read from an export file. Members the service did not send are
  * left out, as the CLI leaves them out: the SDK stands in empty "auto-construct" lists and maps for those. Timestamps
  * print as ISO-8601 with a {@code +00:00} offset and blobs as base64, as the CLI prints them.
  */
@@ -75,19 +77,37 @@ public final class CliJson {
             case String text -> NODES.textNode(text);
             case Boolean flag -> NODES.booleanNode(flag);
             case Integer number -> NODES.numberNode(number);
-            case Long number -> NODES.numberNode(number);
-            case Short number -> NODES.numberNode(number);
-            case Byte number -> NODES.numberNode(number);
+            case Short number -> NODES.numberNode(number.intValue());
+            case Byte number -> NODES.numberNode(number.intValue());
+            case Long number -> integral(BigInteger.valueOf(number));
+            case BigInteger number -> integral(number);
             case Double number -> NODES.numberNode(number);
-            case Float number -> NODES.numberNode(number);
-            case BigDecimal number -> NODES.numberNode(number);
-            case BigInteger number -> NODES.numberNode(number);
+            case Float number -> NODES.numberNode(Double.parseDouble(number.toString()));
+            case BigDecimal number -> decimal(number);
             case Instant instant -> NODES.textNode(timestamp(instant));
             case SdkBytes bytes -> NODES.textNode(Base64.getEncoder().encodeToString(bytes.asByteArrayUnsafe()));
             case Document document -> document(document);
             case Enum<?> constant -> NODES.textNode(constant.toString());
             default -> NODES.textNode(value.toString());
         };
+    }
+
+    /**
+     * Numbers as Jackson reads them back from the CLI's text (int when it fits, then long, then big integer), so a
+     * member typed {@code long} equals the same number read from an export file.
+     */
+    private static JsonNode integral(BigInteger number) {
+        if (number.bitLength() < 32) {
+            return NODES.numberNode(number.intValue());
+        }
+        return number.bitLength() < 64 ? NODES.numberNode(number.longValue()) : NODES.numberNode(number);
+    }
+
+    private static JsonNode decimal(BigDecimal number) {
+        if (number.scale() <= 0) {
+            return integral(number.toBigInteger());
+        }
+        return NODES.numberNode(number.doubleValue());
     }
 
     private static ArrayNode array(List<?> list) {
@@ -114,7 +134,7 @@ public final class CliJson {
         }
         if (document.isNumber()) {
             SdkNumber number = document.asNumber();
-            return NODES.numberNode(number.bigDecimalValue());
+            return decimal(number.bigDecimalValue());
         }
         if (document.isList()) {
             ArrayNode out = NODES.arrayNode();

@@ -45,8 +45,7 @@ final class ConfigItems {
         JsonNode supplementary = out.path("supplementaryConfiguration");
         if (supplementary.isObject()) {
             ObjectNode decoded = CliJsonNodes.object();
-            supplementary.properties().forEach(e -> decoded.set(e.getKey(),
-                    e.getValue().isTextual() ? parseJson(e.getValue().asText()).orElse(e.getValue()) : e.getValue()));
+            supplementary.properties().forEach(e -> decoded.set(e.getKey(), supplementaryValue(e.getValue())));
             out.set("supplementaryConfiguration", decoded);
         }
         JsonNode tags = out.path("tags");
@@ -115,6 +114,22 @@ final class ConfigItems {
             JsonNode value = node.remove(from);
             node.set(to, value);
         }
+    }
+
+    /**
+     * A supplementary value as snapshot files hold it. The API sends every value as a JSON string ({@code "true"}
+     * for KMS's {@code KeyRotationStatus}, an object's text for most others) and snapshots double-serialise a few
+     * (S3's {@code AccessControlList}); objects, arrays and booleans in a string are decoded, other strings kept.
+     */
+    private static JsonNode supplementaryValue(JsonNode value) {
+        if (!value.isTextual()) {
+            return value;
+        }
+        String text = value.asText().strip();
+        if (text.equals("true") || text.equals("false")) {
+            return CliJsonNodes.JSON.getNodeFactory().booleanNode(Boolean.parseBoolean(text));
+        }
+        return parseJson(text).orElse(value);
     }
 
     private static Optional<JsonNode> parseJson(String text) {

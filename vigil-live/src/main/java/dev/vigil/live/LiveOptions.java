@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param concurrency  how many account/region units run at once (a fixed pool)
  * @param maxAttempts  attempts per call, first one included, before the call is recorded as failed
  * @param baseDelay    first retry delay; it doubles (with jitter) up to {@link #MAX_BACKOFF}
+ * @param adaptive     the SDK's adaptive retry mode (a client-side rate limiter that slows a client down after a
+ *                     throttle) rather than standard mode (backoff only); adaptive suits big estates
  * @param credentials  explicit credentials (tests, embedding); empty = {@code profile} or the default chain
  * @param endpoint     one endpoint for every service (a test server or a proxy); empty = the AWS endpoints
  * @param httpClient   the HTTP client all SDK clients share; empty = the JDK URL-connection client
@@ -28,7 +30,7 @@ import java.util.Optional;
  */
 public record LiveOptions(Optional<String> profile, Optional<String> roleName, List<String> accounts,
                           List<String> regions, int concurrency, int maxAttempts, Duration baseDelay,
-                          Optional<AwsCredentialsProvider> credentials, Optional<URI> endpoint,
+                          boolean adaptive, Optional<AwsCredentialsProvider> credentials, Optional<URI> endpoint,
                           Optional<SdkHttpClient> httpClient, CollectorProgress progress) {
 
     /** Retry delays never grow past this, so a throttled run slows down but keeps moving. */
@@ -52,59 +54,65 @@ public record LiveOptions(Optional<String> profile, Optional<String> roleName, L
         Objects.requireNonNull(progress, "progress");
     }
 
-    /** Default chain, caller's organisation, all enabled regions, 8 at once, 8 attempts from 500 ms. */
+    /** Default chain, caller's organisation, all enabled regions, 8 at once, 8 adaptive attempts from 500 ms. */
     public static LiveOptions defaults() {
         return new LiveOptions(Optional.empty(), Optional.empty(), List.of(), List.of(), 8, 8,
-                Duration.ofMillis(500), Optional.empty(), Optional.empty(), Optional.empty(), CollectorProgress.SILENT);
+                Duration.ofMillis(500), true, Optional.empty(), Optional.empty(), Optional.empty(), CollectorProgress.SILENT);
     }
 
     public LiveOptions withProfile(String name) {
         return new LiveOptions(Optional.of(name), roleName, accounts, regions, concurrency, maxAttempts, baseDelay,
-                credentials, endpoint, httpClient, progress);
+                adaptive, credentials, endpoint, httpClient, progress);
     }
 
     public LiveOptions withRoleName(String name) {
         return new LiveOptions(profile, Optional.of(name), accounts, regions, concurrency, maxAttempts, baseDelay,
-                credentials, endpoint, httpClient, progress);
+                adaptive, credentials, endpoint, httpClient, progress);
     }
 
     public LiveOptions withAccounts(List<String> ids) {
         return new LiveOptions(profile, roleName, ids, regions, concurrency, maxAttempts, baseDelay,
-                credentials, endpoint, httpClient, progress);
+                adaptive, credentials, endpoint, httpClient, progress);
     }
 
     public LiveOptions withRegions(List<String> names) {
         return new LiveOptions(profile, roleName, accounts, names, concurrency, maxAttempts, baseDelay,
-                credentials, endpoint, httpClient, progress);
+                adaptive, credentials, endpoint, httpClient, progress);
     }
 
     public LiveOptions withConcurrency(int units) {
         return new LiveOptions(profile, roleName, accounts, regions, units, maxAttempts, baseDelay,
-                credentials, endpoint, httpClient, progress);
+                adaptive, credentials, endpoint, httpClient, progress);
     }
 
     public LiveOptions withRetries(int attempts, Duration firstDelay) {
         return new LiveOptions(profile, roleName, accounts, regions, concurrency, attempts, firstDelay,
-                credentials, endpoint, httpClient, progress);
+                adaptive, credentials, endpoint, httpClient, progress);
+    }
+
+    /** Standard retry mode: backoff with jitter but no client-side rate limiting. */
+    public LiveOptions withStandardRetries() {
+        return new LiveOptions(profile, roleName, accounts, regions, concurrency, maxAttempts, baseDelay,
+                false, credentials, endpoint, httpClient, progress);
     }
 
     public LiveOptions withCredentials(AwsCredentialsProvider provider) {
         return new LiveOptions(profile, roleName, accounts, regions, concurrency, maxAttempts, baseDelay,
-                Optional.of(provider), endpoint, httpClient, progress);
+                adaptive, Optional.of(provider), endpoint, httpClient, progress);
     }
 
     public LiveOptions withEndpoint(URI uri) {
         return new LiveOptions(profile, roleName, accounts, regions, concurrency, maxAttempts, baseDelay,
-                credentials, Optional.of(uri), httpClient, progress);
+                adaptive, credentials, Optional.of(uri), httpClient, progress);
     }
 
     public LiveOptions withHttpClient(SdkHttpClient client) {
         return new LiveOptions(profile, roleName, accounts, regions, concurrency, maxAttempts, baseDelay,
-                credentials, endpoint, Optional.of(client), progress);
+                adaptive, credentials, endpoint, Optional.of(client), progress);
     }
 
     public LiveOptions withProgress(CollectorProgress listener) {
         return new LiveOptions(profile, roleName, accounts, regions, concurrency, maxAttempts, baseDelay,
-                credentials, endpoint, httpClient, listener);
+                adaptive, credentials, endpoint, httpClient, listener);
     }
 }

@@ -18,7 +18,7 @@ final class PageMerger {
 
     /** Members that only steer paging; the CLI's merged output never contains them. */
     private static final Set<String> TOKENS = Set.of("NextToken", "nextToken", "Marker", "NextMarker",
-            "IsTruncated", "NextPageToken");
+            "IsTruncated", "Truncated", "NextPageToken");
 
     private PageMerger() {
     }

@@ -11,13 +11,12 @@ import software.amazon.awssdk.retries.api.RefreshRetryTokenRequest;
 import software.amazon.awssdk.retries.api.RefreshRetryTokenResponse;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
 /**
- * The SDK's adaptive retry strategy (exponential backoff with jitter, and a client-side rate limiter that slows
- * down when the service throttles), wrapped to count and log every throttle so an operator can see why a run is
+ * The SDK's retry strategy (exponential backoff with jitter; in adaptive mode also a client-side rate limiter that
+ * slows a client down when the service throttles), wrapped to count and log every throttle so an operator can see why a run is
  * slow and lower {@code --concurrency}.
  */
 final class ThrottleAwareRetryStrategy implements RetryStrategy {
@@ -32,10 +31,12 @@ final class ThrottleAwareRetryStrategy implements RetryStrategy {
         this.throttles = throttles;
     }
 
-    static ThrottleAwareRetryStrategy adaptive(int maxAttempts, Duration baseDelay, AtomicInteger throttles) {
-        BackoffStrategy backoff = BackoffStrategy.exponentialDelay(baseDelay, LiveOptions.MAX_BACKOFF);
-        RetryStrategy strategy = AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
-                .maxAttempts(maxAttempts)
+    static ThrottleAwareRetryStrategy of(LiveOptions options, AtomicInteger throttles) {
+        BackoffStrategy backoff = BackoffStrategy.exponentialDelay(options.baseDelay(), LiveOptions.MAX_BACKOFF);
+        RetryStrategy.Builder<?, ?> builder = options.adaptive()
+                ? AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
+                : AwsRetryStrategy.standardRetryStrategy().toBuilder();
+        RetryStrategy strategy = builder.maxAttempts(options.maxAttempts())
                 .backoffStrategy(backoff)
                 .throttlingBackoffStrategy(backoff)
                 .build();
