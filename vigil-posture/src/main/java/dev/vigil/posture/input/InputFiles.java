@@ -1,0 +1,58 @@
+package dev.vigil.posture.input;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Expands the paths a user names into files, in a deterministic order: the inputs in the order given, each
+ * directory's files sorted by path (so two runs over the same folder read the same items in the same order, and
+ * "latest capture wins, ties keep the first" gives the same inventory). Links are not followed, so a link loop
+ * cannot hang a run; a file named twice is read once.
+ */
+final class InputFiles {
+
+    /** A file and how to name it in messages. */
+    record Found(Path path, String display) {
+    }
+
+    private InputFiles() {
+    }
+
+    static List<Found> expand(List<Path> inputs, ReadTally tally) {
+        List<Found> out = new ArrayList<>();
+        Set<Path> seen = new HashSet<>();
+        for (Path input : inputs) {
+            if (!Files.exists(input, LinkOption.NOFOLLOW_LINKS)) {
+                tally.problem(input.toString(), "", "not-found", "no such file or directory; check the path");
+                continue;
+            }
+            if (!Files.isDirectory(input)) {
+                add(input, out, seen);
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(input)) {
+                walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+                        .sorted()
+                        .forEach(p -> add(p, out, seen));
+            } catch (IOException | UncheckedIOException e) {
+                tally.problem(input.toString(), "", "unreadable", "cannot list the directory (" + e.getMessage()
+                        + "); check its permissions");
+            }
+        }
+        return out;
+    }
+
+    private static void add(Path p, List<Found> out, Set<Path> seen) {
+        if (seen.add(p.toAbsolutePath().normalize())) {
+            out.add(new Found(p, p.toString()));
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.vigil.posture.input;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** Counts and problems gathered while reading, turned into a {@link ReadSummary} at the end. */
+final class ReadTally {
+
+    private final int maxProblems;
+    private final Map<InputKind, Integer> filesRead = new EnumMap<>(InputKind.class);
+    private final List<InputProblem> problems = new ArrayList<>();
+    private long problemsNotListed;
+    private int filesSkipped;
+    private long itemsRead;
+    private long itemsSkipped;
+    private long cloudTrailRecords;
+
+    ReadTally(int maxProblems) {
+        this.maxProblems = maxProblems;
+    }
+
+    void problem(InputProblem problem) {
+        if (problems.size() < maxProblems) {
+            problems.add(problem);
+        } else {
+            problemsNotListed++;
+        }
+    }
+
+    void problem(String file, String position, String reason, String message) {
+        problem(new InputProblem(file, position, reason, message));
+    }
+
+    void fileRead(InputKind kind) {
+        filesRead.merge(kind, 1, Integer::sum);
+    }
+
+    /** A file not used at all, with the reason why. */
+    void fileSkipped(String file, String reason, String position, String message) {
+        filesSkipped++;
+        problem(file, position, reason, message);
+    }
+
+    /** A file not used, whose reason a reader has already recorded (or that needs none, like a digest file). */
+    void fileSkipped() {
+        filesSkipped++;
+    }
+
+    void itemRead() {
+        itemsRead++;
+    }
+
+    void itemSkipped() {
+        itemsSkipped++;
+    }
+
+    void cloudTrailRecords(long n) {
+        cloudTrailRecords += n;
+    }
+
+    ReadSummary summary(int apiCallsKept, int rootUses) {
+        return new ReadSummary(filesRead, filesSkipped, itemsRead, itemsSkipped, cloudTrailRecords, apiCallsKept,
+                rootUses, problems, problemsNotListed);
+    }
+}
