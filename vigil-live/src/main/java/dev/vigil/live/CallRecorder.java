@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 
 /**
  * Makes one API call on behalf of a check and keeps its answer as a {@link SupplementDoc} in the CLI's shape, or,
@@ -20,6 +21,8 @@ import java.util.function.Supplier;
  * network), an {@code {"Error":{...}}} document: the run goes on and the checks say ERROR for that scope.
  */
 final class CallRecorder {
+
+    private static final Logger LOG = Logger.getLogger(CallRecorder.class.getName());
 
     private final ConcurrentLinkedQueue<SupplementDoc> docs = new ConcurrentLinkedQueue<>();
     private final AtomicInteger started = new AtomicInteger();
@@ -80,6 +83,25 @@ final class CallRecorder {
         progress.onCall(done.incrementAndGet(), started.get(), source(scope, service, operation, subject),
                 ok ? "" : body.path("Error").path("Code").asText());
         return ok ? Optional.of(body) : Optional.empty();
+    }
+
+    /**
+     * A call counted in the progress but never kept: for a first choice that has a fallback, whose failure is not
+     * the estate's state. The body when it succeeded; empty (and logged) when it failed.
+     */
+    Optional<JsonNode> attempt(Scope scope, String service, String operation, Supplier<ObjectNode> call) {
+        started.incrementAndGet();
+        String what = source(scope, service, operation, "");
+        try {
+            ObjectNode body = call.get();
+            progress.onCall(done.incrementAndGet(), started.get(), what, "");
+            return Optional.of(body);
+        } catch (SdkException failure) {
+            String code = ErrorDocs.of(failure).path("Error").path("Code").asText();
+            LOG.info(() -> what + " failed (" + code + "); trying the fallback");
+            progress.onCall(done.incrementAndGet(), started.get(), what, code);
+            return Optional.empty();
+        }
     }
 
     /**

@@ -33,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class LiveCollectorTest {
 
+    private static final String KEY = "1111aaaa-2222-3333-4444-555566667777";
     private static final Instant NOW = Instant.parse("2024-05-01T12:00:00Z");
 
     private ReplayServer server;
@@ -157,6 +158,39 @@ class LiveCollectorTest {
         assertThat(folder.resolve("AWSLogs/111111111111/Config/us-east-1/2024/5/1/ConfigSnapshot/"
                 + "111111111111_Config_us-east-1_ConfigSnapshot_20240501T120000Z_vigil-live.json")).exists();
         assertThat(folder.resolve("supplementary/111111111111/global/iam.get-credential-report.json")).exists();
+    }
+
+    @Test
+    void whenAdvancedQueryIsRefusedTheInventoryComesFromBatchGet() {
+        server.fail("config", "SelectResourceConfig", "400 InvalidExpressionException Advanced query is not supported");
+        LiveCollection live = new LiveCollector(options()).collect();
+        PostureInput offline = PostureInputReader.read(List.of(EstateFiles.estate("offline")), Optional.empty());
+
+        assertThat(live.inventory().all()).extracting(r -> r.type() + "/" + r.id())
+                .containsExactly("AWS::S3::Bucket/org-cloudtrail-logs", "AWS::KMS::Key/" + KEY);
+        for (var resource : live.inventory().all()) {
+            var same = offline.inventory().byId(resource.type(), resource.id()).orElseThrow();
+            assertThat(resource.configuration()).isEqualTo(same.configuration());
+            assertThat(resource.supplementaryConfiguration()).isEqualTo(same.supplementaryConfiguration());
+            assertThat(resource.captureTime()).isEqualTo(same.captureTime());
+            assertThat(resource.arn()).isEqualTo(same.arn());
+            // BatchGetResourceConfig carries neither tags nor relationships (documented).
+            assertThat(resource.tags()).isEmpty();
+        }
+        // A refused first choice that the fallback made up for is not the estate's state: no document for it.
+        assertThat(live.supplements().all("configservice", "select-resource-config")).isEmpty();
+        assertThat(live.supplements().all("configservice", "batch-get-resource-config")).isEmpty();
+    }
+
+    @Test
+    void whenConfigCannotBeReadAtAllTheRegionSaysWhy() {
+        server.fail("config", "SelectResourceConfig", "400 AccessDeniedException not allowed");
+        server.fail("config", "GetDiscoveredResourceCounts", "400 AccessDeniedException not allowed either");
+        LiveCollection live = new LiveCollector(options()).collect();
+        assertThat(live.inventory().isEmpty()).isTrue();
+        assertThat(live.supplements().get(MANAGEMENT, REGION, "configservice", "batch-get-resource-config"))
+                .hasValueSatisfying(body -> assertThat(body.path("Error").path("Message").asText())
+                        .isEqualTo("not allowed either"));
     }
 
     private static List<Check> checks() {

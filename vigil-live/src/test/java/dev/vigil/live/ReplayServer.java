@@ -55,7 +55,8 @@ final class ReplayServer implements AutoCloseable {
     /** JSON-protocol operations whose per-item files are named by one request member. */
     private static final Map<String, String> SUBJECT_MEMBERS = Map.of(
             "GetTrailStatus", "Name", "GetEventSelectors", "TrailName", "GetKeyPolicy", "KeyId",
-            "GetKeyRotationStatus", "KeyId", "DescribePolicy", "PolicyId", "ListTargetsForPolicy", "PolicyId");
+            "GetKeyRotationStatus", "KeyId", "DescribePolicy", "PolicyId", "ListTargetsForPolicy", "PolicyId",
+            "ListDiscoveredResources", "resourceType");
 
     private static final List<Route> REST = List.of(
             new Route("guardduty", "GET", Pattern.compile("/detector"), "ListDetectors"),
@@ -77,6 +78,7 @@ final class ReplayServer implements AutoCloseable {
     private final Path root;
     private final Map<String, String> accountsByKey = new ConcurrentHashMap<>();
     private final Set<String> throttleOnce = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> failures = new ConcurrentHashMap<>();
     private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
     private final List<String> forms = Collections.synchronizedList(new ArrayList<>());
 
@@ -111,6 +113,11 @@ final class ReplayServer implements AutoCloseable {
         throttleOnce.add(service + "/" + operation);
     }
 
+    /** Every call of {@code service}/{@code operation} fails with {@code STATUS CODE message}, recordings or not. */
+    void fail(String service, String operation, String statusCodeMessage) {
+        failures.put(service + "/" + operation, statusCodeMessage);
+    }
+
     /** Every call seen, in arrival order. */
     List<Call> calls() {
         synchronized (calls) {
@@ -133,6 +140,12 @@ final class ReplayServer implements AutoCloseable {
             if (throttleOnce.remove(call.service() + "/" + call.operation())) {
                 error(exchange, call.protocol(), 400, call.protocol() == Protocol.QUERY ? "Throttling"
                         : "ThrottlingException", "Rate exceeded");
+                return;
+            }
+            String failure = failures.get(call.service() + "/" + call.operation());
+            if (failure != null) {
+                String[] parts = failure.split(" ", 3);
+                error(exchange, call.protocol(), Integer.parseInt(parts[0]), parts[1], parts.length > 2 ? parts[2] : "");
                 return;
             }
             Path base = root.resolve(call.account()).resolve(call.region()).resolve(call.service());
@@ -175,7 +188,9 @@ final class ReplayServer implements AutoCloseable {
             String subject = request.path(SUBJECT_MEMBERS.getOrDefault(operation, "-")).asText("");
             String token = request.has("nextToken") ? request.path("nextToken").asText()
                     : request.path("NextToken").asText("");
-            return new Call(account, region, service, operation, join(lastSegment(subject), token), Protocol.AWS_JSON);
+            // File names avoid ':' (resource types like AWS::S3::Bucket are stored as AWS__S3__Bucket).
+            String name = join(lastSegment(subject), token).replace(':', '_');
+            return new Call(account, region, service, operation, name, Protocol.AWS_JSON);
         }
         if (contentType.startsWith("application/x-www-form-urlencoded")) {
             String form = new String(body, StandardCharsets.UTF_8);
