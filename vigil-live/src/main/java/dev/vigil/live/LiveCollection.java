@@ -1,10 +1,13 @@
 package dev.vigil.live;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.posture.check.Estate;
+import dev.vigil.posture.check.PosturePolicy;
 import dev.vigil.posture.inventory.Inventory;
 import dev.vigil.posture.supplement.SupplementDoc;
 import dev.vigil.posture.supplement.Supplements;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -24,6 +27,11 @@ public record LiveCollection(Inventory inventory, Supplements supplements, List<
     public LiveCollection {
         configItems = List.copyOf(configItems);
         documents = List.copyOf(documents);
+    }
+
+    /** What the checks judge: this collection under {@code policy}, as of {@code now} (no CloudTrail root uses). */
+    public Estate estate(PosturePolicy policy, Instant now) {
+        return new Estate(inventory, supplements, policy, now, List.of());
     }
 
     /** The configuration items of one account and region. */

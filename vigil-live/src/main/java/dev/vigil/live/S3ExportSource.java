@@ -4,8 +4,13 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 
 /**
  * Reads AWS Config deliveries (and saved supplementary exports) straight from S3: {@code s3://bucket/prefix} is
@@ -33,27 +38,80 @@ public final class S3ExportSource {
 
     /** Reads everything under {@code location} ({@code s3://bucket} or {@code s3://bucket/prefix}). */
     public ExportFiles read(String location) {
-        URI uri = URI.create(location);
-        if (!"s3".equals(uri.getScheme()) || uri.getHost() == null) {
-            throw new IllegalArgumentException("Not an S3 location: " + location
-                    + "; write it as s3://BUCKET or s3://BUCKET/PREFIX.");
-        }
-        String bucket = uri.getHost();
-        String prefix = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
         ExportFiles files = new ExportFiles();
+        each(location, (key, body) -> files.read(key, body));
+        return files;
+    }
+
+    /**
+     * Copies every {@code .json}/{@code .json.gz} object under {@code location} into {@code folder}, keeping the key
+     * below the prefix as the relative path, so the offline reader (CloudTrail logs, history files and all) reads the
+     * bucket exactly as it reads a synced copy. A key that would leave the folder is refused.
+     *
+     * @return the number of files written
+     */
+    public int copyTo(String location, Path folder) {
+        Path root = folder.toAbsolutePath().normalize();
+        String prefix = prefix(location);
+        int[] written = {0};
+        each(location, (name, body) -> {
+            String key = name.substring(name.indexOf('/', "s3://".length()) + 1);
+            String relative = key.substring(prefix.length()).replaceFirst("^/+", "");
+            Path target = root.resolve(relative).normalize();
+            if (relative.isEmpty() || !target.startsWith(root)) {
+                throw new LiveCollectionException("Refused to copy the S3 object " + name
+                        + ": its key leads outside " + folder + ".");
+            }
+            try {
+                Files.createDirectories(target.getParent());
+                Files.write(target, body);
+                written[0]++;
+            } catch (IOException cannotWrite) {
+                throw new UncheckedIOException("Could not write " + target + "; check the folder is writable.",
+                        cannotWrite);
+            }
+        });
+        return written[0];
+    }
+
+    private void each(String location, BiConsumer<String, byte[]> sink) {
+        String bucket = bucket(location);
+        String prefix = prefix(location);
         try {
             for (S3Object object : s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix)).contents()) {
                 String key = object.key();
                 String lower = key.toLowerCase(Locale.ROOT);
                 if (lower.endsWith(".json") || lower.endsWith(".json.gz")) {
-                    byte[] body = s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray();
-                    files.read("s3://" + bucket + "/" + key, body);
+                    sink.accept("s3://" + bucket + "/" + key,
+                            s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray());
                 }
             }
         } catch (SdkException failed) {
             throw new LiveCollectionException("Could not read " + location + " (" + failed.getMessage()
                     + "); the credentials need s3:ListBucket and s3:GetObject on it.", failed);
         }
-        return files;
+    }
+
+    private static URI uri(String location) {
+        URI uri;
+        try {
+            uri = URI.create(location);
+        } catch (IllegalArgumentException notAUri) {
+            uri = null;
+        }
+        if (uri == null || !"s3".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw new IllegalArgumentException("Not an S3 location: " + location
+                    + "; write it as s3://BUCKET or s3://BUCKET/PREFIX.");
+        }
+        return uri;
+    }
+
+    private static String bucket(String location) {
+        return uri(location).getHost();
+    }
+
+    private static String prefix(String location) {
+        String path = uri(location).getPath();
+        return path == null ? "" : path.replaceFirst("^/", "");
     }
 }

@@ -6,6 +6,9 @@ import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import dev.vigil.posture.input.PostureInput;
+import dev.vigil.posture.input.PostureInputReader;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -16,6 +19,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
@@ -89,6 +94,23 @@ class S3ExportSourceTest {
         assertThat(fromS3.skipped()).isEmpty();
         assertThat(fromS3.supplements().get("111111111111", "global", "iam", "get-account-summary"))
                 .hasValueSatisfying(body -> assertThat(body.path("SummaryMap").path("AccountMFAEnabled").asInt()).isEqualTo(1));
+    }
+
+    @Test
+    void aCopyOfTheBucketReadsLikeTheFilesItCameFrom(@TempDir Path copy) throws IOException {
+        long uploaded;
+        try (Stream<Path> files = Files.walk(EstateFiles.estate("offline"))) {
+            uploaded = files.filter(Files::isRegularFile).count();
+        }
+        assertThat(new S3ExportSource(s3).copyTo("s3://" + BUCKET + "/o-abc123", copy)).isEqualTo(uploaded);
+        PostureInput fromCopy = PostureInputReader.read(List.of(copy), Optional.empty());
+        PostureInput fromDisk = PostureInputReader.read(List.of(EstateFiles.estate("offline")), Optional.empty());
+        assertThat(fromCopy.summary().problems()).isEmpty();
+        assertThat(EstateFiles.resources(fromCopy.inventory().all()))
+                .hasSize(5)
+                .containsExactlyElementsOf(EstateFiles.resources(fromDisk.inventory().all()));
+        assertThat(EstateFiles.documents(fromCopy.supplements().all()))
+                .containsExactlyElementsOf(EstateFiles.documents(fromDisk.supplements().all()));
     }
 
     @Test
