@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,9 +25,7 @@ final class PageMerger {
     static ObjectNode merge(List<ObjectNode> pages) {
         ObjectNode out = pages.isEmpty() ? CliJsonNodes.object() : pages.get(0).deepCopy();
         for (int i = 1; i < pages.size(); i++) {
-            Iterator<Map.Entry<String, JsonNode>> fields = pages.get(i).fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
+            for (Map.Entry<String, JsonNode> field : pages.get(i).properties()) {
                 JsonNode held = out.get(field.getKey());
                 if (held == null) {
                     out.set(field.getKey(), field.getValue());
