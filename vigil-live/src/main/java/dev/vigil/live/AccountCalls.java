@@ -16,7 +16,7 @@ final class AccountCalls {
     /** IAM answers these while a credential report is being made; asking again a little later succeeds. */
     private static final Set<String> REPORT_NOT_READY = Set.of("ReportInProgress", "ReportNotPresent",
             "ReportExpired");
-    private static final int REPORT_TRIES = 5;
+    private static final int REPORT_TRIES = 8;
 
     private AccountCalls() {
     }
@@ -32,8 +32,8 @@ final class AccountCalls {
     }
 
     /**
-     * Asks IAM to generate the report, then fetches it, waiting a little (longer each time) while IAM says it is not
-     * ready. One document is kept: the report, or the error that stopped it.
+     * Asks IAM to generate the report, then fetches it, waiting {@code pause} × attempt while IAM says it is not
+     * ready (with the default 500 ms, up to 14 s in all; IAM usually needs a few seconds). One document is kept: the report, or the error that stopped it.
      */
     private static void credentialReport(Scope scope, CallRecorder recorder, IamClient iam, Duration pause) {
         recorder.record(scope, "iam", "get-credential-report", "", () -> {

@@ -99,8 +99,9 @@ final class ConfigInventoryCalls {
             JsonNode node = CliJsonNodes.JSON.readTree(row);
             return node != null && node.isObject() ? Optional.of(ConfigItems.normalise(node)) : Optional.empty();
         } catch (JsonProcessingException broken) {
-            LOG.warning(() -> "skipped an unreadable AWS Config row in " + scope.account() + "/" + scope.region()
-                    + ": " + broken.getOriginalMessage());
+            // The row is attacker-influenced text: say where it broke, never echo it.
+            LOG.warning(() -> "skipped an AWS Config row that is not JSON in " + scope.account() + "/"
+                    + scope.region() + " (column " + broken.getLocation().getColumnNr() + ")");
             return Optional.empty();
         }
     }

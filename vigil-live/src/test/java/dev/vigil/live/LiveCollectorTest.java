@@ -111,6 +111,25 @@ class LiveCollectorTest {
     }
 
     @Test
+    void theCredentialReportIsFetchedAgainWhileIamIsStillMakingIt() {
+        server.failOnce("iam", "GetCredentialReport", "410 ReportInProgress Report is being generated");
+        LiveCollection live = new LiveCollector(options()).collect();
+        assertThat(server.calls()).filteredOn(c -> c.operation().equals("GetCredentialReport")).hasSize(2);
+        assertThat(server.calls()).filteredOn(c -> c.operation().equals("GenerateCredentialReport")).hasSize(2);
+        assertThat(live.supplements().get(MANAGEMENT, "global", "iam", "get-credential-report"))
+                .hasValueSatisfying(body -> assertThat(body.path("ReportFormat").asText()).isEqualTo("text/csv"));
+    }
+
+    @Test
+    void aCredentialReportThatCannotBeMadeIsAnErrorDocument() {
+        server.fail("iam", "GenerateCredentialReport", "403 AccessDenied not allowed to generate");
+        LiveCollection live = new LiveCollector(options()).collect();
+        assertThat(live.supplements().get(MANAGEMENT, "global", "iam", "get-credential-report"))
+                .hasValueSatisfying(body -> assertThat(body.path("Error").path("Code").asText()).isEqualTo("AccessDenied"));
+        assertThat(server.calls()).filteredOn(c -> c.operation().equals("GenerateCredentialReport")).hasSize(1);
+    }
+
+    @Test
     void progressCountsEveryCallOnce() {
         LiveCollection live = new LiveCollector(options()).collect();
         assertThat(progress).hasSize(live.calls());

@@ -79,6 +79,7 @@ final class ReplayServer implements AutoCloseable {
     private final Map<String, String> accountsByKey = new ConcurrentHashMap<>();
     private final Set<String> throttleOnce = ConcurrentHashMap.newKeySet();
     private final Map<String, String> failures = new ConcurrentHashMap<>();
+    private final Map<String, String> failuresOnce = new ConcurrentHashMap<>();
     private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
     private final List<String> forms = Collections.synchronizedList(new ArrayList<>());
 
@@ -113,6 +114,11 @@ final class ReplayServer implements AutoCloseable {
         throttleOnce.add(service + "/" + operation);
     }
 
+    /** The next call of {@code service}/{@code operation} fails with {@code STATUS CODE message}; later ones do not. */
+    void failOnce(String service, String operation, String statusCodeMessage) {
+        failuresOnce.put(service + "/" + operation, statusCodeMessage);
+    }
+
     /** Every call of {@code service}/{@code operation} fails with {@code STATUS CODE message}, recordings or not. */
     void fail(String service, String operation, String statusCodeMessage) {
         failures.put(service + "/" + operation, statusCodeMessage);
@@ -142,7 +148,8 @@ final class ReplayServer implements AutoCloseable {
                         : "ThrottlingException", "Rate exceeded");
                 return;
             }
-            String failure = failures.get(call.service() + "/" + call.operation());
+            String once = failuresOnce.remove(call.service() + "/" + call.operation());
+            String failure = once != null ? once : failures.get(call.service() + "/" + call.operation());
             if (failure != null) {
                 String[] parts = failure.split(" ", 3);
                 error(exchange, call.protocol(), Integer.parseInt(parts[0]), parts[1], parts.length > 2 ? parts[2] : "");
