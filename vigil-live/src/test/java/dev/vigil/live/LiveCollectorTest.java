@@ -66,14 +66,16 @@ class LiveCollectorTest {
     @Test
     void offlineAndLiveGiveIdenticalResultsForTheSameEstate() {
         server.throttleOnce("cloudtrail", "DescribeTrails");
-        LiveCollection live = new LiveCollector(options()).collect();
+        LiveCollection live = new LiveCollector(options().withRoleName("VigilAudit")).collect();
+        assertThat(live.throttles()).isEqualTo(1);
         // The offline side is the real offline reader over the same estate saved as files.
         PostureInput offline = PostureInputReader.read(List.of(EstateFiles.estate("offline")), Optional.empty());
         assertThat(offline.summary().problems()).isEmpty();
 
         assertThat(EstateFiles.resources(live.inventory().all()))
-                .hasSize(5)
+                .hasSize(6)
                 .containsExactlyElementsOf(EstateFiles.resources(offline.inventory().all()));
+        assertThat(live.inventory().accounts()).containsExactly(MANAGEMENT, MEMBER);
         assertThat(EstateFiles.documents(live.supplements().all()))
                 .hasSize(offline.supplements().size())
                 .containsExactlyElementsOf(EstateFiles.documents(offline.supplements().all()));
@@ -145,11 +147,13 @@ class LiveCollectorTest {
                 .collect();
         assertThat(server.forms()).anyMatch(form -> form.contains("Action=AssumeRole")
                 && form.contains("RoleArn=arn%3Aaws%3Aiam%3A%3A222222222222%3Arole%2FVigilAudit"));
-        // The member's calls were signed with the assumed role's key, so the server answered as that account
-        // (it has no recordings for it: every member call is an Error document, none is lost).
+        // The member's calls were signed with the assumed role's key, so the server answered from that account's
+        // recordings.
         assertThat(server.calls()).anyMatch(c -> c.account().equals(MEMBER) && c.service().equals("cloudtrail"));
+        assertThat(server.calls()).noneMatch(c -> c.account().startsWith("unknown"));
         assertThat(live.supplements().get(MEMBER, REGION, "cloudtrail", "describe-trails"))
-                .hasValueSatisfying(body -> assertThat(body.path("Error").path("Code").asText()).isEqualTo("ReplayMissing"));
+                .hasValueSatisfying(body -> assertThat(body.toString()).isEqualTo("{\"trailList\":[]}"));
+        assertThat(live.inventory().ofType("AWS::EC2::Volume", MEMBER)).hasSize(1);
         assertThat(live.supplements().get(MEMBER, "global", "iam", "get-account-summary")).isPresent();
         // The management account still reads as before; --regions means describe-regions is not asked.
         assertThat(live.supplements().get(MANAGEMENT, REGION, "kms", "list-keys")).isPresent();

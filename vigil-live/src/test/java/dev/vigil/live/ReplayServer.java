@@ -259,8 +259,9 @@ final class ReplayServer implements AutoCloseable {
             case EC2 -> send(exchange, status, "text/xml", ("<Response><Errors><Error><Code>" + code + "</Code><Message>"
                     + escaped + "</Message></Error></Errors><RequestID>replay</RequestID></Response>")
                     .getBytes(StandardCharsets.UTF_8), Map.of());
-            case REST_XML -> send(exchange, status, "application/xml", ("<Error><Code>" + code + "</Code><Message>"
-                    + escaped + "</Message></Error>").getBytes(StandardCharsets.UTF_8), Map.of());
+            case REST_XML -> send(exchange, status, "application/xml", ("<ErrorResponse><Error><Code>" + code
+                    + "</Code><Message>" + escaped + "</Message></Error><RequestId>replay</RequestId></ErrorResponse>")
+                    .getBytes(StandardCharsets.UTF_8), Map.of());
             case CBOR -> {
                 var body = CliJsonNodes.object().put("__type", code).put("message", message);
                 send(exchange, status, "application/cbor", cbor(body), Map.of("smithy-protocol", "rpc-v2-cbor"));

@@ -84,7 +84,7 @@ class S3ExportSourceTest {
         ExportFiles fromS3 = new S3ExportSource(s3).read("s3://" + BUCKET + "/o-abc123/");
         ExportFiles fromDisk = EstateFiles.read(EstateFiles.estate("offline"));
 
-        assertThat(fromS3.inventory().size()).isEqualTo(5);
+        assertThat(fromS3.inventory().size()).isEqualTo(6);
         assertThat(EstateFiles.resources(fromS3.inventory().all()))
                 .containsExactlyElementsOf(EstateFiles.resources(fromDisk.inventory().all()));
         assertThat(EstateFiles.documents(fromS3.supplements().all()))
@@ -107,7 +107,7 @@ class S3ExportSourceTest {
         PostureInput fromDisk = PostureInputReader.read(List.of(EstateFiles.estate("offline")), Optional.empty());
         assertThat(fromCopy.summary().problems()).isEmpty();
         assertThat(EstateFiles.resources(fromCopy.inventory().all()))
-                .hasSize(5)
+                .hasSize(6)
                 .containsExactlyElementsOf(EstateFiles.resources(fromDisk.inventory().all()));
         assertThat(EstateFiles.documents(fromCopy.supplements().all()))
                 .containsExactlyElementsOf(EstateFiles.documents(fromDisk.supplements().all()));
