@@ -40,7 +40,12 @@ final class AwsClients implements AutoCloseable {
         this.options = options;
         this.ownsHttp = options.httpClient().isEmpty();
         this.http = options.httpClient().orElseGet(() -> UrlConnectionHttpClient.builder().build());
-        this.base = options.credentials().orElseGet(() -> options.profile()
+        this.base = credentials(options);
+    }
+
+    /** The caller's credentials: explicit ones, else the named profile, else the SDK's default chain. */
+    static AwsCredentialsProvider credentials(LiveOptions options) {
+        return options.credentials().orElseGet(() -> options.profile()
                 .<AwsCredentialsProvider>map(p -> ProfileCredentialsProvider.builder().profileName(p).build())
                 .orElseGet(() -> DefaultCredentialsProvider.builder().build()));
     }

@@ -49,8 +49,8 @@ final class CallRecorder {
         });
     }
 
-    /** Keeps a document made elsewhere (e.g. a body that needed several calls). */
-    void keep(Scope scope, String service, String operation, String subject, ObjectNode body) {
+    /** Keeps a document under the offline convention's key. */
+    private void keep(Scope scope, String service, String operation, String subject, ObjectNode body) {
         docs.add(new SupplementDoc(scope.account(), scope.region(), service, operation, subject, body,
                 source(scope, service, operation, subject)));
     }

@@ -1,7 +1,10 @@
 package dev.vigil.live;
 
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 import java.io.IOException;
@@ -10,6 +13,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 
 /**
@@ -28,12 +32,22 @@ public final class S3ExportSource {
         this.s3 = s3;
     }
 
-    /** An S3 client for {@code options} (credentials, endpoint), able to reach a bucket in any region. */
+    /**
+     * An S3 client for {@code options} (credentials, endpoint, retries), able to reach a bucket in any region;
+     * the caller closes it. With an endpoint override (an S3-compatible server) it uses path-style addressing.
+     */
     public static S3Client client(LiveOptions options) {
-        AwsClients clients = new AwsClients(options);
-        return clients.baseClient(S3Client.builder()
+        S3ClientBuilder builder = S3Client.builder()
+                .region(Region.of(AwsClients.HOME_REGION))
                 .crossRegionAccessEnabled(true)
-                .forcePathStyle(options.endpoint().isPresent()), AwsClients.HOME_REGION);
+                .forcePathStyle(options.endpoint().isPresent())
+                .credentialsProvider(AwsClients.credentials(options))
+                .overrideConfiguration(o -> o.retryStrategy(
+                        ThrottleAwareRetryStrategy.of(options, new AtomicInteger())));
+        options.httpClient().ifPresentOrElse(builder::httpClient,
+                () -> builder.httpClientBuilder(UrlConnectionHttpClient.builder()));
+        options.endpoint().ifPresent(builder::endpointOverride);
+        return builder.build();
     }
 
     /** Reads everything under {@code location} ({@code s3://bucket} or {@code s3://bucket/prefix}). */
