@@ -1,6 +1,7 @@
 package dev.vigil.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.posture.check.RootUse;
 import dev.vigil.posture.inventory.Inventory;
 import dev.vigil.posture.supplement.SupplementDoc;
 import dev.vigil.posture.supplement.Supplements;
@@ -14,9 +15,9 @@ import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Reads the two kinds of saved files this module deals in, wherever they are stored (a folder, an S3 bucket): AWS
- * Config snapshot/history files ({@code configurationItems}, plain or gzip) and supplementary exports named by the
- * offline convention. Everything else is reported as skipped. The full offline reader (CloudTrail logs, the other
+ * Reads the kinds of saved files this module writes, wherever they are stored (a folder, an S3 bucket): AWS Config
+ * snapshot/history files ({@code configurationItems}, plain or gzip), supplementary exports named by the offline
+ * convention, and CloudTrail log files (for root uses only). Everything else is reported as skipped. The full offline reader (CloudTrail logs, the other
  * configservice outputs, the posture policy) lives in the posture input package; this is the subset an auditor's
  * bucket of Config deliveries and saved live runs holds.
  */
@@ -24,6 +25,7 @@ public final class ExportFiles {
 
     private final Inventory inventory = new Inventory();
     private final Supplements supplements = new Supplements();
+    private final List<RootUse> rootUses = new ArrayList<>();
     private final List<String> skipped = new ArrayList<>();
 
     /** Classifies and reads one file; {@code name} is its path or S3 key (used for the supplement convention). */
@@ -42,6 +44,10 @@ public final class ExportFiles {
                     name));
             return;
         }
+        if (json != null && json.path("Records").isArray()) {
+            json.path("Records").forEach(record -> RootActivityCalls.rootUse(record).ifPresent(rootUses::add));
+            return;
+        }
         if (json != null && json.path("configurationItems").isArray()) {
             int index = 0;
             for (JsonNode item : json.path("configurationItems")) {
@@ -58,6 +64,11 @@ public final class ExportFiles {
 
     public Supplements supplements() {
         return supplements;
+    }
+
+    /** Uses of root users in the CloudTrail log files read, in reading order. */
+    public List<RootUse> rootUses() {
+        return List.copyOf(rootUses);
     }
 
     /** One line per skipped file: its name and why. */

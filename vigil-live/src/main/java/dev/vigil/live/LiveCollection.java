@@ -3,6 +3,7 @@ package dev.vigil.live;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.posture.check.Estate;
 import dev.vigil.posture.check.PosturePolicy;
+import dev.vigil.posture.check.RootUse;
 import dev.vigil.posture.inventory.Inventory;
 import dev.vigil.posture.supplement.SupplementDoc;
 import dev.vigil.posture.supplement.Supplements;
@@ -16,28 +17,37 @@ import java.util.List;
  *
  * @param inventory   the resources AWS Config recorded, latest capture per resource
  * @param supplements one document per call, in the CLI's shape, or an Error document for a failed call
- * @param configItems the configuration items per account and region, in snapshot-file shape
+ * @param configItems the configuration items (and root-user CloudTrail records) per account and region
+ * @param rootActivity uses of root users found in CloudTrail's event history, oldest first per account/region
  * @param documents   the supplement documents in file order (what {@code supplements} holds)
  * @param calls       API calls made (retries not counted)
  * @param throttles   throttling responses the retry strategy absorbed
  */
 public record LiveCollection(Inventory inventory, Supplements supplements, List<RegionItems> configItems,
-                             List<SupplementDoc> documents, int calls, int throttles) {
+                             List<RootUse> rootActivity, List<SupplementDoc> documents, int calls,
+                             int throttles) {
 
     public LiveCollection {
         configItems = List.copyOf(configItems);
+        rootActivity = List.copyOf(rootActivity);
         documents = List.copyOf(documents);
     }
 
-    /** What the checks judge: this collection under {@code policy}, as of {@code now} (no CloudTrail root uses). */
+    /** What the checks judge: this collection under {@code policy}, as of {@code now}. */
     public Estate estate(PosturePolicy policy, Instant now) {
-        return new Estate(inventory, supplements, policy, now, List.of());
+        return new Estate(inventory, supplements, policy, now, rootActivity);
     }
 
-    /** The configuration items of one account and region. */
-    public record RegionItems(String account, String region, List<ObjectNode> items) {
+    /**
+     * What one account and region gave that is saved as files rather than supplement documents.
+     *
+     * @param items      Config items in snapshot-file shape
+     * @param rootEvents CloudTrail records of the root user's events, oldest first
+     */
+    public record RegionItems(String account, String region, List<ObjectNode> items, List<ObjectNode> rootEvents) {
         public RegionItems {
             items = List.copyOf(items);
+            rootEvents = List.copyOf(rootEvents);
         }
     }
 }

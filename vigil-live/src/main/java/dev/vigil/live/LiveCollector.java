@@ -2,6 +2,7 @@ package dev.vigil.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.posture.check.RootUse;
 import dev.vigil.posture.inventory.Inventory;
 import dev.vigil.posture.supplement.SupplementDoc;
 import dev.vigil.posture.supplement.Supplements;
@@ -9,6 +10,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.sts.StsClient;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -45,6 +47,7 @@ public final class LiveCollector {
     public LiveCollection collect() {
         try (AwsClients clients = new AwsClients(options)) {
             CallRecorder recorder = new CallRecorder(options.progress());
+            Instant now = options.clock().instant();
             String caller = callerAccount(clients);
             clients.useFor(caller, clients.base());
             Scope home = new Scope(caller, Scope.GLOBAL, clients);
@@ -62,11 +65,11 @@ public final class LiveCollector {
                 });
                 for (String region : regions(new Scope(account, AwsClients.HOME_REGION, clients), recorder)) {
                     Scope scope = new Scope(account, region, clients);
-                    units.add(() -> Optional.of(regional(scope, recorder, isManagement)));
+                    units.add(() -> Optional.of(regional(scope, recorder, isManagement, now)));
                 }
             }
             List<LiveCollection.RegionItems> items = run(units);
-            return new LiveCollection(inventory(items), supplements(recorder.documents()), items,
+            return new LiveCollection(inventory(items), supplements(recorder.documents()), items, rootUses(items),
                     recorder.documents(), recorder.calls(), clients.throttles());
         }
     }
@@ -128,8 +131,10 @@ public final class LiveCollector {
         return out;
     }
 
-    private static LiveCollection.RegionItems regional(Scope scope, CallRecorder recorder, boolean management) {
+    private LiveCollection.RegionItems regional(Scope scope, CallRecorder recorder, boolean management, Instant now) {
         List<ObjectNode> items = ConfigInventoryCalls.collect(scope, recorder);
+        List<ObjectNode> rootEvents = RootActivityCalls.collect(scope, recorder, now.minus(options.rootLookback()),
+                now);
         TrailCalls.collect(scope, recorder);
         MonitoringCalls.collect(scope, recorder);
         ConfigServiceCalls.collect(scope, recorder);
@@ -137,7 +142,7 @@ public final class LiveCollector {
         BackupCalls.collect(scope, recorder);
         KeyCalls.collect(scope, recorder);
         NetworkCalls.collect(scope, recorder);
-        return new LiveCollection.RegionItems(scope.account(), scope.region(), items);
+        return new LiveCollection.RegionItems(scope.account(), scope.region(), items, rootEvents);
     }
 
     private List<LiveCollection.RegionItems> run(List<Callable<Optional<LiveCollection.RegionItems>>> units) {
@@ -171,6 +176,14 @@ public final class LiveCollector {
             }
         }
         return inventory;
+    }
+
+    private static List<RootUse> rootUses(List<LiveCollection.RegionItems> items) {
+        List<RootUse> out = new ArrayList<>();
+        for (LiveCollection.RegionItems region : items) {
+            region.rootEvents().forEach(record -> RootActivityCalls.rootUse(record).ifPresent(out::add));
+        }
+        return out;
     }
 
     private static Supplements supplements(List<SupplementDoc> documents) {

@@ -25,6 +25,7 @@ public final class LivePermissions {
             "config:BatchGetResourceConfig", "config:DescribeConfigurationRecorders",
             "config:DescribeConfigurationRecorderStatus", "config:DescribeConfigurationAggregators",
             "cloudtrail:DescribeTrails", "cloudtrail:GetTrailStatus", "cloudtrail:GetEventSelectors",
+            "cloudtrail:LookupEvents",
             "logs:DescribeMetricFilters", "cloudwatch:DescribeAlarms", "sns:ListSubscriptions",
             "guardduty:ListDetectors", "guardduty:GetDetector", "guardduty:GetAdministratorAccount",
             "guardduty:ListOrganizationAdminAccounts",

@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>one AWS Config snapshot file per account and region, at the path Config itself delivers to
  *       ({@code AWSLogs/<ACCOUNT>/Config/<REGION>/<Y>/<M>/<D>/ConfigSnapshot/<ACCOUNT>_Config_<REGION>_ConfigSnapshot_<TIME>_vigil-live.json});</li>
+ *   <li>the root user's CloudTrail events (from the event history) as one CloudTrail log file per account and
+ *       region, {@code AWSLogs/<ACCOUNT>/CloudTrail/<REGION>/<Y>/<MM>/<DD>/…_vigil-live-root-events.json};</li>
  *   <li>every supplement document at {@code supplementary/<ACCOUNT>/<REGION>/<service>.<operation>[.<subject>].json},
  *       Error documents included (a later run must still say ERROR for them).</li>
  * </ul>
@@ -59,6 +61,16 @@ public final class SnapshotWriter {
             ArrayNode items = snapshot.putArray("configurationItems");
             region.items().forEach(items::add);
             writeJson(dir.resolve(name), snapshot);
+            if (!region.rootEvents().isEmpty()) {
+                Path trailDir = folder.resolve(Path.of("AWSLogs", region.account(), "CloudTrail", region.region(),
+                        Integer.toString(at.getYear()), String.format("%02d", at.getMonthValue()),
+                        String.format("%02d", at.getDayOfMonth())));
+                ObjectNode log = CliJsonNodes.object();
+                ArrayNode records = log.putArray("Records");
+                region.rootEvents().forEach(records::add);
+                writeJson(trailDir.resolve(region.account() + "_CloudTrail_" + region.region() + "_"
+                        + STAMP.format(at) + "_vigil-live-root-events.json"), log);
+            }
         }
         for (SupplementDoc doc : collection.documents()) {
             if (!safe(doc.account()) || !safe(doc.region()) || !safe(doc.service()) || !safe(doc.operation())

@@ -40,6 +40,8 @@ final class EchoCheck implements Check {
             out.add(new CheckResult("test.echo", failed ? CheckStatus.ERROR : CheckStatus.PASS, doc.account(),
                     doc.region(), doc.service(), doc.operation() + "." + doc.subject(), canonical(doc.body())));
         }
+        estate.rootActivity().forEach(use -> out.add(new CheckResult("test.echo", CheckStatus.PASS, use.account(), "",
+                "AWS::IAM::Root", use.eventName(), use.time() + " " + use.sourceIp())));
         for (String account : estate.accounts()) {
             out.add(new CheckResult("test.echo", CheckStatus.PASS, account, "", "AWS::::Account", account,
                     String.valueOf(estate.enabledRegions(account))));

@@ -19,7 +19,9 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -60,6 +62,7 @@ class LiveCollectorTest {
                 // Adaptive mode would rate-limit the throttled client for seconds; standard mode retries at once.
                 .withStandardRetries()
                 .withConcurrency(4)
+                .withClock(Clock.fixed(NOW, ZoneOffset.UTC))
                 .withProgress((done, known, call, failure) -> progress.add(done + "/" + known + " " + call + " " + failure));
     }
 
@@ -80,7 +83,13 @@ class LiveCollectorTest {
                 .hasSize(offline.supplements().size())
                 .containsExactlyElementsOf(EstateFiles.documents(offline.supplements().all()));
 
-        List<CheckResult> liveResults = CheckRunner.run(checks(), estate(live.inventory(), live.supplements()));
+        assertThat(live.rootActivity())
+                .extracting(use -> use.eventName() + "@" + use.time())
+                .containsExactly("ConsoleLogin@2024-04-29T10:00:00Z", "CreateAccessKey@2024-04-30T11:15:00Z");
+        assertThat(live.rootActivity()).containsExactlyElementsOf(offline.rootUses());
+        assertThat(server.calls()).filteredOn(c -> c.operation().equals("LookupEvents")).hasSize(3);
+
+        List<CheckResult> liveResults = CheckRunner.run(checks(), live.estate(PosturePolicy.defaults(), NOW));
         List<CheckResult> offlineResults = CheckRunner.run(checks(), offline.estate(NOW));
         assertThat(liveResults).isNotEmpty().containsExactlyElementsOf(offlineResults);
     }
@@ -178,6 +187,7 @@ class LiveCollectorTest {
                 .containsExactlyElementsOf(EstateFiles.resources(live.inventory().all()));
         assertThat(EstateFiles.documents(saved.supplements().all()))
                 .containsExactlyElementsOf(EstateFiles.documents(live.supplements().all()));
+        assertThat(saved.rootUses()).hasSize(2).containsExactlyElementsOf(live.rootActivity());
         assertThat(folder.resolve("AWSLogs/111111111111/Config/us-east-1/2024/5/1/ConfigSnapshot/"
                 + "111111111111_Config_us-east-1_ConfigSnapshot_20240501T120000Z_vigil-live.json")).exists();
         assertThat(folder.resolve("supplementary/111111111111/global/iam.get-credential-report.json")).exists();

@@ -59,7 +59,7 @@ class S3ExportSourceTest {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 String relative = offline.relativize(file).toString().replace('\\', '/');
                 byte[] body = Files.readAllBytes(file);
-                if (relative.startsWith("AWSLogs/")) {
+                if (relative.contains("/Config/")) {
                     // Config delivers gzip objects; the reader must inflate them.
                     relative = relative + ".gz";
                     body = gzip(body);
@@ -89,6 +89,8 @@ class S3ExportSourceTest {
                 .containsExactlyElementsOf(EstateFiles.resources(fromDisk.inventory().all()));
         assertThat(EstateFiles.documents(fromS3.supplements().all()))
                 .containsExactlyElementsOf(EstateFiles.documents(fromDisk.supplements().all()));
+        assertThat(fromS3.rootUses()).hasSize(2)
+                .containsExactlyElementsOf(PostureInputReader.read(List.of(EstateFiles.estate("offline")), Optional.empty()).rootUses());
         assertThat(fromS3.inventory().all()).allMatch(r -> r.source().startsWith("s3://" + BUCKET + "/o-abc123/AWSLogs/"));
         // Only .json/.json.gz objects are read; the other prefix is not.
         assertThat(fromS3.skipped()).isEmpty();

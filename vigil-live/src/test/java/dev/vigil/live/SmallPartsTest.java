@@ -55,8 +55,8 @@ class SmallPartsTest {
         supplements.add(fine);
         supplements.add(escaping);
         LiveCollection collection = new LiveCollection(new Inventory(), supplements,
-                List.of(new LiveCollection.RegionItems("111111111111", "us-east-1", List.of())),
-                List.of(fine, escaping), 2, 0);
+                List.of(new LiveCollection.RegionItems("111111111111", "us-east-1", List.of(), List.of())),
+                List.of(), List.of(fine, escaping), 2, 0);
         List<String> skipped = SnapshotWriter.write(collection, folder, Instant.parse("2024-05-01T12:00:00Z"));
         assertThat(skipped).singleElement().asString().contains("not a safe file name");
         assertThat(folder.resolve("supplementary/111111111111/us-east-1/cloudtrail.get-trail-status.org-trail.json"))
