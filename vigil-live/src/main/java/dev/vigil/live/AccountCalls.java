@@ -22,11 +22,10 @@ final class AccountCalls {
     }
 
     static void collect(Scope scope, CallRecorder recorder, Duration pause) {
-        IamClient iam = scope.clients().client(IamClient.builder(), scope.account(), scope.callRegion());
+        IamClient iam = scope.client(IamClient.builder());
         recorder.single(scope, "iam", "get-account-summary", "", iam::getAccountSummary);
         credentialReport(scope, recorder, iam, pause);
-        S3ControlClient s3control = scope.clients().client(S3ControlClient.builder(), scope.account(),
-                scope.callRegion());
+        S3ControlClient s3control = scope.client(S3ControlClient.builder());
         recorder.single(scope, "s3control", "get-public-access-block", "",
                 () -> s3control.getPublicAccessBlock(r -> r.accountId(scope.account())));
     }

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Builds SDK clients for one run: one shared HTTP client, one credentials provider per account (the caller's own,
  * or an assumed role), the throttle-aware retry strategy, and the endpoint override when one is set. Every client
- * built is closed with the run.
+ * built is closed when its unit ends or with the run.
  */
 final class AwsClients implements AutoCloseable {
 
@@ -34,6 +34,7 @@ final class AwsClients implements AutoCloseable {
     private final AwsCredentialsProvider base;
     private final Map<String, AwsCredentialsProvider> byAccount = new ConcurrentHashMap<>();
     private final List<SdkAutoCloseable> opened = new ArrayList<>();
+    private final Map<String, SdkAutoCloseable> cached = new ConcurrentHashMap<>();
     private final AtomicInteger throttles = new AtomicInteger();
 
     AwsClients(LiveOptions options) {
@@ -74,14 +75,34 @@ final class AwsClients implements AutoCloseable {
         return provider;
     }
 
-    /** A client of one service for one account and region. */
+    /**
+     * A client of one service for a scope, built once and reused by the scope's calls until {@link #release} closes
+     * it (a large estate would otherwise hold thousands of idle clients until the end of the run).
+     */
+    @SuppressWarnings("unchecked")
     <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkAutoCloseable> C client(
-            B builder, String account, String region) {
-        AwsCredentialsProvider credentials = byAccount.get(account);
+            B builder, Scope scope) {
+        AwsCredentialsProvider credentials = byAccount.get(scope.account());
         if (credentials == null) {
-            throw new IllegalStateException("no credentials set up for account " + account);
+            throw new IllegalStateException("no credentials set up for account " + scope.account());
         }
-        return build(builder, credentials, region);
+        String key = scope.account() + "/" + scope.region() + "/" + builder.getClass().getName();
+        return (C) cached.computeIfAbsent(key, k -> create(builder, credentials, scope.callRegion()));
+    }
+
+    /** Closes the clients of a scope whose unit has finished. */
+    void release(Scope scope) {
+        String prefix = scope.account() + "/" + scope.region() + "/";
+        cached.keySet().removeIf(key -> {
+            if (!key.startsWith(prefix)) {
+                return false;
+            }
+            SdkAutoCloseable client = cached.get(key);
+            if (client != null) {
+                client.close();
+            }
+            return true;
+        });
     }
 
     /** A client with the caller's own credentials (STS, Organizations from the management account). */
@@ -92,16 +113,21 @@ final class AwsClients implements AutoCloseable {
 
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkAutoCloseable> C build(
             B builder, AwsCredentialsProvider credentials, String region) {
+        C client = create(builder, credentials, region);
+        synchronized (opened) {
+            opened.add(client);
+        }
+        return client;
+    }
+
+    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkAutoCloseable> C create(
+            B builder, AwsCredentialsProvider credentials, String region) {
         builder.region(Region.of(region))
                 .credentialsProvider(credentials)
                 .httpClient(http)
                 .overrideConfiguration(o -> o.retryStrategy(ThrottleAwareRetryStrategy.of(options, throttles)));
         options.endpoint().ifPresent(builder::endpointOverride);
-        C client = builder.build();
-        synchronized (opened) {
-            opened.add(client);
-        }
-        return client;
+        return builder.build();
     }
 
     /** Throttling responses seen so far, across all clients. */
@@ -111,6 +137,8 @@ final class AwsClients implements AutoCloseable {
 
     @Override
     public void close() {
+        cached.values().forEach(SdkAutoCloseable::close);
+        cached.clear();
         synchronized (opened) {
             opened.forEach(SdkAutoCloseable::close);
             opened.clear();

@@ -11,7 +11,7 @@ final class BackupCalls {
     }
 
     static void collect(Scope scope, CallRecorder recorder) {
-        BackupClient backup = scope.clients().client(BackupClient.builder(), scope.account(), scope.callRegion());
+        BackupClient backup = scope.client(BackupClient.builder());
         recorder.paged(scope, "backup", "list-backup-plans", "", () -> backup.listBackupPlansPaginator(r -> { }))
                 .ifPresent(plans -> {
                     for (JsonNode plan : plans.path("BackupPlansList")) {
@@ -21,7 +21,7 @@ final class BackupCalls {
                         }
                     }
                 });
-        DlmClient dlm = scope.clients().client(DlmClient.builder(), scope.account(), scope.callRegion());
+        DlmClient dlm = scope.client(DlmClient.builder());
         recorder.single(scope, "dlm", "get-lifecycle-policies", "", () -> dlm.getLifecyclePolicies(r -> { }));
     }
 

@@ -40,7 +40,7 @@ final class ConfigInventoryCalls {
 
     /** Items in snapshot-file shape, in the order Config returned them. */
     static List<ObjectNode> collect(Scope scope, CallRecorder recorder) {
-        ConfigClient config = scope.clients().client(ConfigClient.builder(), scope.account(), scope.callRegion());
+        ConfigClient config = scope.client(ConfigClient.builder());
         List<ObjectNode> items = new ArrayList<>();
         Optional<JsonNode> selected = recorder.attempt(scope, "configservice", "select-resource-config", () -> {
             for (SelectResourceConfigResponse page : config.selectResourceConfigPaginator(

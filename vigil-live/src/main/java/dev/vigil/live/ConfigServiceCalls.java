@@ -9,7 +9,7 @@ final class ConfigServiceCalls {
     }
 
     static void collect(Scope scope, CallRecorder recorder) {
-        ConfigClient config = scope.clients().client(ConfigClient.builder(), scope.account(), scope.callRegion());
+        ConfigClient config = scope.client(ConfigClient.builder());
         recorder.single(scope, "configservice", "describe-configuration-recorders", "",
                 config::describeConfigurationRecorders);
         recorder.single(scope, "configservice", "describe-configuration-recorder-status", "",

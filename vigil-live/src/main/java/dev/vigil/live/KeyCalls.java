@@ -10,7 +10,7 @@ final class KeyCalls {
     }
 
     static void collect(Scope scope, CallRecorder recorder) {
-        KmsClient kms = scope.clients().client(KmsClient.builder(), scope.account(), scope.callRegion());
+        KmsClient kms = scope.client(KmsClient.builder());
         recorder.paged(scope, "kms", "list-keys", "", () -> kms.listKeysPaginator(r -> { })).ifPresent(keys -> {
             for (JsonNode key : keys.path("Keys")) {
                 String keyId = key.path("KeyId").asText("");

@@ -60,12 +60,23 @@ public final class LiveCollector {
                 }
                 boolean isManagement = management && account.equals(caller);
                 units.add(() -> {
-                    AccountCalls.collect(new Scope(account, Scope.GLOBAL, clients), recorder, options.baseDelay());
+                    Scope global = new Scope(account, Scope.GLOBAL, clients);
+                    try {
+                        AccountCalls.collect(global, recorder, options.baseDelay());
+                    } finally {
+                        clients.release(global);
+                    }
                     return Optional.empty();
                 });
                 for (String region : regions(new Scope(account, AwsClients.HOME_REGION, clients), recorder)) {
                     Scope scope = new Scope(account, region, clients);
-                    units.add(() -> Optional.of(regional(scope, recorder, isManagement, now)));
+                    units.add(() -> {
+                        try {
+                            return Optional.of(regional(scope, recorder, isManagement, now));
+                        } finally {
+                            clients.release(scope);
+                        }
+                    });
                 }
             }
             List<LiveCollection.RegionItems> items = run(units);
@@ -114,7 +125,7 @@ public final class LiveCollector {
         if (!options.regions().isEmpty()) {
             return options.regions();
         }
-        Ec2Client ec2 = home.clients().client(Ec2Client.builder(), home.account(), home.callRegion());
+        Ec2Client ec2 = home.client(Ec2Client.builder());
         Optional<JsonNode> body = recorder.single(home, "ec2", "describe-regions", "", ec2::describeRegions);
         List<String> out = new ArrayList<>();
         body.ifPresent(regions -> regions.path("Regions").forEach(region -> {

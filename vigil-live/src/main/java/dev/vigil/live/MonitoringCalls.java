@@ -12,12 +12,12 @@ final class MonitoringCalls {
 
     static void collect(Scope scope, CallRecorder recorder) {
         AwsClients clients = scope.clients();
-        CloudWatchLogsClient logs = clients.client(CloudWatchLogsClient.builder(), scope.account(), scope.callRegion());
+        CloudWatchLogsClient logs = scope.client(CloudWatchLogsClient.builder());
         recorder.paged(scope, "logs", "describe-metric-filters", "",
                 () -> logs.describeMetricFiltersPaginator(r -> { }));
-        CloudWatchClient cloudwatch = clients.client(CloudWatchClient.builder(), scope.account(), scope.callRegion());
+        CloudWatchClient cloudwatch = scope.client(CloudWatchClient.builder());
         recorder.paged(scope, "cloudwatch", "describe-alarms", "", () -> cloudwatch.describeAlarmsPaginator(r -> { }));
-        SnsClient sns = clients.client(SnsClient.builder(), scope.account(), scope.callRegion());
+        SnsClient sns = scope.client(SnsClient.builder());
         recorder.paged(scope, "sns", "list-subscriptions", "", () -> sns.listSubscriptionsPaginator(r -> { }));
     }
 }

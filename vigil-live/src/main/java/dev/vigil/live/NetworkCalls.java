@@ -9,7 +9,7 @@ final class NetworkCalls {
     }
 
     static void collect(Scope scope, CallRecorder recorder) {
-        Ec2Client ec2 = scope.clients().client(Ec2Client.builder(), scope.account(), scope.callRegion());
+        Ec2Client ec2 = scope.client(Ec2Client.builder());
         recorder.single(scope, "ec2", "get-ebs-encryption-by-default", "", () -> ec2.getEbsEncryptionByDefault(r -> { }));
         recorder.paged(scope, "ec2", "describe-flow-logs", "", () -> ec2.describeFlowLogsPaginator(r -> { }));
     }

@@ -29,8 +29,7 @@ final class RootActivityCalls {
 
     /** The CloudTrail records of events by the user name {@code root} since {@code since}, oldest first. */
     static List<ObjectNode> collect(Scope scope, CallRecorder recorder, Instant since, Instant until) {
-        CloudTrailClient cloudtrail = scope.clients().client(CloudTrailClient.builder(), scope.account(),
-                scope.callRegion());
+        CloudTrailClient cloudtrail = scope.client(CloudTrailClient.builder());
         List<ObjectNode> records = new ArrayList<>();
         recorder.attempt(scope, "cloudtrail", "lookup-events", () -> {
             for (LookupEventsResponse page : cloudtrail.lookupEventsPaginator(r -> r

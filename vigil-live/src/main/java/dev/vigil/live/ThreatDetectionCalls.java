@@ -15,8 +15,7 @@ final class ThreatDetectionCalls {
     }
 
     static void collect(Scope scope, CallRecorder recorder, boolean management) {
-        GuardDutyClient guardduty = scope.clients().client(GuardDutyClient.builder(), scope.account(),
-                scope.callRegion());
+        GuardDutyClient guardduty = scope.client(GuardDutyClient.builder());
         recorder.paged(scope, "guardduty", "list-detectors", "", () -> guardduty.listDetectorsPaginator(r -> { }))
                 .ifPresent(body -> {
                     for (JsonNode id : body.path("DetectorIds")) {
@@ -30,8 +29,7 @@ final class ThreatDetectionCalls {
                                 () -> guardduty.getAdministratorAccount(r -> r.detectorId(detector)));
                     }
                 });
-        SecurityHubClient securityhub = scope.clients().client(SecurityHubClient.builder(), scope.account(),
-                scope.callRegion());
+        SecurityHubClient securityhub = scope.client(SecurityHubClient.builder());
         recorder.single(scope, "securityhub", "describe-hub", "", () -> securityhub.describeHub(r -> { }));
         recorder.paged(scope, "securityhub", "get-enabled-standards", "",
                 () -> securityhub.getEnabledStandardsPaginator(r -> { }));

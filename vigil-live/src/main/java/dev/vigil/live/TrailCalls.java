@@ -14,8 +14,7 @@ final class TrailCalls {
     }
 
     static void collect(Scope scope, CallRecorder recorder) {
-        CloudTrailClient cloudtrail = scope.clients().client(CloudTrailClient.builder(), scope.account(),
-                scope.callRegion());
+        CloudTrailClient cloudtrail = scope.client(CloudTrailClient.builder());
         recorder.single(scope, "cloudtrail", "describe-trails", "", cloudtrail::describeTrails).ifPresent(body -> {
             for (JsonNode trail : body.path("trailList")) {
                 String name = trail.path("Name").asText("");
