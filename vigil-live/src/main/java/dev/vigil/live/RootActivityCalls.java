@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.posture.check.RootUse;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudtrail.model.Event;
+import software.amazon.awssdk.services.cloudtrail.model.LookupAttribute;
 import software.amazon.awssdk.services.cloudtrail.model.LookupAttributeKey;
 import software.amazon.awssdk.services.cloudtrail.model.LookupEventsResponse;
 
@@ -32,8 +33,9 @@ final class RootActivityCalls {
         CloudTrailClient cloudtrail = scope.client(CloudTrailClient.builder());
         List<ObjectNode> records = new ArrayList<>();
         recorder.attempt(scope, "cloudtrail", "lookup-events", () -> {
-            for (LookupEventsResponse page : cloudtrail.lookupEventsPaginator(r -> r
-                    .lookupAttributes(a -> a.attributeKey(LookupAttributeKey.USERNAME).attributeValue("root"))
+            LookupAttribute rootUser = LookupAttribute.builder().attributeKey(LookupAttributeKey.USERNAME)
+                    .attributeValue("root").build();
+            for (LookupEventsResponse page : cloudtrail.lookupEventsPaginator(r -> r.lookupAttributes(rootUser)
                     .startTime(since).endTime(until))) {
                 for (Event event : page.events()) {
                     record(event).ifPresent(records::add);
