@@ -56,10 +56,16 @@ final class DemoCommand implements Callable<Integer> {
         System.out.printf(java.util.Locale.ROOT, "Generated a demo organisation: %,d CloudTrail records in %,d files under %s%n%n",
                 sim.events(), sim.files(), sim.logsDir());
         Path ws = workspace != null ? workspace : out.resolve("workspace");
+        // Posture first (it takes a second) so the scan's HTML report can carry the Compliance section.
+        Instant simEnd = options.start().plus(options.span());
+        PostureDemo posture = PostureDemo.assess(estate, simEnd);
         ScanRun.Settings s = new ScanRun.Settings(List.of(sim.logsDir()), out, new StoreLocation(ws, null), true, null,
                 ScanPipeline.Options.defaults().threads(), Terminal.isTty(), Terminal.color(color), "Vigil demo",
-                dev.vigil.engine.DetectionSet.builtIn(), MetricDefinitions.load(List.of(), List.of(), System.err), HubOptions.defaults());
+                dev.vigil.engine.DetectionSet.builtIn(), MetricDefinitions.load(List.of(), List.of(), System.err),
+                HubOptions.defaults(), posture.compliance());
         int code = ScanRun.execute(s, System.out, System.err, Clock.systemUTC());
+        System.out.println();
+        posture.print(System.out, out.resolve(PostureDemo.DIR), s.location(), Clock.systemUTC());
         System.out.println();
         System.out.println("Importing the organisation's GuardDuty findings export (" + sim.guardDutyDir() + ")…");
         int imported = FindingsImportCommand.run(List.of(sim.guardDutyDir()), s.location(), HubOptions.defaults(),
@@ -73,6 +79,10 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("  ./vigil findings list --sort risk --workspace " + ws + "   (Vigil's and GuardDuty's findings, "
                 + "ranked)");
         System.out.println("  ./vigil findings incidents --workspace " + ws);
+        System.out.println("  ./vigil posture " + estate + " --framework cis-aws-foundations --no-store   (the full "
+                + "posture report)");
+        System.out.println("  ./vigil inventory diff " + estate + " --from " + options.start() + " --to " + simEnd
+                + "   (configuration changes, with who made them)");
         System.out.println("  ./vigil metrics query CISBenchmark root_usage_metric --workspace " + ws
                 + "   (the metric behind the CIS root-usage alarm)");
         System.out.println("The scenarios injected are described in " + sim.scenariosFile() + ".");

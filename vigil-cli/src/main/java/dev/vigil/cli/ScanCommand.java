@@ -70,7 +70,7 @@ final class ScanCommand implements Callable<Integer> {
         }
         ScanRun.Settings s = new ScanRun.Settings(inputs, out, workspace.location(), !noStore, failOn, n,
                 progress && Terminal.isTty(), Terminal.color(color), "Vigil scan", rules.load(System.err),
-                metrics.load(System.err), noStore ? HubOptions.defaults() : hub.settings());
+                metrics.load(System.err), noStore ? HubOptions.defaults() : hub.settings(), null);
         return ScanRun.execute(s, System.out, System.err, Clock.systemUTC());
     }
 }

@@ -9,6 +9,7 @@ import dev.vigil.model.Finding;
 import dev.vigil.model.Problem;
 import dev.vigil.model.ScanSummary;
 import dev.vigil.model.Severity;
+import dev.vigil.report.ComplianceSection;
 import dev.vigil.report.HtmlReportWriter;
 import dev.vigil.report.ReportContext;
 
@@ -48,7 +49,8 @@ final class ScanOutputs {
      * @param alarms  the alarms' outcome, or null when the scan ran none
      */
     static void write(Path out, ReportContext ctx, List<Finding> findings, ScanSummary summary,
-                      AggregatorStats correlation, ScanMetrics.Result metrics, AlarmReplay.Outcome alarms) {
+                      AggregatorStats correlation, ScanMetrics.Result metrics, AlarmReplay.Outcome alarms,
+                      ComplianceSection compliance) {
         try {
             Files.createDirectories(out);
         } catch (IOException e) {
@@ -63,7 +65,7 @@ final class ScanOutputs {
                 }
             }
             try (Writer w = Files.newBufferedWriter(out.resolve(REPORT_FILE), StandardCharsets.UTF_8)) {
-                HtmlReportWriter.write(w, ctx, findings, summary, alarms == null ? null : alarms.section());
+                HtmlReportWriter.write(w, ctx, findings, summary, alarms == null ? null : alarms.section(), compliance);
             }
             try (OutputStream os = Files.newOutputStream(out.resolve(SUMMARY_FILE))) {
                 writeSummary(os, findings, summary, correlation, metrics, alarms);

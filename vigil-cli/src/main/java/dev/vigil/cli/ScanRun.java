@@ -24,10 +24,13 @@ import java.util.List;
  */
 final class ScanRun {
 
-    /** @param metrics the metric filters and alarms to run, or null for none ({@code --no-metrics}) */
+    /**
+     * @param metrics    the metric filters and alarms to run, or null for none ({@code --no-metrics})
+     * @param compliance a posture assessment to show in the report's compliance section, or null for none
+     */
     record Settings(List<Path> inputs, Path out, StoreLocation location, boolean store, Severity failOn, int threads,
                     boolean progress, boolean color, String title, DetectionSet detections,
-                    MetricDefinitions metrics, HubSettings hub) {
+                    MetricDefinitions metrics, HubSettings hub, dev.vigil.report.ComplianceSection compliance) {
     }
 
     private ScanRun() {
@@ -66,7 +69,7 @@ final class ScanRun {
         ReportContext ctx = new ReportContext(s.title(), clock.instant(),
                 s.inputs().stream().map(Path::toString).toList(), ScanOutputs.paths(s.out()));
         ScanOutputs.write(s.out(), ctx, findings, outcome.summary(), outcome.correlation(), outcome.metrics(),
-                alarms);
+                alarms, s.compliance());
 
         List<String> stored = new ArrayList<>();
         String storedMetrics = "";

@@ -13,7 +13,7 @@ import java.util.Properties;
         description = "Security operations for AWS: reads CloudTrail as AWS delivers it, detects what the "
                 + "logging-and-monitoring practice says to alarm on, and reports findings (OCSF, HTML).",
         subcommands = {ScanCommand.class, DemoCommand.class, SimulateCommand.class, FindingsCommand.class,
-                RulesCommand.class, MetricsCommand.class,
+                RulesCommand.class, MetricsCommand.class, PostureCommand.class, InventoryCommand.class,
                 picocli.CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success: all input read, no finding at or above --fail-on",

@@ -384,7 +384,7 @@ final class PostureOrgFactory {
                                 "backup:DeleteBackupPlan", "backup:UpdateRecoveryPointLifecycle"),
                         "Resource", "*")))), List.of());
         out.add(backups);
-        flaw("organizations.expected_scps", estate.account("management").id(), "global", prod.id(),
+        flaw("organizations.expected_scps", prod.id(), "global", prod.id(),
                 "The policy expects deny-backup-deletion on the prod account; the SCP exists but is attached nowhere.");
         return out;
     }
@@ -472,14 +472,24 @@ final class PostureOrgFactory {
         return new Faults(guardDuty, config, hub, new Scope(prod.id(), "eu-west-1"), dev.id(), rootUsed);
     }
 
+    /**
+     * The organisation trail delivers every account's events to one log group in the management account, so each
+     * account's CIS monitoring control is judged on that log group's filters and alarms: a flaw there is a flaw for
+     * every account the trail covers.
+     */
     private void cloudWatchFlaws(Account management) {
-        Scope scope = new Scope(management.id(), Estate.HOME_REGION);
-        flaw("cloudwatch.unauthorized_api_calls", scope.account(), scope.region(), scope.text(),
-                "The metric filter joins its two error-code conditions with && instead of ||, so it never matches.");
-        flaw("cloudwatch.nacl_changes", scope.account(), scope.region(), scope.text(),
-                "There is no metric filter and alarm for network ACL changes.");
-        flaw("cloudwatch.organizations_changes", scope.account(), scope.region(), scope.text(),
-                "The alarm notifies a topic whose only subscription is still pending confirmation.");
+        for (Account covered : estate.accounts()) {
+            Scope scope = new Scope(covered.id(), Estate.HOME_REGION);
+            String where = covered.id().equals(management.id()) ? "" : " (the organisation trail's log group in the "
+                    + "management account serves this account)";
+            flaw("cloudwatch.unauthorized_api_calls", scope.account(), scope.region(), scope.text(),
+                    "The metric filter joins its two error-code conditions with && instead of ||, so it never matches"
+                            + where + ".");
+            flaw("cloudwatch.nacl_changes", scope.account(), scope.region(), scope.text(),
+                    "There is no metric filter and alarm for network ACL changes" + where + ".");
+            flaw("cloudwatch.organizations_changes", scope.account(), scope.region(), scope.text(),
+                    "The alarm notifies a topic whose only subscription is still pending confirmation" + where + ".");
+        }
     }
 
     private List<Account> workloadAccounts() {

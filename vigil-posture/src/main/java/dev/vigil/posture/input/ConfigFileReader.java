@@ -50,7 +50,7 @@ final class ConfigFileReader {
 
     /** Keys of a CloudTrail record, or of a digest file (which the CloudTrail reader recognises and sets aside). */
     private static final Set<String> CLOUDTRAIL_RECORD_KEYS =
-            Set.of("eventVersion", "eventTime", "eventSource", "eventName", "eventID", "digestStartTime");
+            Set.of("eventVersion", "eventTime", "eventSource", "eventName", "digestStartTime");
     private static final int KEYS_NAMED = 8;
 
     private final ReadLimits limits;

@@ -19,8 +19,23 @@ import java.util.stream.Stream;
  */
 final class InputFiles {
 
-    /** A file and how to name it in messages. */
-    record Found(Path path, String display) {
+    /**
+     * A file and how to name it in messages.
+     *
+     * @param named true when the user named the file itself (it is then always read), false when found in a folder
+     */
+    record Found(Path path, String display, boolean named) {
+    }
+
+    private static final java.util.regex.Pattern DATA_NAME =
+            java.util.regex.Pattern.compile("(?i).+\\.(json|jsonl|json\\.gz|jsonl\\.gz|gz)");
+
+    /**
+     * Whether a file found in a folder can hold posture data by its name: JSON, JSON lines or gzip. Anything else
+     * in an export folder (README, CSV, HTML reports) is ignored rather than reported as broken JSON.
+     */
+    static boolean mayHoldPostureData(Path p) {
+        return DATA_NAME.matcher(p.getFileName().toString()).matches();
     }
 
     private InputFiles() {
@@ -35,13 +50,13 @@ final class InputFiles {
                 continue;
             }
             if (!Files.isDirectory(input)) {
-                add(input, out, seen);
+                add(input, out, seen, true);
                 continue;
             }
             try (Stream<Path> walk = Files.walk(input)) {
                 walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
                         .sorted()
-                        .forEach(p -> add(p, out, seen));
+                        .forEach(p -> add(p, out, seen, false));
             } catch (IOException | UncheckedIOException e) {
                 tally.problem(input.toString(), "", "unreadable", "cannot list the directory (" + e.getMessage()
                         + "); check its permissions");
@@ -50,9 +65,9 @@ final class InputFiles {
         return out;
     }
 
-    private static void add(Path p, List<Found> out, Set<Path> seen) {
+    private static void add(Path p, List<Found> out, Set<Path> seen, boolean named) {
         if (seen.add(p.toAbsolutePath().normalize())) {
-            out.add(new Found(p, p.toString()));
+            out.add(new Found(p, p.toString(), named));
         }
     }
 }

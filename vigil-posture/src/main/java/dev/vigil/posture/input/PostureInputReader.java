@@ -78,8 +78,10 @@ public final class PostureInputReader {
                         tally.fileRead(InputKind.SUPPLEMENT);
                     });
                 } else if (isYaml(f.path())) {
-                    tally.fileSkipped(f.display(), "not-posture-input", "", "a YAML file other than "
-                            + PosturePolicyReader.FILE_NAME + "; skipped it");
+                    tally.fileIgnored(f.display(), "not-posture-input", "a YAML file other than "
+                            + PosturePolicyReader.FILE_NAME + "; ignored it");
+                } else if (!f.named() && !InputFiles.mayHoldPostureData(f.path())) {
+                    tally.fileIgnored(f.display(), "not-posture-input", "not a .json, .jsonl or .gz file; ignored it");
                 } else {
                     readByContent(f);
                 }
@@ -103,8 +105,13 @@ public final class PostureInputReader {
                         tally.fileSkipped(); // the CloudTrail reader said why (or it is a digest file)
                     }
                 }
-                case ConfigFileReader.Outcome.Skipped s -> tally.fileSkipped(f.display(), s.reason(), s.position(),
-                        s.message());
+                case ConfigFileReader.Outcome.Skipped s -> {
+                    if (s.reason().equals("not-posture-input") || s.reason().equals("not-json-object")) {
+                        tally.fileIgnored(f.display(), s.reason(), s.message());
+                    } else {
+                        tally.fileSkipped(f.display(), s.reason(), s.position(), s.message());
+                    }
+                }
             }
         }
 

@@ -17,16 +17,20 @@ import java.util.Map;
  * @param rootUses          root uses found
  * @param problems          the problems, in reading order
  * @param problemsNotListed problems beyond the cap
+ * @param filesIgnored      well-formed files that are not posture inputs (other tools' JSON, text files in a
+ *                          folder); counted, not problems
+ * @param ignored           the first ignored files with what they were taken for
  */
 public record ReadSummary(Map<InputKind, Integer> filesRead, int filesSkipped, long itemsRead, long itemsSkipped,
                           long cloudTrailRecords, int apiCallsKept, int rootUses, List<InputProblem> problems,
-                          long problemsNotListed) {
+                          long problemsNotListed, int filesIgnored, List<InputProblem> ignored) {
 
     public ReadSummary {
         EnumMap<InputKind, Integer> copy = new EnumMap<>(InputKind.class);
         copy.putAll(filesRead);
         filesRead = java.util.Collections.unmodifiableMap(copy);
         problems = List.copyOf(problems);
+        ignored = List.copyOf(ignored);
     }
 
     /** Files of one kind read. */

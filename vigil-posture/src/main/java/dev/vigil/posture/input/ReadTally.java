@@ -13,6 +13,8 @@ final class ReadTally {
     private final List<InputProblem> problems = new ArrayList<>();
     private long problemsNotListed;
     private int filesSkipped;
+    private final List<InputProblem> ignored = new ArrayList<>();
+    private int filesIgnored;
     private long itemsRead;
     private long itemsSkipped;
     private long cloudTrailRecords;
@@ -43,6 +45,17 @@ final class ReadTally {
         problem(file, position, reason, message);
     }
 
+    /**
+     * A file that is well-formed but not a posture input (another tool's JSON, a README, a GuardDuty export): left
+     * alone and counted, never a problem, so pointing Vigil at a whole export folder does not make a run "partial".
+     */
+    void fileIgnored(String file, String reason, String message) {
+        filesIgnored++;
+        if (ignored.size() < maxProblems) {
+            ignored.add(new InputProblem(file, "", reason, message));
+        }
+    }
+
     /** A file not used, whose reason a reader has already recorded (or that needs none, like a digest file). */
     void fileSkipped() {
         filesSkipped++;
@@ -62,6 +75,6 @@ final class ReadTally {
 
     ReadSummary summary(int apiCallsKept, int rootUses) {
         return new ReadSummary(filesRead, filesSkipped, itemsRead, itemsSkipped, cloudTrailRecords, apiCallsKept,
-                rootUses, problems, problemsNotListed);
+                rootUses, problems, problemsNotListed, filesIgnored, ignored);
     }
 }

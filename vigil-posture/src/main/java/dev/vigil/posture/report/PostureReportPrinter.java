@@ -39,9 +39,15 @@ public final class PostureReportPrinter {
      * @param maxFailures        failing results listed in full at the end; the rest are counted
      * @param examplesPerCheck   failing or unjudged resources named under each requirement, per check
      * @param showManual         list the manual requirements with their evidence notes
+     * @param frameworkDetail    per framework, the section and account tables and the requirements failing; when
+     *                           false, one score line per framework (an overview of many frameworks)
      */
-    public record Options(int maxFailures, int examplesPerCheck, boolean showManual) {
-        public static final Options DEFAULT = new Options(200, 3, true);
+    public record Options(int maxFailures, int examplesPerCheck, boolean showManual, boolean frameworkDetail) {
+        public static final Options DEFAULT = new Options(200, 3, true, true);
+
+        public Options(int maxFailures, int examplesPerCheck, boolean showManual) {
+            this(maxFailures, examplesPerCheck, showManual, true);
+        }
     }
 
     private final PrintWriter out;
@@ -77,6 +83,9 @@ public final class PostureReportPrinter {
         Tally t = f.overall();
         line("Score " + percent(t) + " -- " + t.passed() + " passed, " + t.failed() + " failed, " + t.errors()
                 + " not judged, " + t.manual() + " manual, " + t.notApplicable() + " not applicable");
+        if (!options.frameworkDetail()) {
+            return;
+        }
         out.println();
         line("  " + TerminalSafe.pad("Section", 48) + header(true));
         for (SectionScore s : f.sections()) {

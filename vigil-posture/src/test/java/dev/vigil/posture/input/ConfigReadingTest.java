@@ -195,7 +195,7 @@ class ConfigReadingTest {
     }
 
     @Test
-    void filesThatAreNotPostureInputsAreSkippedWithAReason() {
+    void filesThatAreNotPostureInputsAreIgnoredAndBrokenOnesSkippedWithAReason() {
         InputFixtures.write(dir, "notes.txt", "remember to rotate keys");
         InputFixtures.write(dir, "other.json", "{\"Findings\": [], \"NextToken\": null}");
         InputFixtures.write(dir, "empty.json", "");
@@ -203,11 +203,16 @@ class ConfigReadingTest {
 
         PostureInput input = read();
 
-        assertThat(input.summary().filesSkipped()).isEqualTo(4);
-        assertThat(input.summary().problems()).extracting(InputProblem::reason)
-                .containsExactly("empty", "invalid-json", "not-posture-input", "not-posture-input");
-        assertThat(input.summary().problems().get(2).message()).contains("Findings");
-        assertThat(input.summary().partial()).isTrue();
+        // an empty .json is broken input; another tool's JSON, a text note and other YAML are merely not ours
+        assertThat(input.summary().filesSkipped()).isEqualTo(1);
+        assertThat(input.summary().problems()).extracting(InputProblem::reason).containsExactly("empty");
+        assertThat(input.summary().filesIgnored()).isEqualTo(3);
+        assertThat(input.summary().ignored()).extracting(InputProblem::file)
+                .containsExactlyInAnyOrder(dir.resolve("notes.txt").toString(), dir.resolve("other.json").toString(),
+                        dir.resolve("settings.yaml").toString());
+        assertThat(input.summary().ignored()).filteredOn(p -> p.file().endsWith("other.json"))
+                .singleElement().extracting(InputProblem::message).asString().contains("Findings");
+        assertThat(input.summary().partial()).as("the empty file").isTrue();
     }
 
     @Test

@@ -1,0 +1,40 @@
+package dev.vigil.cli;
+
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The options of {@code vigil posture --live}: AWS CLI-style credentials, scope and pacing. */
+final class PostureLiveOptions {
+
+    @Option(names = "--live", required = true, description = "Read the estate through the AWS API (AWS Config and the "
+            + "services' describe/list/get calls) instead of, or besides, files. Credentials: the default chain "
+            + "(environment, ~/.aws, SSO, instance role) or --profile.")
+    boolean enabled;
+
+    @Option(names = "--profile", paramLabel = "NAME", description = "A named profile from ~/.aws/config "
+            + "(default: ${env:AWS_PROFILE} or the default chain).")
+    String profile;
+
+    @Option(names = "--role-name", paramLabel = "NAME", description = "Role to assume in each member account, e.g. "
+            + "OrganizationAccountAccessRole or a read-only audit role (arn:aws:iam::ACCOUNT:role/NAME).")
+    String roleName;
+
+    @Option(names = "--accounts", paramLabel = "ID", split = ",", description = "Accounts to assess (default: every "
+            + "ACTIVE account of the organisation when readable, else the caller's).")
+    List<String> accounts = new ArrayList<>();
+
+    @Option(names = "--regions", paramLabel = "REGION", split = ",",
+            description = "Regions to read (default: every region enabled in each account).")
+    List<String> regions = new ArrayList<>();
+
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "8",
+            description = "Account/region units read at once (default: ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Option(names = "--save", paramLabel = "DIR", description = "Also save what was collected as offline files (Config "
+            + "snapshots and supplementary/ exports) for a later 'vigil posture DIR' without credentials.")
+    Path save;
+}

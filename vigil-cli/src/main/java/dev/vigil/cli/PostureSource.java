@@ -1,0 +1,100 @@
+package dev.vigil.cli;
+
+import dev.vigil.live.LiveCollection;
+import dev.vigil.live.LiveCollectionException;
+import dev.vigil.live.LiveCollector;
+import dev.vigil.live.LiveOptions;
+import dev.vigil.live.SnapshotWriter;
+import dev.vigil.posture.check.Estate;
+import dev.vigil.posture.input.PostureInput;
+import dev.vigil.posture.inventory.Inventory;
+import dev.vigil.posture.supplement.Supplements;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/** Where a posture run's estate comes from: offline files, or the AWS API (plus any files given beside it). */
+final class PostureSource {
+
+    /**
+     * The estate and how it was read.
+     *
+     * @param estate the estate the checks judge
+     * @param input  what the offline readers read (for live runs, the files given beside --live, possibly none)
+     * @param origin one line saying where the estate came from
+     */
+    record Loaded(Estate estate, PostureInput input, String origin) {
+        boolean partial() {
+            return input.summary().partial();
+        }
+    }
+
+    private PostureSource() {
+    }
+
+    static Loaded offline(List<Path> paths, Path policy, Instant now) {
+        PostureInput input = PostureInputs.read(paths, policy);
+        if (input.inventory().isEmpty() && input.supplements().isEmpty()) {
+            throw new UserError("no AWS Config files or supplementary exports found under " + paths
+                    + " (docs/posture-input.md describes the layout)");
+        }
+        Estate estate = new Estate(input.inventory(), input.supplements(), input.policy(), now, input.rootUses());
+        return new Loaded(estate, input, PostureInputs.summaryLine(input.summary()));
+    }
+
+    static Loaded live(PostureLiveOptions o, List<Path> paths, Path policy, Instant now, PrintStream err) {
+        PostureInput files = paths.isEmpty() && policy == null ? PostureInputs.read(List.of(), null)
+                : PostureInputs.read(paths, policy);
+        LiveOptions options = LiveOptions.defaults().withConcurrency(o.concurrency)
+                .withAccounts(o.accounts).withRegions(o.regions)
+                .withProgress(new LiveProgress(err, Terminal.isTty()));
+        if (o.profile != null) {
+            options = options.withProfile(o.profile);
+        }
+        if (o.roleName != null) {
+            options = options.withRoleName(o.roleName);
+        }
+        LiveCollection collected;
+        try {
+            collected = new LiveCollector(options).collect();
+        } catch (LiveCollectionException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+        if (o.save != null) {
+            try {
+                List<String> written = SnapshotWriter.write(collected, o.save, now);
+                err.println("vigil: saved " + written.size() + " files under " + o.save
+                        + " (read them later with 'vigil posture " + o.save + "')");
+            } catch (IOException e) {
+                throw new UserError("cannot save the collected estate under " + o.save + ": " + e.getMessage(), e);
+            }
+        }
+        Inventory inventory = collected.inventory();
+        files.inventory().all().forEach(inventory::add);
+        Supplements supplements = collected.supplements();
+        files.supplements().all().forEach(supplements::add);
+        Estate estate = new Estate(inventory, supplements, files.policy(), now, files.rootUses());
+        String origin = String.format(Locale.ROOT, "Read live: %,d resources, %,d API calls (%,d throttled and "
+                + "retried)", inventory.size(), collected.calls(), collected.throttles());
+        return new Loaded(estate, files, origin);
+    }
+
+    /** Progress of a live collection on stderr: a rewritten line on a terminal, nothing otherwise. */
+    private record LiveProgress(PrintStream err, boolean tty) implements dev.vigil.live.CollectorProgress {
+        @Override
+        public void onCall(int done, int known, String call, String failure) {
+            if (!failure.isEmpty()) {
+                err.println("vigil: " + dev.vigil.report.TerminalText.sanitize(call) + " failed: "
+                        + dev.vigil.report.TerminalText.sanitize(failure) + " (its checks report ERROR)");
+            } else if (tty) {
+                synchronized (err) {
+                    err.print("\r  call " + done + " of " + known + " so far");
+                }
+            }
+        }
+    }
+}
