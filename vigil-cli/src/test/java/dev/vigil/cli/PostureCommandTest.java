@@ -139,7 +139,7 @@ class PostureCommandTest {
 
         List<IncomingFinding> read = readOcsf(out.resolve(PostureOutputs.OCSF_FILE));
         assertThat(read).hasSameSizeAs(results("FAIL"));
-        Set<String> ocsfIds = read.stream().map(f -> f.finding().id()).collect(Collectors.toSet());
+        Set<String> ocsfIds = read.stream().map(f -> f.origin().productFindingId()).collect(Collectors.toSet());
         try (FindingStore store = FindingStore.open(dir.resolve("ws"))) {
             Set<String> storedIds = store.list(FindingQuery.all().withoutLimit()).stream()
                     .map(StoredFinding::id).collect(Collectors.toSet());
@@ -310,7 +310,7 @@ class PostureCommandTest {
         CliRunner.Result partial = posture(sim.toString(), "--checks", good.toString(), "--checks", broken.toString(),
                 "--no-store");
         assertThat(partial.exitCode()).as(partial.err()).isEqualTo(ExitCode.PARTIAL);
-        assertThat(partial.err()).contains(broken + ":6").contains("the 1 valid ones run");
+        assertThat(partial.err()).contains(broken + ":5:").contains("the 1 valid ones run");
         Set<String> checks = new HashSet<>();
         jsonLines(dir.resolve("out").resolve(PostureRun.RESULTS_FILE)).forEach(n -> checks.add(n.path("check").asText()));
         assertThat(checks).contains("custom.s3.bucket_tagged_owner", "cloudtrail.multi_region_trail")
