@@ -2,6 +2,7 @@ package dev.vigil.cli;
 
 import picocli.CommandLine.Option;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,13 @@ final class PostureLiveOptions {
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "8",
             description = "Account/region units read at once (default: ${DEFAULT-VALUE}).")
     int concurrency;
+
+    @Option(names = "--endpoint-url", paramLabel = "URL", description = "Send every AWS API call to this endpoint "
+            + "instead of the AWS ones, as the AWS CLI's --endpoint-url does: for testing against a local emulator or "
+            + "recording, and for a proxy or gateway that forwards to AWS (e.g. through VPC endpoints). Calls are "
+            + "still signed for their service and region; S3 Control calls go to ACCOUNT.HOST, so that name must "
+            + "resolve too.")
+    URI endpoint;
 
     @Option(names = "--save", paramLabel = "DIR", description = "Also save what was collected as offline files (Config "
             + "snapshots and supplementary/ exports) for a later 'vigil posture DIR' without credentials.")

@@ -6,14 +6,19 @@ import dev.vigil.live.LiveCollector;
 import dev.vigil.live.LiveOptions;
 import dev.vigil.live.SnapshotWriter;
 import dev.vigil.posture.check.Estate;
+import dev.vigil.posture.check.RootUse;
 import dev.vigil.posture.input.PostureInput;
 import dev.vigil.posture.inventory.Inventory;
 import dev.vigil.posture.supplement.Supplements;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -51,12 +56,17 @@ final class PostureSource {
                 : PostureInputs.read(paths, policy);
         LiveOptions options = LiveOptions.defaults().withConcurrency(o.concurrency)
                 .withAccounts(o.accounts).withRegions(o.regions)
-                .withProgress(new LiveProgress(err, Terminal.isTty()));
+                .withProgress(new LiveProgress(err, Terminal.isTty()))
+                // Root use is looked up back from the evaluation time, as the offline checks judge it (--at).
+                .withClock(Clock.fixed(now, ZoneOffset.UTC));
         if (o.profile != null) {
             options = options.withProfile(o.profile);
         }
         if (o.roleName != null) {
             options = options.withRoleName(o.roleName);
+        }
+        if (o.endpoint != null) {
+            options = options.withEndpoint(endpoint(o.endpoint));
         }
         LiveCollection collected;
         try {
@@ -77,10 +87,23 @@ final class PostureSource {
         files.inventory().all().forEach(inventory::add);
         Supplements supplements = collected.supplements();
         files.supplements().all().forEach(supplements::add);
-        Estate estate = new Estate(inventory, supplements, files.policy(), now, files.rootUses());
+        // Root uses from CloudTrail's event history, plus any from CloudTrail files given beside --live.
+        List<RootUse> rootUses = new ArrayList<>(collected.rootActivity());
+        rootUses.addAll(files.rootUses());
+        Estate estate = new Estate(inventory, supplements, files.policy(), now, rootUses);
         String origin = String.format(Locale.ROOT, "Read live: %,d resources, %,d API calls (%,d throttled and "
                 + "retried)", inventory.size(), collected.calls(), collected.throttles());
         return new Loaded(estate, files, origin);
+    }
+
+    /** The SDK takes only an absolute http(s) URL with a host; anything else would fail on the first call. */
+    static URI endpoint(URI url) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
+            throw new UserError("--endpoint-url '" + url + "' is not an http(s) URL with a host, such as "
+                    + "http://127.0.0.1:4566 or https://aws-proxy.example.internal");
+        }
+        return url;
     }
 
     /** Progress of a live collection on stderr: a rewritten line on a terminal, nothing otherwise. */
