@@ -46,6 +46,15 @@ final class PostureSource {
         return new Loaded(estate, input, PostureInputs.summaryLine(input.summary()));
     }
 
+    /** Options for reading s3:// inputs: the --live credentials when given, else the default chain. */
+    static LiveOptions s3Options(PostureLiveOptions o) {
+        LiveOptions options = LiveOptions.defaults();
+        if (o != null && o.profile != null) {
+            options = options.withProfile(o.profile);
+        }
+        return options;
+    }
+
     static Loaded live(PostureLiveOptions o, List<Path> paths, Path policy, Instant now, PrintStream err) {
         PostureInput files = paths.isEmpty() && policy == null ? PostureInputs.read(List.of(), null)
                 : PostureInputs.read(paths, policy);
