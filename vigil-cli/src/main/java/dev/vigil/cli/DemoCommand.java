@@ -79,8 +79,8 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("  ./vigil findings list --sort risk --workspace " + ws + "   (Vigil's and GuardDuty's findings, "
                 + "ranked)");
         System.out.println("  ./vigil findings incidents --workspace " + ws);
-        System.out.println("  ./vigil posture " + estate + " --framework cis-aws-foundations --no-store   (the full "
-                + "posture report)");
+        System.out.println("  ./vigil posture " + estate + " --at " + simEnd + " --framework cis-aws-foundations "
+                + "--no-store   (the full posture report, as of the simulation's end)");
         System.out.println("  ./vigil inventory diff " + estate + " --from " + options.start() + " --to " + simEnd
                 + "   (configuration changes, with who made them)");
         System.out.println("  ./vigil metrics query CISBenchmark root_usage_metric --workspace " + ws

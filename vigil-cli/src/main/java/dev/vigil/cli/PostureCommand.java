@@ -41,8 +41,9 @@ import java.util.concurrent.Callable;
 final class PostureCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..*", paramLabel = "PATH", description = "AWS Config snapshot/history files, configservice "
-            + "output, the supplementary/ACCOUNT/REGION/ exports, CloudTrail logs, or directories holding them.")
-    List<Path> paths = new ArrayList<>();
+            + "output, the supplementary/ACCOUNT/REGION/ exports, CloudTrail logs, directories holding them, or "
+            + "s3://BUCKET/PREFIX where Config delivers (read with the default credential chain).")
+    List<String> inputs = new ArrayList<>();
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "vigil-posture",
             description = "Directory for the outputs (default: ${DEFAULT-VALUE}).")
@@ -127,13 +128,28 @@ final class PostureCommand implements Callable<Integer> {
         }
         List<Framework> selected = selectFrameworks(catalog, checks);
         boolean isLive = live != null && live.enabled;
-        if (paths.isEmpty() && !isLive) {
+        if (inputs.isEmpty() && !isLive) {
             throw new UserError("give the AWS Config files or a directory holding them (vigil posture DIR), or use "
                     + "--live to read the estate through the AWS API");
         }
         Instant now = at == null ? clock.instant() : TimeArgument.parse(at, "--at", clock);
-        PostureSource.Loaded loaded = isLive ? PostureSource.live(live, paths, policy, now, err)
-                : PostureSource.offline(paths, policy, now);
+        Path scratch = null;
+        PostureSource.Loaded loaded;
+        try {
+            List<Path> paths;
+            if (inputs.stream().anyMatch(S3Inputs::isS3)) {
+                scratch = java.nio.file.Files.createTempDirectory("vigil-posture-s3-");
+                paths = S3Inputs.localise(inputs, PostureSource.s3Options(live), scratch);
+            } else {
+                paths = inputs.stream().map(Path::of).toList();
+            }
+            loaded = isLive ? PostureSource.live(live, paths, policy, now, err)
+                    : PostureSource.offline(paths, policy, now);
+        } catch (java.io.IOException e) {
+            throw new UserError("cannot create a temporary folder for the S3 input: " + e.getMessage(), e);
+        } finally {
+            ScratchFolder.delete(scratch);
+        }
         Estate estate = loaded.estate();
         PostureRun.Outcome outcome = PostureRun.assess(estate, checks, selected);
         PostureOutputs.write(out, outcome, loaded, selected, now, includePassed);

@@ -24,6 +24,7 @@ final class PostureDemo {
     /** Where the demo writes the posture outputs, under its output directory. */
     static final String DIR = "posture";
     private static final int SHOWN_FAILURES = 8;
+    private static final int REASON_WIDTH = 90;
 
     private final PostureSource.Loaded loaded;
     private final PostureRun.Outcome outcome;
@@ -46,6 +47,11 @@ final class PostureDemo {
         return new PostureDemo(loaded, outcome, frameworks, at);
     }
 
+    /** Keeps a summary line within a wide terminal; the report files have the whole reason. */
+    private static String clip(String reason) {
+        return reason.length() <= REASON_WIDTH ? reason : reason.substring(0, REASON_WIDTH - 1) + "…";
+    }
+
     ComplianceSection compliance() {
         return PostureCompliance.section(outcome.report(), List.of(loaded.origin()));
     }
@@ -62,14 +68,14 @@ final class PostureDemo {
                 counts.get(CheckStatus.MANUAL), counts.get(CheckStatus.NOT_APPLICABLE));
         for (FrameworkScore f : report.frameworks()) {
             var t = f.overall();
-            out.printf(Locale.ROOT, "  %-44s %s  (%d passing, %d failing, %d not judged, %d manual)%n",
+            out.printf(Locale.ROOT, "  %-48s %s  (%d passing, %d failing, %d not judged, %d manual)%n",
                     TerminalText.sanitize(f.framework().displayName()),
                     t.score().isPresent() ? String.format(Locale.ROOT, "%3.0f %%", t.score().getAsDouble() * 100) : "  n/a",
                     t.passed(), t.failed(), t.errors(), t.manual());
         }
         out.println("  most severe failures:");
         report.failures().stream().limit(SHOWN_FAILURES).forEach(f -> out.printf(Locale.ROOT, "    %-8s %-36s %s%n",
-                f.severity().name(), f.result().checkId(), TerminalText.sanitize(f.result().reason())));
+                f.severity().name(), f.result().checkId(), clip(TerminalText.sanitize(f.result().reason()))));
         if (report.failures().size() > SHOWN_FAILURES) {
             out.println("    … " + (report.failures().size() - SHOWN_FAILURES) + " more in "
                     + dir.resolve(PostureOutputs.REPORT_FILE));

@@ -51,6 +51,19 @@ final class PostureSource {
         return new Loaded(estate, input, PostureInputs.summaryLine(input.summary()));
     }
 
+    /** Options for reading s3:// inputs: the --live credentials when given, else the default chain. */
+    static LiveOptions s3Options(PostureLiveOptions o) {
+        LiveOptions options = LiveOptions.defaults();
+        if (o != null && o.profile != null) {
+            options = options.withProfile(o.profile);
+        }
+        if (o != null && o.endpoint != null) {
+            // s3:// inputs go where the API calls go (an emulator or a proxy), as with the AWS CLI
+            options = options.withEndpoint(endpoint(o.endpoint));
+        }
+        return options;
+    }
+
     static Loaded live(PostureLiveOptions o, List<Path> paths, Path policy, Instant now, PrintStream err) {
         PostureInput files = paths.isEmpty() && policy == null ? PostureInputs.read(List.of(), null)
                 : PostureInputs.read(paths, policy);
