@@ -128,6 +128,9 @@ final class PostureCommand implements Callable<Integer> {
         }
         List<Framework> selected = selectFrameworks(catalog, checks);
         boolean isLive = live != null && live.enabled;
+        if (live != null) {
+            live.requireLiveFor();
+        }
         if (inputs.isEmpty() && !isLive) {
             throw new UserError("give the AWS Config files or a directory holding them (vigil posture DIR), or use "
                     + "--live to read the estate through the AWS API");
@@ -167,8 +170,11 @@ final class PostureCommand implements Callable<Integer> {
             err.println("vigil: checks of severity " + failOn.name().toLowerCase(Locale.ROOT)
                     + " or higher fail (exit " + code + ")");
         }
-        if (partial) {
+        if (loaded.partial()) {
             err.println("vigil: some input was skipped; results are partial (exit " + code + ")");
+        } else if (customCheckErrors > 0) {
+            err.println("vigil: some custom checks were invalid and did not run; results are partial (exit " + code
+                    + ")");
         }
         return code;
     }

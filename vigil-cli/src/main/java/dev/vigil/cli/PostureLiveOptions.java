@@ -10,7 +10,35 @@ import java.util.List;
 /** The options of {@code vigil posture --live}: AWS CLI-style credentials, scope and pacing. */
 final class PostureLiveOptions {
 
-    @Option(names = "--live", required = true, description = "Read the estate through the AWS API (AWS Config and the "
+    /**
+     * Refuses the options that only mean something with --live when it is absent. {@code --profile} and
+     * {@code --endpoint-url} also serve s3:// inputs, so they are accepted alone.
+     */
+    void requireLiveFor() {
+        if (enabled) {
+            return;
+        }
+        java.util.List<String> given = new java.util.ArrayList<>();
+        if (roleName != null) {
+            given.add("--role-name");
+        }
+        if (!accounts.isEmpty()) {
+            given.add("--accounts");
+        }
+        if (!regions.isEmpty()) {
+            given.add("--regions");
+        }
+        if (save != null) {
+            given.add("--save");
+        }
+        if (!given.isEmpty()) {
+            throw new UserError(String.join(", ", given) + " only work with --live (reading the estate through the "
+                    + "AWS API); add --live or drop them");
+        }
+    }
+
+
+    @Option(names = "--live", description = "Read the estate through the AWS API (AWS Config and the "
             + "services' describe/list/get calls) instead of, or besides, files. Credentials: the default chain "
             + "(environment, ~/.aws, SSO, instance role) or --profile.")
     boolean enabled;

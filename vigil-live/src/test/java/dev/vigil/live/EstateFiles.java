@@ -21,11 +21,46 @@ final class EstateFiles {
     private EstateFiles() {
     }
 
-    static Path estate(String part) {
+    static synchronized Path estate(String part) {
+        java.net.URI uri;
         try {
-            return Path.of(EstateFiles.class.getResource("/estate/" + part).toURI());
+            uri = EstateFiles.class.getResource("/estate/" + part).toURI();
         } catch (URISyntaxException | NullPointerException missing) {
             throw new IllegalStateException("test resource estate/" + part + " is missing", missing);
+        }
+        if (uri.getScheme().equals("file")) {
+            return Path.of(uri);
+        }
+        // Inside the test-jar (vigil-cli's tests use this estate when Maven hands them the packaged jar): the
+        // readers walk folders, so copy the tree out once.
+        return EXTRACTED.computeIfAbsent(part, p -> extract(uri, p));
+    }
+
+    private static final java.util.Map<String, Path> EXTRACTED = new java.util.HashMap<>();
+
+    private static Path extract(java.net.URI uri, String part) {
+        try {
+            java.nio.file.FileSystem jar;
+            try {
+                jar = java.nio.file.FileSystems.getFileSystem(uri);
+            } catch (java.nio.file.FileSystemNotFoundException notOpen) {
+                jar = java.nio.file.FileSystems.newFileSystem(uri, java.util.Map.of());
+            }
+            Path source = jar.provider().getPath(uri);
+            Path target = Files.createTempDirectory("vigil-live-estate-" + part + "-");
+            try (Stream<Path> walk = Files.walk(source)) {
+                for (Path p : walk.toList()) {
+                    Path to = target.resolve(source.relativize(p).toString());
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(to);
+                    } else {
+                        Files.copy(p, to);
+                    }
+                }
+            }
+            return target;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot copy the test estate out of " + uri, e);
         }
     }
 
