@@ -3,18 +3,10 @@ package dev.vigil.live;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vigil.posture.inventory.Relationship;
+import dev.vigil.posture.input.ConfigItemDecoder;
 import dev.vigil.posture.inventory.Resource;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -71,43 +63,15 @@ final class ConfigItems {
         return out;
     }
 
-    /** The resource an item (any channel) describes; empty when the item lacks a type or id. */
+    /**
+     * The resource an item (any channel) describes, decoded and validated exactly as the offline readers do it (so
+     * live and offline runs cannot drift apart); empty when the item is not a valid configuration item.
+     */
     static Optional<Resource> toResource(JsonNode item, String source) {
-        ObjectNode ci = normalise(item);
-        String type = ci.path("resourceType").asText("");
-        String id = ci.path("resourceId").asText("");
-        if (type.isEmpty() || id.isEmpty()) {
-            return Optional.empty();
-        }
-        Map<String, String> tags = new LinkedHashMap<>();
-        ci.path("tags").properties().forEach(e -> tags.put(e.getKey(), e.getValue().asText("")));
-        List<Relationship> relationships = new ArrayList<>();
-        ci.path("relationships").forEach(r -> relationships.add(new Relationship(text(r, "name"),
-                text(r, "resourceType"), text(r, "resourceId"), text(r, "resourceName"))));
-        JsonNode supplementary = ci.path("supplementaryConfiguration");
-        return Optional.of(new Resource(type, id, text(ci, "resourceName"), text(ci, "ARN"), text(ci, "awsAccountId"),
-                text(ci, "awsRegion"), ci.path("configurationItemStatus").asText("OK"),
-                captureTime(ci.path("configurationItemCaptureTime")), tags,
-                ci.path("configuration").isObject() ? ci.path("configuration") : MissingNode.getInstance(),
-                supplementary.isObject() ? supplementary : CliJsonNodes.object(), relationships, source));
+        return ConfigItemDecoder.resource(normalise(item), source);
     }
 
-    private static Instant captureTime(JsonNode value) {
-        if (value.isNumber()) {
-            // The SDK's own timestamp members arrive as epoch seconds with a fraction.
-            return Instant.ofEpochMilli(Math.round(value.asDouble() * 1000));
-        }
-        try {
-            return OffsetDateTime.parse(value.asText("")).toInstant();
-        } catch (DateTimeParseException notIso) {
-            return Instant.EPOCH;
-        }
-    }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isValueNode() && !value.isNull() ? value.asText() : "";
-    }
 
     private static void rename(ObjectNode node, String from, String to) {
         if (node.has(from) && !node.has(to)) {

@@ -27,7 +27,10 @@ import java.util.regex.Pattern;
  * Advanced Query rows list tags as {@code [{key, value}]}. Every field is attacker-controlled text, so ids are
  * checked for shape and an item missing what a resource needs is rejected with a reason, never guessed.
  */
-final class ConfigItemDecoder {
+public final class ConfigItemDecoder {
+
+    /** Shared by {@link #resource}: the decoder keeps no state besides the thread-safe mapper. */
+    private static final ConfigItemDecoder SHARED = new ConfigItemDecoder(new ObjectMapper());
 
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
     private static final Pattern REGION = Pattern.compile("global|[a-z]{2}(-[a-z]+)+-\\d{1,2}");
@@ -38,6 +41,18 @@ final class ConfigItemDecoder {
 
     ConfigItemDecoder(ObjectMapper json) {
         this.json = json;
+    }
+
+    /**
+     * The resource one item describes, for channels other than files (the live collector's API responses), with the
+     * same decoding and the same validation as the file readers; empty when the item is not a valid item.
+     */
+    public static java.util.Optional<Resource> resource(JsonNode item, String source) {
+        try {
+            return java.util.Optional.of(SHARED.decode(item, source).resource());
+        } catch (BadItem invalid) {
+            return java.util.Optional.empty();
+        }
     }
 
     ConfigItem decode(JsonNode item, String source) throws BadItem {
