@@ -82,7 +82,7 @@ final class ConfigExport {
     /**
      * The history files. Config delivers a history file per resource type every six hours, holding the items it
      * captured in those six hours; the simulated period's items go into one file per account, region and type
-     * covering the period (as before). A changed resource's earlier item, captured before the period (when it was
+     * covering the period. A changed resource's earlier item, captured before the period (when it was
      * created), is not in the period's file: Config delivered it long ago, in the six-hour file of the day it was
      * captured, and that delivery is still in the bucket. So it is written as that file, under that day's
      * folder, with that window in its name. Without it a reader of the period sees each changed resource appear
