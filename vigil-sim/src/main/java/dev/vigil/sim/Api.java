@@ -21,6 +21,8 @@ enum Api {
     DESCRIBE_ADDRESSES(Service.EC2, "DescribeAddresses", Access.READ),
     AUTHORIZE_SECURITY_GROUP_INGRESS(Service.EC2, "AuthorizeSecurityGroupIngress", Access.CHANGE),
     // S3 bucket-level management events
+    PUT_BUCKET_POLICY(Service.S3, "PutBucketPolicy", Access.CHANGE),
+    PUT_BUCKET_PUBLIC_ACCESS_BLOCK(Service.S3, "PutBucketPublicAccessBlock", Access.CHANGE),
     LIST_BUCKETS(Service.S3, "ListBuckets", Access.READ),
     GET_BUCKET_LOCATION(Service.S3, "GetBucketLocation", Access.READ),
     GET_BUCKET_POLICY(Service.S3, "GetBucketPolicy", Access.READ),

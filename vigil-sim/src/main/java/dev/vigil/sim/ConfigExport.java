@@ -14,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.GZIPOutputStream;
@@ -23,7 +24,8 @@ import static dev.vigil.sim.Json.obj;
 /**
  * Writes the AWS Config files the organisation's delivery channel would have put in its bucket, under
  * {@code config/}: one configuration snapshot per account and recording region, taken just before the end of the
- * period, and the history files for the resource types that changed during it. Keys follow Config's layout, with
+ * period, and the history files for the resource types that changed during it (with the earlier history file that
+ * holds each changed resource's previous item). Keys follow Config's layout, with
  * month and day folders not zero-padded:
  * <pre>
  * config/AWSLogs/ACCOUNT/Config/REGION/YYYY/M/D/ConfigSnapshot/ACCOUNT_Config_REGION_ConfigSnapshot_YYYYMMDDTHHMMSSZ_UUID.json.gz
@@ -39,6 +41,8 @@ final class ConfigExport {
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     /** Snapshots are delivered this long before the end of the period. */
     static final long SNAPSHOT_LEAD_MILLIS = 15 * 60_000L;
+    /** Config delivers history files every six hours, each holding the items captured in its window. */
+    static final long HISTORY_WINDOW_MILLIS = 6 * 3_600_000L;
 
     private ConfigExport() {
     }
@@ -75,22 +79,37 @@ final class ConfigExport {
         return written;
     }
 
-    /** One history file per account, region and resource type, covering the whole period. */
+    /**
+     * The history files. Config delivers a history file per resource type every six hours, holding the items it
+     * captured in those six hours; the simulated period's items go into one file per account, region and type
+     * covering the period. A changed resource's earlier item, captured before the period (when it was
+     * created), is not in the period's file: Config delivered it long ago, in the six-hour file of the day it was
+     * captured, and that delivery is still in the bucket. So it is written as that file, under that day's
+     * folder, with that window in its name. Without it a reader of the period sees each changed resource appear
+     * out of nowhere (a creation) instead of changing, and cannot tell what it looked like before.
+     */
     private static List<Path> history(Path outDir, PostureOrg org, List<ConfigItem> items) {
+        long deliveredAt = (org.endMillis() - SNAPSHOT_LEAD_MILLIS) / 1000 * 1000;
         Map<String, List<ConfigItem>> byFile = new TreeMap<>();
         for (ConfigItem item : items) {
-            byFile.computeIfAbsent(item.account() + "|" + item.region() + "|" + item.type(), k -> new ArrayList<>())
-                    .add(item);
+            long from = item.captureMillis() >= org.startMillis() ? org.startMillis()
+                    : Math.floorDiv(item.captureMillis(), HISTORY_WINDOW_MILLIS) * HISTORY_WINDOW_MILLIS;
+            long to = from == org.startMillis() ? deliveredAt : from + HISTORY_WINDOW_MILLIS;
+            String fileKey = item.account() + "|" + item.region() + "|" + item.type() + "|"
+                    + String.format(Locale.ROOT, "%015d|%015d", from, to);
+            byFile.computeIfAbsent(fileKey, k -> new ArrayList<>()).add(item);
         }
         List<Path> written = new ArrayList<>();
-        String from = STAMP.format(Instant.ofEpochMilli(org.startMillis()));
-        long deliveredAt = (org.endMillis() - SNAPSHOT_LEAD_MILLIS) / 1000 * 1000;
-        String to = STAMP.format(Instant.ofEpochMilli(deliveredAt));
         for (Map.Entry<String, List<ConfigItem>> e : byFile.entrySet()) {
             String[] parts = e.getKey().split("\\|");
-            String name = parts[0] + "_Config_" + parts[1] + "_ConfigHistory_" + parts[2] + "_" + from + "_" + to
+            long from = Long.parseLong(parts[3]);
+            long to = Long.parseLong(parts[4]);
+            String name = parts[0] + "_Config_" + parts[1] + "_ConfigHistory_" + parts[2] + "_"
+                    + STAMP.format(Instant.ofEpochMilli(from)) + "_" + STAMP.format(Instant.ofEpochMilli(to))
                     + "_1.json.gz";
-            Path file = folder(outDir, parts[0], parts[1], deliveredAt, "ConfigHistory").resolve(name);
+            // an earlier window's file was delivered just after its window closed
+            long delivered = to == deliveredAt ? deliveredAt : to + SNAPSHOT_LEAD_MILLIS;
+            Path file = folder(outDir, parts[0], parts[1], delivered, "ConfigHistory").resolve(name);
             List<Object> bodies = e.getValue().stream().map(i -> (Object) i.body()).toList();
             gzip(file, obj("fileVersion", "1.0", "configurationItems", bodies));
             written.add(file);

@@ -15,8 +15,10 @@ import dev.vigil.sim.PostureOrg.Vpc;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static dev.vigil.sim.Json.empty;
 import static dev.vigil.sim.Json.list;
@@ -87,21 +89,39 @@ final class ConfigItems {
         return items;
     }
 
-    /** The items Config delivered in its history files during the period, oldest first. */
+    /**
+     * Every capture Config made of the resources that changed during the period, oldest first: for each such
+     * resource the item captured before the period (when it was created: the state before the change) and one item
+     * per change, captured a little after the API call that made it. Config keeps the earlier item: it is the
+     * resource's previous configuration item, the state any reader of the period's changes compares against.
+     */
     List<ConfigItem> history() {
         List<ConfigItem> items = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         for (Change c : org.changes()) {
+            boolean first = seen.add(c.resourceType() + "|" + c.resourceId());
             if (c.resourceType().equals("AWS::S3::Bucket")) {
                 BucketSetup b = org.buckets().stream().filter(x -> x.name().equals(c.resourceId())).findFirst()
                         .orElseThrow();
-                items.add(storage.bucket(b, c, c.what().equals("policy-public")));
+                if (first) {
+                    items.add(storage.bucket(b, null, false));
+                }
+                items.add(storage.bucket(b, c, c.what().equals(Change.POLICY_PUBLIC)));
             } else if (c.resourceType().equals("AWS::IAM::Role")) {
                 org.estate().principals().stream().filter(p -> c.resourceId().equals(p.principalId())).findFirst()
-                        .ifPresent(p -> items.add(iam.role(p)));
+                        .ifPresent(p -> {
+                            if (first) {
+                                items.add(iam.role(p, false));
+                            }
+                            items.add(iam.role(p, true));
+                        });
             } else if (c.resourceType().equals("AWS::EC2::SecurityGroup")) {
                 for (Vpc v : org.vpcs()) {
                     for (SecurityGroup g : v.groups()) {
                         if (g.id().equals(c.resourceId())) {
+                            if (first) {
+                                items.add(network.securityGroup(v, g, false));
+                            }
                             items.add(network.securityGroup(v, g, true));
                         }
                     }

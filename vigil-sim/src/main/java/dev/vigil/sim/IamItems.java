@@ -53,12 +53,16 @@ final class IamItems {
             if (!p.kind().role() || p.arn() == null || !seen.add(p.arn())) {
                 continue;
             }
-            out.add(role(p));
+            out.add(role(p, true));
         }
         return out;
     }
 
-    ConfigItem role(Principal p) {
+    /**
+     * A role as Config captured it: after the period's change to it (the final state, captured a little after the
+     * change), or before it (as created, captured when it was created).
+     */
+    ConfigItem role(Principal p, boolean afterChange) {
         String acct = p.account().id();
         Obj trust = switch (p.kind()) {
             case LAMBDA_ROLE -> service("lambda.amazonaws.com");
@@ -99,9 +103,9 @@ final class IamItems {
         long created = org.startMillis() - 400 * 86_400_000L - (p.index() % 97) * 86_400_000L;
         List<Obj> attached = new ArrayList<>(List.of(obj("policyName", managedName,
                 "policyArn", "arn:aws:iam::aws:policy/" + managed)));
-        Change change = org.lastChange(p.principalId());
-        if (change != null && change.what().startsWith("attach ")) {
-            String policy = change.what().substring("attach ".length());
+        Change change = afterChange ? org.lastChange(p.principalId()) : null;
+        if (change != null && change.attachedPolicy() != null) {
+            String policy = change.attachedPolicy();
             attached.add(obj("policyName", policy, "policyArn", "arn:aws:iam::" + acct + ":policy/" + policy));
         }
         return ConfigItem.of("AWS::IAM::Role", p.principalId(), p.name(), p.arn(), acct, "global", "Not Applicable", created,

@@ -56,12 +56,19 @@ final class NetworkItems {
                                 "perHourPartition", false)), empty());
     }
 
+    /**
+     * A security group as Config captured it: in its final state (captured a little after the period's change to
+     * it, if any), or, with {@code finalState} false, as created, without the rule the period's change added.
+     */
     ConfigItem securityGroup(Vpc v, SecurityGroup g, boolean finalState) {
         Change change = org.lastChange(g.id());
         long created = org.startMillis() - 650 * 86_400_000L;
         long capture = change != null && finalState ? change.timeMillis() : ConfigItem.captured(created);
         Map<String, List<Ingress>> byPort = new LinkedHashMap<>();
         for (Ingress rule : g.ingress()) {
+            if (!finalState && org.changes().stream().anyMatch(c -> c.resourceId().equals(g.id()) && c.adds(rule))) {
+                continue;
+            }
             byPort.computeIfAbsent(rule.protocol() + ":" + rule.from() + ":" + rule.to(), k -> new ArrayList<>())
                     .add(rule);
         }

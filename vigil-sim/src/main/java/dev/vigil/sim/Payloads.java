@@ -126,7 +126,8 @@ final class Payloads {
             case ASSUME_ROLE, ASSUME_ROLE_WITH_WEB_IDENTITY, CONSOLE_LOGIN, ROTATE_KEY ->
                     throw new IllegalArgumentException(api + " is built by its caller");
             case AUTHORIZE_SECURITY_GROUP_INGRESS, CREATE_USER, ATTACH_USER_POLICY, CREATE_ACCESS_KEY,
-                 CREATE_LOGIN_PROFILE, ATTACH_ROLE_POLICY, STOP_LOGGING ->
+                 CREATE_LOGIN_PROFILE, ATTACH_ROLE_POLICY, STOP_LOGGING, PUT_BUCKET_POLICY,
+                 PUT_BUCKET_PUBLIC_ACCESS_BLOCK ->
                     throw new IllegalArgumentException(api + " is a monitored change; scenarios build it");
         };
     }

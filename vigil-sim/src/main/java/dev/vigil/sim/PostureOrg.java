@@ -158,9 +158,34 @@ record PostureOrg(Estate estate, long startMillis, long endMillis, List<String> 
         }
     }
 
-    /** A change Config recorded: the resource id and the time it changed. */
+    /**
+     * A change Config recorded: the resource id, the time Config captured the new state (a little after the API
+     * call that made it) and what changed, in the words {@link #ingressAdded} and {@link #policyAttached} build.
+     */
     record Change(String resourceType, String resourceId, Account account, String region, long timeMillis,
                   String what) {
+
+        static final String POLICY_PUBLIC = "policy-public";
+        static final String POLICY_FIXED = "policy-fixed";
+        private static final String ATTACH = "attach ";
+
+        static String ingressAdded(Ingress rule) {
+            return "ingress " + rule.from() + " from " + rule.cidr();
+        }
+
+        static String policyAttached(String policyName) {
+            return ATTACH + policyName;
+        }
+
+        /** Whether this change added the rule (so the state before it lacks the rule). */
+        boolean adds(Ingress rule) {
+            return rule.cidr() != null && what.equals(ingressAdded(rule));
+        }
+
+        /** The policy name this change attached, or null. */
+        String attachedPolicy() {
+            return what.startsWith(ATTACH) ? what.substring(ATTACH.length()) : null;
+        }
     }
 
     /**
@@ -181,6 +206,16 @@ record PostureOrg(Estate estate, long startMillis, long endMillis, List<String> 
     record Policy(String logArchiveAccount, String securityAccount, List<String> enabledRegions,
                   List<String> allowedRegions, List<String> criticalBuckets, String criticalTag,
                   List<String> dataEventBuckets, Map<String, List<String>> expectedScps) {
+    }
+
+    /** The first change Config recorded for a resource id during the period, or null. */
+    Change firstChange(String resourceId) {
+        for (Change c : changes) {
+            if (c.resourceId().equals(resourceId)) {
+                return c;
+            }
+        }
+        return null;
     }
 
     /** The last change Config recorded for a resource id during the period, or null. */

@@ -426,22 +426,30 @@ final class PostureOrgFactory {
         if (opened.isPresent()) {
             Workload w = estate.cast().changedWorkload();
             out.add(new Change("AWS::EC2::SecurityGroup", dbGroupId(w), w.account(), w.region(),
-                    opened.get().record().timeMillis() + 40_000L, "ingress 5432 from " + ApprovedChangeScenario.PRIVATE_CIDR));
+                    opened.get().record().timeMillis() + 40_000L, Change.ingressAdded(new Ingress("tcp", 5432, 5432,
+                    ApprovedChangeScenario.PRIVATE_CIDR, null, ""))));
         }
         Optional<LabelledRecord> attached = step(ApprovedChangeScenario.ID, "attach-role-policy");
         if (attached.isPresent()) {
             Principal role = estate.cast().changedRole();
             out.add(new Change("AWS::IAM::Role", role.principalId(), role.account(), "global",
-                    attached.get().record().timeMillis() + 30_000L, "attach " + approvedPolicyName()));
+                    attached.get().record().timeMillis() + 30_000L, Change.policyAttached(approvedPolicyName())));
         }
-        BucketSetup state = buckets.stream().filter(b -> b.name().endsWith("-dev-terraform-state")).findFirst()
-                .orElseThrow();
-        long madePublic = start + (end - start) * 35 / 100 / 1000 * 1000;
-        out.add(new Change("AWS::S3::Bucket", state.name(), state.account(), state.region(), madePublic,
-                "policy-public"));
-        out.add(new Change("AWS::S3::Bucket", state.name(), state.account(), state.region(), madePublic + 25 * 60_000L,
-                "policy-fixed"));
+        // Config captures each state of the bucket a minute or so after the last call that made it
+        String exposed = PublicBucketPolicyScenario.bucket(estate).name();
+        BucketSetup state = buckets.stream().filter(b -> b.name().equals(exposed)).findFirst().orElseThrow();
+        lastOf(PublicBucketPolicyScenario.ID, PublicBucketPolicyScenario.OPEN).ifPresent(r -> out.add(
+                new Change("AWS::S3::Bucket", state.name(), state.account(), state.region(),
+                        r.record().timeMillis() + 70_000L, Change.POLICY_PUBLIC)));
+        lastOf(PublicBucketPolicyScenario.ID, PublicBucketPolicyScenario.CLOSE).ifPresent(r -> out.add(
+                new Change("AWS::S3::Bucket", state.name(), state.account(), state.region(),
+                        r.record().timeMillis() + 70_000L, Change.POLICY_FIXED)));
         return out;
+    }
+
+    private Optional<LabelledRecord> lastOf(String scenarioId, String stepName) {
+        return scenario.stream().filter(r -> r.scenario().equals(scenarioId) && r.step().equals(stepName))
+                .reduce((a, b) -> b);
     }
 
     /** The customer managed policy the approved change attaches (named as in its CloudTrail record). */

@@ -26,7 +26,8 @@ final class ScenarioPlanner {
         String leakedKeyIp = attackerIp(kit, used);
         String bruteForceIp = attackerIp(kit, used);
         List<ScenarioScript> scripts = List.of(new LeakedAccessKeyScenario(leakedKeyIp),
-                new ConsoleBruteForceScenario(bruteForceIp), new RootUsageScenario(), new ApprovedChangeScenario());
+                new ConsoleBruteForceScenario(bruteForceIp), new RootUsageScenario(), new ApprovedChangeScenario(),
+                new PublicBucketPolicyScenario());
         List<Scenario> scenarios = new ArrayList<>();
         List<LabelledRecord> records = new ArrayList<>();
         for (ScenarioScript script : scripts) {

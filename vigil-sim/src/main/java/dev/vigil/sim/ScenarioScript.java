@@ -4,7 +4,8 @@ import java.util.List;
 
 /** A scripted activity injected into the timeline. Each script is one class; the planner places them. */
 sealed interface ScenarioScript
-        permits LeakedAccessKeyScenario, ConsoleBruteForceScenario, RootUsageScenario, ApprovedChangeScenario {
+        permits LeakedAccessKeyScenario, ConsoleBruteForceScenario, RootUsageScenario, ApprovedChangeScenario,
+        PublicBucketPolicyScenario {
 
     String id();
 

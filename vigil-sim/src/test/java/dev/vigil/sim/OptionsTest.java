@@ -76,6 +76,6 @@ class OptionsTest {
                 .withSpan(Duration.ofHours(2)), null);
         assertThat(a.events()).isEqualTo(1_000);
         assertThat(b.events()).isEqualTo(1_000);
-        assertThat(b.scenarios()).hasSize(4);
+        assertThat(b.scenarios()).hasSize(5);
     }
 }

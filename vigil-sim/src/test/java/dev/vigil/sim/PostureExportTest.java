@@ -73,12 +73,14 @@ class PostureExportTest {
             + "(?<ts>\\d{8}T\\d{6}Z)_(?<uuid>[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12})\\.json\\.gz");
     static final Pattern HISTORY = Pattern.compile("config/AWSLogs/(?<acct>\\d{12})/Config/(?<region>[a-z]{2}-[a-z]+-\\d)/"
             + "(?<y>\\d{4})/(?<m>[1-9]\\d?)/(?<d>[1-9]\\d?)/ConfigHistory/\\k<acct>_Config_\\k<region>_ConfigHistory_"
-            + "(?<type>AWS::[A-Za-z0-9]+::[A-Za-z0-9]+)_\\d{8}T\\d{6}Z_\\d{8}T\\d{6}Z_1\\.json\\.gz");
+            + "(?<type>AWS::[A-Za-z0-9]+::[A-Za-z0-9]+)_(?<from>\\d{8}T\\d{6}Z)_(?<to>\\d{8}T\\d{6}Z)_1\\.json\\.gz");
     static final Pattern SUPPLEMENT = Pattern.compile("supplementary/(?<acct>\\d{12})/(?<region>global|[a-z]{2}-[a-z]+-\\d)/"
             + "(?<service>[a-z0-9]+)\\.(?<op>[a-z0-9-]+)(?:\\.(?<subject>.+))?\\.json");
 
     static final EstateSimulator.Options OPTIONS = EstateSimulator.Options.defaults().withEvents(2_000);
     static final ObjectMapper JSON = new ObjectMapper();
+    static final java.time.format.DateTimeFormatter STAMP = java.time.format.DateTimeFormatter
+            .ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(java.time.ZoneOffset.UTC);
 
     @TempDir
     static Path dir;
@@ -125,7 +127,12 @@ class PostureExportTest {
             Matcher h = HISTORY.matcher(f);
             assertThat(s.matches() || h.matches()).as(f).isTrue();
             Matcher m = s.matches() ? s : h;
-            assertThat(m.group("y") + "/" + m.group("m") + "/" + m.group("d")).as(f).isEqualTo(unpadded);
+            // a history file is delivered when its window closes: an earlier window's file on that day
+            String expected = s.matches() || h.group("to").equals(STAMP.format(snapshotAt)) ? unpadded
+                    : Integer.parseInt(h.group("to").substring(0, 4)) + "/"
+                    + Integer.parseInt(h.group("to").substring(4, 6)) + "/"
+                    + Integer.parseInt(h.group("to").substring(6, 8));
+            assertThat(m.group("y") + "/" + m.group("m") + "/" + m.group("d")).as(f).isEqualTo(expected);
             JsonNode body = gzipJson(out.resolve(f));
             assertThat(body.path("fileVersion").asText()).isEqualTo("1.0");
             assertThat(body.path("configurationItems").isArray()).as(f).isTrue();
@@ -138,8 +145,12 @@ class PostureExportTest {
                     assertThat(region.equals(s.group("region")) || region.equals("global")).as(f).isTrue();
                 }
             } else {
+                Instant from = STAMP.parse(h.group("from"), Instant::from);
+                Instant to = STAMP.parse(h.group("to"), Instant::from);
                 for (JsonNode item : body.path("configurationItems")) {
                     assertThat(item.path("resourceType").asText()).isEqualTo(h.group("type"));
+                    Instant captured = captured(item);
+                    assertThat(captured).as(f).isAfterOrEqualTo(from).isBeforeOrEqualTo(to);
                 }
             }
         }
@@ -209,33 +220,59 @@ class PostureExportTest {
 
     @Test
     void historyShowsTheBucketMadePublicThenFixedAndTheOpenedSecurityGroup() throws IOException {
-        List<JsonNode> bucketStates = historyItems.stream()
-                .filter(i -> i.path("resourceType").asText().equals("AWS::S3::Bucket")).toList();
-        assertThat(bucketStates).hasSize(2);
-        String publicPolicy = bucketStates.get(0).path("supplementaryConfiguration").path("BucketPolicy")
-                .path("policyText").asText();
-        String fixedPolicy = bucketStates.get(1).path("supplementaryConfiguration").path("BucketPolicy")
-                .path("policyText").asText();
-        assertThat(publicPolicy).contains("TemporaryPublicRead");
-        assertThat(fixedPolicy).doesNotContain("TemporaryPublicRead");
-        JsonNode latest = snapshotItemsByArnOrId.get(bucketStates.get(1).path("ARN").asText());
-        assertThat(latest.path("configurationItemCaptureTime")).isEqualTo(bucketStates.get(1)
+        Instant start = OPTIONS.start();
+        List<JsonNode> bucketStates = itemsOfType("AWS::S3::Bucket");
+        assertThat(bucketStates).hasSize(3);
+        // the state before the period (captured when the bucket was created), then public, then fixed
+        assertThat(captured(bucketStates.get(0))).isBefore(start);
+        assertThat(captured(bucketStates.get(1))).isAfter(start);
+        String[] policies = bucketStates.stream().map(b -> b.path("supplementaryConfiguration").path("BucketPolicy")
+                .path("policyText").asText()).toArray(String[]::new);
+        assertThat(policies[0]).contains("DenyInsecureTransport").doesNotContain("TemporaryPublicRead");
+        assertThat(policies[1]).contains("TemporaryPublicRead");
+        assertThat(policies[2]).isEqualTo(policies[0]);
+        JsonNode latest = snapshotItemsByArnOrId.get(bucketStates.get(2).path("ARN").asText());
+        assertThat(latest.path("configurationItemCaptureTime")).isEqualTo(bucketStates.get(2)
                 .path("configurationItemCaptureTime"));
-        JsonNode group = historyItems.stream()
-                .filter(i -> i.path("resourceType").asText().equals("AWS::EC2::SecurityGroup")).findFirst()
-                .orElseThrow();
+        List<JsonNode> groups = itemsOfType("AWS::EC2::SecurityGroup");
+        assertThat(groups).hasSize(2);
+        assertThat(captured(groups.get(0))).isBefore(start);
+        assertThat(groups.get(0).toString()).doesNotContain(ApprovedChangeScenario.PRIVATE_CIDR);
+        JsonNode group = groups.get(1);
         assertThat(group.toString()).contains(ApprovedChangeScenario.PRIVATE_CIDR);
         Estate estate = EstateFactory.build(OPTIONS.seed());
-        JsonNode role = historyItems.stream().filter(i -> i.path("resourceType").asText().equals("AWS::IAM::Role"))
-                .findFirst().orElseThrow();
+        List<JsonNode> roles = itemsOfType("AWS::IAM::Role");
+        assertThat(roles).hasSize(2);
+        assertThat(captured(roles.get(0))).isBefore(start);
+        assertThat(roles.get(0).path("configuration").path("attachedManagedPolicies").toString())
+                .doesNotContain("-dynamodb-read");
+        JsonNode role = roles.get(1);
         assertThat(role.path("resourceName").asText()).isEqualTo(estate.cast().changedRole().name());
         assertThat(role.path("configuration").path("attachedManagedPolicies").toString())
                 .contains(estate.cast().changedWorkload().name() + "-dynamodb-read");
+        // each changed state is captured within a few minutes after the CloudTrail call that made it
+        Map<String, Long> callTimes = new HashMap<>();
+        SimulatedOutput.read(out).labelled.values().forEach(r -> callTimes.merge(r.path("eventName").asText(),
+                Instant.parse(r.path("eventTime").asText()).toEpochMilli(), Math::max));
+        assertThat(captured(group).toEpochMilli() - callTimes.get("AuthorizeSecurityGroupIngress"))
+                .isBetween(1L, 5 * 60_000L);
+        assertThat(captured(role).toEpochMilli() - callTimes.get("AttachRolePolicy")).isBetween(1L, 5 * 60_000L);
+        assertThat(captured(bucketStates.get(2)).toEpochMilli() - callTimes.get("PutBucketPolicy"))
+                .isBetween(1L, 5 * 60_000L);
         // the group id is the one the approved-change CloudTrail records name
         String openedInLogs = SimulatedOutput.read(out).labelled.values().stream()
                 .filter(r -> r.path("eventName").asText().equals("AuthorizeSecurityGroupIngress"))
                 .map(r -> r.path("requestParameters").path("groupId").asText()).findFirst().orElseThrow();
         assertThat(group.path("resourceId").asText()).isEqualTo(openedInLogs);
+    }
+
+    private static List<JsonNode> itemsOfType(String type) {
+        return historyItems.stream().filter(i -> i.path("resourceType").asText().equals(type))
+                .sorted(java.util.Comparator.comparing(PostureExportTest::captured)).toList();
+    }
+
+    private static Instant captured(JsonNode item) {
+        return Instant.parse(item.path("configurationItemCaptureTime").asText());
     }
 
     @Test

@@ -78,7 +78,7 @@ class ScenarioTest {
             assertThat(Instant.parse(s.path("start").asText())).isBeforeOrEqualTo(Instant.parse(s.path("end").asText()));
         }
         assertThat(ids).containsExactlyInAnyOrder("leaked-access-key", "console-brute-force", "root-usage",
-                "approved-change");
+                "approved-change", "bucket-made-public");
         assertThat(perStep).isEqualTo(declared);
 
         long start = Instant.parse(out.scenarios.path("timelineStart").asText()).getEpochSecond();
