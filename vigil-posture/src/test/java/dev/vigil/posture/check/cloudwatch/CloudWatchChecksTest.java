@@ -87,6 +87,43 @@ class CloudWatchChecksTest {
         return only(f, "cloudwatch.iam_policy_changes");
     }
 
+    /** Every shipped CIS filter, each metric watched by an alarm that notifies the confirmed topic. */
+    static EstateFixture everyControlWired(List<dev.vigil.metrics.filter.MetricFilter> filters) {
+        List<String> all = new java.util.ArrayList<>();
+        for (var f : filters) {
+            all.add(alarm(f.name() + "-alarm", f.transformation().metricName(), "GreaterThanOrEqualToThreshold", 1,
+                    true, TOPIC));
+        }
+        return complete()
+                .export(ACCT, REGION, "logs", "describe-metric-filters",
+                        DescribeMetricFilters.write(filters).replace("aws-cloudtrail-logs", GROUP))
+                .export(ACCT, REGION, "cloudwatch", "describe-alarms", alarms(all.toArray(String[]::new)));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("controls")
+    void eachControlPassesWhenWiredAndFailsWithoutItsFilter(String id) {
+        List<dev.vigil.metrics.filter.MetricFilter> shipped = MetricFilterSet.cis().filters();
+        CheckResult pass = only(everyControlWired(shipped), id);
+        assertThat(pass.status()).as(pass.reason()).isEqualTo(CheckStatus.PASS);
+
+        // The filter the check credited, by the name its reason gives; without it the control must fail.
+        List<dev.vigil.metrics.filter.MetricFilter> credited = shipped.stream()
+                .filter(f -> pass.reason().contains(f.name())).toList();
+        assertThat(credited).as("the PASS reason names the filter it relied on: " + pass.reason()).isNotEmpty();
+        List<dev.vigil.metrics.filter.MetricFilter> without = shipped.stream()
+                .filter(f -> !credited.contains(f)).toList();
+        CheckResult fail = only(everyControlWired(without), id);
+        // FAIL, for whichever link is now missing (another shipped filter, e.g. Vigil's per-principal AccessDenied
+        // count, may catch the events but publish a dimensioned metric no alarm can watch)
+        assertThat(fail.status()).as(fail.reason()).isEqualTo(CheckStatus.FAIL);
+        credited.forEach(f -> assertThat(fail.reason()).doesNotContain(f.name()));
+    }
+
+    static List<String> controls() {
+        return CloudWatchChecks.checks().stream().map(c -> c.metadata().id()).toList();
+    }
+
     @Test
     void theCatalogueHasTheFifteenControlsWithFullMetadata() {
         assertThat(CloudWatchChecks.checks()).extracting(c -> c.metadata().id()).containsExactly(
