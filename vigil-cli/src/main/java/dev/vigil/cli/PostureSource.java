@@ -81,6 +81,7 @@ final class PostureSource {
         if (o.endpoint != null) {
             options = options.withEndpoint(endpoint(o.endpoint));
         }
+        LiveLogging.routeTo(err);
         LiveCollection collected;
         try {
             collected = new LiveCollector(options).collect();
