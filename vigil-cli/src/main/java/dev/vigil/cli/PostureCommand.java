@@ -34,7 +34,8 @@ import java.util.concurrent.Callable;
         description = {"Assesses the estate's logging, monitoring, encryption, exposure and resilience posture from AWS "
                 + "Config files and supplementary AWS CLI exports (offline) or through the AWS API (--live), and scores "
                 + "it against compliance frameworks.",
-                "Prints a scored report (per framework, section and account, and the failing checks), writes "
+                "Prints a scored report (a score per framework and the failing checks; with --framework also per "
+                        + "section and per account), writes "
                         + "DIR/findings.ocsf.jsonl (OCSF Compliance Findings), DIR/posture-results.jsonl (every result) "
                         + "and DIR/report.html, and keeps failures in the findings store beside the detections.",
                 "Exit 0; 3 when some input was skipped; 4/5 when a check at or above --fail-on fails."})
