@@ -49,7 +49,7 @@ final class PostureOutputs {
             try (Writer w = Files.newBufferedWriter(out.resolve(REPORT_FILE), StandardCharsets.UTF_8)) {
                 List<Finding> failing = PostureFindings.of(outcome.results(), outcome.catalogue(), now).failing();
                 ReportContext ctx = new ReportContext("Vigil posture", now, List.of(loaded.origin()), paths(out));
-                HtmlReportWriter.write(w, ctx, failing, null, null,
+                HtmlReportWriter.writePosture(w, ctx, failing,
                         PostureCompliance.section(outcome.report(), List.of(loaded.origin())));
             }
         } catch (IOException e) {

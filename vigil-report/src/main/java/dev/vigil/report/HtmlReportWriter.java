@@ -122,6 +122,50 @@ public final class HtmlReportWriter {
         html.flush();
     }
 
+    /**
+     * Writes a posture report: the Compliance section first, then the failing checks as findings with their
+     * details. The scan-only parts (what was read and skipped as CloudTrail, the first-seen timeline) are left out:
+     * a posture run has no events, and "not known" boxes would only confuse an auditor.
+     *
+     * @param failing    the failing checks as findings (one per check, account, region and resource)
+     * @param compliance the scored frameworks and the failures
+     */
+    public static void writePosture(Writer out, ReportContext ctx, List<Finding> failing,
+                                    ComplianceSection compliance) throws IOException {
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(ctx, "ctx");
+        Objects.requireNonNull(compliance, "compliance");
+        List<Finding> ordered = FindingOrder.sorted(failing);
+        EvidenceBudget budget = EvidenceBudget.forFindings(ordered.size());
+        List<Finding> detailed = ordered.subList(0, Math.min(ordered.size(), budget.maxDetailed()));
+        AnchorIds ids = new AnchorIds();
+        List<String> anchors = new ArrayList<>(detailed.size());
+        for (Finding f : detailed) {
+            anchors.add(ids.next(f));
+        }
+        HtmlSink html = new HtmlSink(out);
+        head(html, ctx);
+        header(html, ctx, null, "Assessed");
+        html.markup("<nav class=\"toc\" aria-label=\"Sections\"><a href=\"#compliance\">Compliance</a>")
+                .markup("<a href=\"#findings\">Failing checks (").plain(HumanFormat.count(ordered.size()))
+                .markup(")</a>").markup(detailed.isEmpty() ? "" : "<a href=\"#details\">Details</a>")
+                .markup("</nav>\n<main>\n");
+        ComplianceSectionWriter.write(html, compliance);
+        FindingTable.write(html, detailed, anchors, ordered.size());
+        if (!detailed.isEmpty()) {
+            html.markup("<section id=\"details\" aria-labelledby=\"details-h\">\n")
+                    .markup("<h2 id=\"details-h\">Failing check details</h2>\n");
+            for (int i = 0; i < detailed.size(); i++) {
+                FindingDetail.write(html, detailed.get(i), anchors.get(i), i + 1, budget);
+            }
+            html.markup("</section>\n");
+        }
+        html.markup("</main>\n");
+        footer(html, ctx);
+        html.markup("</body>\n</html>\n");
+        html.flush();
+    }
+
     private static void head(HtmlSink html, ReportContext ctx) throws IOException {
         html.markup("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
                 .markup("<meta http-equiv=\"Content-Security-Policy\" content=\"").markup(CONTENT_SECURITY_POLICY)
@@ -132,13 +176,17 @@ public final class HtmlReportWriter {
     }
 
     private static void header(HtmlSink html, ReportContext ctx, ScanSummary summary) throws IOException {
+        header(html, ctx, summary, "Scanned");
+    }
+
+    private static void header(HtmlSink html, ReportContext ctx, ScanSummary summary, String verb) throws IOException {
         List<String> inputs = !ctx.inputs().isEmpty() || summary == null ? ctx.inputs() : summary.inputs();
         html.markup("<header class=\"top\">\n<h1>").text(ctx.title()).markup("</h1>\n<p class=\"meta\">")
                 .markup("Generated <b id=\"generated-at\">").plain(UtcTime.formatWithZone(ctx.generatedAt()))
                 .markup("</b>");
         if (!inputs.isEmpty()) {
             int shown = Math.min(inputs.size(), 20);
-            html.markup(" &#183; Scanned <span class=\"inputs\">");
+            html.markup(" &#183; ").plain(verb).markup(" <span class=\"inputs\">");
             for (int i = 0; i < shown; i++) {
                 html.markup(i == 0 ? "" : ", ").markup("<b class=\"mono\">").text(Clip.clip(inputs.get(i), 300))
                         .markup("</b>");

@@ -1,5 +1,7 @@
 package dev.vigil.report;
 
+import dev.vigil.model.Finding;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -39,6 +41,19 @@ class ComplianceSectionTest {
         assertThat(page.texts("//table[@class='failures']//tbody//td")).contains("111122223333", "us-east-1",
                 "Log file validation is off on trail dev.");
         assertThat(page.html).contains("<b>120</b> PASS");
+    }
+
+    @Test
+    void thePosturePageHasComplianceAndFailingChecksButNoScanSections() {
+        Finding failing = Fixtures.finding("cloudtrail.log_file_validation", "CloudTrail log file validation is enabled",
+                dev.vigil.model.Severity.MEDIUM).build();
+        Page page = Page.renderPostureOnly(List.of(failing), section(List.of(failure("arn:aws:cloudtrail:us-east-1:"
+                + "111122223333:trail/dev", "Log file validation is off on trail dev."))));
+        assertThat(page.all("//nav//a")).extracting(n -> n.getAttributes().getNamedItem("href").getNodeValue())
+                .containsExactly("#compliance", "#findings", "#details");
+        assertThat(page.text("//div[@id='framework-cis-aws-foundations']//span[@class='score']")).isEqualTo("75%");
+        assertThat(page.html).contains("CloudTrail log file validation is enabled", "Assessed")
+                .doesNotContain("id=\"timeline\"").doesNotContain("What was read").doesNotContain("Scanned");
     }
 
     @Test

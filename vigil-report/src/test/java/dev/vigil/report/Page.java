@@ -67,6 +67,18 @@ final class Page {
         return new Page(out.toString());
     }
 
+    /** The page {@code vigil posture} writes: compliance and failing checks, no scan sections. */
+    static Page renderPostureOnly(List<Finding> failing, ComplianceSection compliance) {
+        StringWriter out = new StringWriter();
+        try {
+            HtmlReportWriter.writePosture(out, ReportContext.of("Vigil posture", Fixtures.GENERATED,
+                    List.of("Read 12 files (config-snapshot 12)")), failing, compliance);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Page(out.toString());
+    }
+
     static Page render(List<Finding> findings, ScanSummary summary) {
         return render(ReportContext.of("Vigil scan", Fixtures.GENERATED, List.of("s3-export/AWSLogs/")), findings,
                 summary);
