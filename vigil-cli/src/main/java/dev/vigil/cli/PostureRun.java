@@ -94,6 +94,11 @@ final class PostureRun {
             lines.add("findings " + store.location() + ": " + r.inserted() + " new, " + r.updated() + " updated, "
                     + resolved.size() + " resolved (their check passes now)");
             lines.addAll(HubUpdate.afterUpsert(store, r.changes(), hub, clock).lines());
+            // a check that passes again resolves its finding: tell whoever was told of the failure
+            var routed = HubUpdate.afterLifecycle(store, resolved, hub, clock);
+            if (routed != null && routed.enqueued() > 0) {
+                lines.add("routing: " + routed.enqueued() + " resolution notices queued");
+            }
         }
         return lines;
     }

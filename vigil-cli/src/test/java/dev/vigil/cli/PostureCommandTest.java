@@ -206,6 +206,64 @@ class PostureCommandTest {
         }
     }
 
+    @Test
+    void aFailingCheckIsRoutedWhenCreatedAndAgainWhenItsFixResolvesIt() throws IOException {
+        List<String> bodies = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/hook", exchange -> {
+            bodies.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            Path estate = copy(sim, dir.resolve("routed-estate"));
+            Path routes = dir.resolve("routes.yml");
+            Files.writeString(routes, """
+                    destinations:
+                      soc:
+                        type: webhook
+                        url: http://127.0.0.1:%d/hook
+                        secret: ${env:TEST_HOOK_SECRET}
+                    routes:
+                      - name: critical-posture
+                        match: {min-severity: critical, events: [created, resolved]}
+                        to: [soc]
+                    """.formatted(server.getAddress().getPort()));
+            HubOptions.environment = () -> Map.of("TEST_HOOK_SECRET", "s3cret");
+            CliRunner.Result first = posture("--routes", routes.toString(), estate.toString());
+            assertThat(first.exitCode()).as(first.err()).isEqualTo(ExitCode.OK);
+            assertThat(bodies).as("only the critical failure, root access keys").hasSize(1);
+            assertThat(bodies.get(0)).contains("\"event\":\"CREATED\"", "The root user has no access keys");
+
+            Path summary;
+            try (Stream<Path> files = Files.walk(estate.resolve("supplementary"))) {
+                summary = files.filter(f -> f.getFileName().toString().equals("iam.get-account-summary.json"))
+                        .filter(f -> readQuietly(f).matches("(?s).*\"AccountAccessKeysPresent\"\\s*:\\s*1.*"))
+                        .findFirst().orElseThrow();
+            }
+            Files.writeString(summary, Files.readString(summary)
+                    .replaceAll("\"AccountAccessKeysPresent\"\\s*:\\s*1", "\"AccountAccessKeysPresent\": 0"));
+            CliRunner.Result second = posture("--routes", routes.toString(), estate.toString());
+            assertThat(second.exitCode()).as(second.err()).isEqualTo(ExitCode.OK);
+            assertThat(second.out()).contains("1 resolved").contains("resolution notices queued");
+            assertThat(bodies).hasSize(2);
+            assertThat(bodies.get(1)).contains("\"event\":\"RESOLVED\"", "The root user has no access keys");
+        } finally {
+            HubOptions.environment = System::getenv;
+            server.stop(0);
+        }
+    }
+
+    static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     Map<String, StoredFinding> stored() {
         try (FindingStore store = FindingStore.open(dir.resolve("ws"))) {
             return store.list(FindingQuery.all().withoutLimit()).stream()
