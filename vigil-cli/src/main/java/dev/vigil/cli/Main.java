@@ -25,10 +25,11 @@ public final class Main {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             PrintWriter err = cmd.getErr();
+            // Messages quote file names, resource ids and API text: attacker-controlled, so escaped like all output.
             if (ex instanceof UserError) {
-                err.println("vigil: " + ex.getMessage());
+                err.println("vigil: " + dev.vigil.report.TerminalText.sanitize(String.valueOf(ex.getMessage())));
             } else {
-                err.println("vigil: internal error: " + ex);
+                err.println("vigil: internal error: " + dev.vigil.report.TerminalText.sanitize(String.valueOf(ex)));
                 err.println("Please report this with the command you ran; run with VIGIL_DEBUG=1 for the stack trace.");
                 if (System.getenv("VIGIL_DEBUG") != null) {
                     ex.printStackTrace(err);

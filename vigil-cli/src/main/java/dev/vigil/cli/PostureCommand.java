@@ -98,11 +98,17 @@ final class PostureCommand implements Callable<Integer> {
     @ArgGroup(exclusive = false, heading = "Live (through the AWS API):%n")
     PostureLiveOptions live;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Mixin
     WorkspaceOption workspace;
 
     @Mixin
     HubOptions hub;
+
+    /** S3 objects that could not be copied; they make the run partial. */
+    private List<String> s3Skipped = List.of();
 
     /** Problems found in the --checks files; they make the run partial. */
     private int customCheckErrors;
@@ -131,6 +137,10 @@ final class PostureCommand implements Callable<Integer> {
         boolean isLive = live != null && live.enabled;
         if (live != null) {
             live.requireLiveFor();
+            if (live.concurrency < 1 || live.concurrency > 64) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--concurrency must be between 1 and 64, got " + live.concurrency);
+            }
         }
         if (inputs.isEmpty() && !isLive) {
             throw new UserError("give the AWS Config files or a directory holding them (vigil posture DIR), or use "
@@ -143,7 +153,10 @@ final class PostureCommand implements Callable<Integer> {
             List<Path> paths;
             if (inputs.stream().anyMatch(S3Inputs::isS3)) {
                 scratch = java.nio.file.Files.createTempDirectory("vigil-posture-s3-");
-                paths = S3Inputs.localise(inputs, PostureSource.s3Options(live), scratch);
+                S3Inputs.Localised localised = S3Inputs.localise(inputs, PostureSource.s3Options(live), scratch);
+                paths = localised.paths();
+                s3Skipped = localised.skipped();
+                s3Skipped.stream().limit(20).forEach(m -> err.println("vigil: skipped " + TerminalText.sanitize(m)));
             } else {
                 paths = inputs.stream().map(Path::of).toList();
             }
@@ -161,7 +174,7 @@ final class PostureCommand implements Callable<Integer> {
                 clock);
         PostureOutputs.print(stdout, outcome, loaded, out, detail || !frameworks.isEmpty());
         stored.forEach(line -> stdout.println(TerminalText.sanitize(line)));
-        boolean partial = loaded.partial() || customCheckErrors > 0;
+        boolean partial = loaded.partial() || customCheckErrors > 0 || !s3Skipped.isEmpty();
         if (loaded.partial()) {
             PostureInputs.printProblems(loaded.input().summary(), err);
         }
@@ -171,7 +184,7 @@ final class PostureCommand implements Callable<Integer> {
             err.println("vigil: checks of severity " + failOn.name().toLowerCase(Locale.ROOT)
                     + " or higher fail (exit " + code + ")");
         }
-        if (loaded.partial()) {
+        if (loaded.partial() || !s3Skipped.isEmpty()) {
             err.println("vigil: some input was skipped; results are partial (exit " + code + ")");
         } else if (customCheckErrors > 0) {
             err.println("vigil: some custom checks were invalid and did not run; results are partial (exit " + code

@@ -28,12 +28,20 @@ final class S3Inputs {
     }
 
     /**
+     * The inputs as local paths, and the S3 objects that could not be copied (each named with why; they make the run
+     * partial, like a broken file).
+     */
+    record Localised(List<Path> paths, List<String> skipped) {
+    }
+
+    /**
      * The inputs as local paths: local ones as given, each {@code s3://} location copied under {@code scratch}.
      *
      * @param options credentials and endpoint for S3 (the default chain unless --live options say otherwise)
      */
-    static List<Path> localise(List<String> inputs, LiveOptions options, Path scratch) {
+    static Localised localise(List<String> inputs, LiveOptions options, Path scratch) {
         List<Path> out = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
         S3Client client = null;
         try {
             for (String input : inputs) {
@@ -46,8 +54,15 @@ final class S3Inputs {
                 }
                 Path folder = scratch.resolve("s3-" + out.size());
                 Files.createDirectories(folder);
-                int files = new S3ExportSource(client).copyTo(input, folder);
-                if (files == 0) {
+                S3ExportSource.CopyResult copied;
+                try {
+                    copied = new S3ExportSource(client).copy(input, folder);
+                } catch (IllegalArgumentException notS3) {
+                    throw new UserError(notS3.getMessage(), notS3);
+                }
+                skipped.addAll(copied.skipped());
+                int files = copied.written();
+                if (files == 0 && copied.skipped().isEmpty()) {
                     throw new UserError("no objects under " + input + "; check the bucket and prefix (the Config "
                             + "delivery prefix usually ends in AWSLogs/)");
                 }
@@ -63,6 +78,6 @@ final class S3Inputs {
                 client.close();
             }
         }
-        return out;
+        return new Localised(out, skipped);
     }
 }

@@ -101,6 +101,13 @@ class PostureS3InputTest {
     }
 
     @Test
+    void aLocationThatIsNotS3IsAClearError() {
+        CliRunner.Result r = posture("bad", "s3://");
+        assertThat(r.exitCode()).isEqualTo(ExitCode.ERROR);
+        assertThat(r.err()).contains("Not an S3 location").doesNotContain("internal error");
+    }
+
+    @Test
     void anEmptyPrefixIsAClearError() {
         CliRunner.Result r = posture("none", "s3://" + BUCKET + "/no-such-prefix/");
         assertThat(r.exitCode()).isEqualTo(ExitCode.ERROR);

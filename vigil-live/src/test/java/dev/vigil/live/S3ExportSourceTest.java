@@ -133,4 +133,28 @@ class S3ExportSourceTest {
         return out.toByteArray();
     }
 
+    @Test
+    void keysThatWouldLeaveTheCopyFolderAreRefused(@TempDir Path root) {
+        Path r = root.toAbsolutePath().normalize();
+        assertThat(S3ExportSource.target(r, "p/", "p/AWSLogs/1/x.json")).contains(r.resolve("AWSLogs/1/x.json"));
+        assertThat(S3ExportSource.target(r, "p/", "p/a/../../../escape.json")).isEmpty();
+        assertThat(S3ExportSource.target(r, "p/", "p/../x.json")).isEmpty();
+        assertThat(S3ExportSource.target(r, "p/", "p/")).isEmpty();
+        assertThat(S3ExportSource.target(r, "p/", "p/a/..")).isEmpty();
+        assertThat(S3ExportSource.target(r, "p/", "p/nul\u0000.json")).isEmpty();
+        assertThat(S3ExportSource.target(r, "p/", "q/outside-the-prefix.json")).isEmpty();
+        assertThat(S3ExportSource.target(r, "", "\u001b[2Jname.json")).as("odd but harmless names are copied")
+                .contains(r.resolve("\u001b[2Jname.json"));
+    }
+
+    @Test
+    void locationsAreParsedAsWrittenNotPercentDecoded() {
+        assertThat(S3ExportSource.bucket("S3://my_bucket/a b/%41")).isEqualTo("my_bucket");
+        assertThat(S3ExportSource.prefix("S3://my_bucket/a b/%41")).isEqualTo("a b/%41");
+        assertThat(S3ExportSource.prefix("s3://bucket")).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> S3ExportSource.bucket("s3://"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("s3://BUCKET");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> S3ExportSource.bucket("https://bucket/x"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.vigil.posture.input;
 
+import dev.vigil.posture.inventory.RegionNames;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,7 +34,6 @@ public final class ConfigItemDecoder {
     private static final ConfigItemDecoder SHARED = new ConfigItemDecoder(new ObjectMapper());
 
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
-    private static final Pattern REGION = Pattern.compile("global|[a-z]{2}(-[a-z]+)+-\\d{1,2}");
     private static final int MAX_ID = 2048;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -71,7 +71,7 @@ public final class ConfigItemDecoder {
                     : "the account id is not 12 digits");
         }
         String region = text(item, "awsRegion");
-        if (!REGION.matcher(region).matches()) {
+        if (!RegionNames.isRegionOrGlobal(region)) {
             throw new BadItem("bad-region", region.isEmpty()
                     ? "the item has no awsRegion (when querying, select awsRegion too)"
                     : "awsRegion is not a region name or 'global'");

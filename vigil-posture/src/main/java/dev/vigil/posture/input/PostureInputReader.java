@@ -74,6 +74,12 @@ public final class PostureInputReader {
                 }
                 if (SupplementReader.isSupplement(f.path())) {
                     supplementReader.read(f.path(), f.display(), tally).ifPresent(doc -> {
+                        supplements.doc(doc.account(), doc.region(), doc.service(), doc.operation(), doc.subject())
+                                .filter(earlier -> !earlier.body().equals(doc.body()))
+                                .ifPresent(earlier -> tally.problem(f.display(), "", "duplicate-export",
+                                        "exports the same call as " + earlier.source() + " with a different "
+                                                + "answer; this later one (in reading order) is used — keep one "
+                                                + "export per call, or the verdict depends on argument order"));
                         supplements.add(doc);
                         tally.fileRead(InputKind.SUPPLEMENT);
                     });

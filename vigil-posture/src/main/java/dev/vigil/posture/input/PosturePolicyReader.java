@@ -1,5 +1,6 @@
 package dev.vigil.posture.input;
 
+import dev.vigil.posture.inventory.RegionNames;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -39,7 +40,7 @@ public final class PosturePolicyReader {
             "trail-delivery-max-age", "root-use-window", "min-backup-retention-days", "required-guardduty-features");
 
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
-    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
+    private static final Pattern REGION = RegionNames.PATTERN;
     private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
     private static final Pattern SCP_TARGET =
             Pattern.compile("\\d{12}|ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}|r-[a-z0-9]{4,32}");

@@ -1,5 +1,6 @@
 package dev.vigil.posture.input;
 
+import dev.vigil.posture.inventory.RegionNames;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -28,7 +29,6 @@ final class SupplementReader {
 
     static final String DIRECTORY = "supplementary";
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
-    private static final Pattern REGION = Pattern.compile("global|[a-z]{2}(-[a-z]+)+-\\d{1,2}");
     private static final Pattern CLI_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final int MAX_SUBJECT = 512;
     private static final String LAYOUT =
@@ -73,7 +73,7 @@ final class SupplementReader {
             return skip(tally, display, "bad-account", "the account folder must be a 12-digit account id ("
                     + LAYOUT + ")");
         }
-        if (!REGION.matcher(region).matches()) {
+        if (!RegionNames.isRegionOrGlobal(region)) {
             return skip(tally, display, "bad-region", "the region folder must be a region name such as "
                     + "us-east-1, or 'global' for organizations and iam (" + LAYOUT + ")");
         }

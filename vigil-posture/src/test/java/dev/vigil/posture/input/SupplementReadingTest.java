@@ -109,4 +109,26 @@ class SupplementReadingTest {
         assertThat(invalid.position()).startsWith("line 3,");
         assertThat(invalid.message()).contains("--output json");
     }
+
+    @Test
+    void twoDifferentExportsOfOneCallAreAProblemAndTheLaterOneIsUsed() {
+        InputFixtures.write(dir, "a/supplementary/" + ACCT + "/global/iam.get-account-summary.json",
+                "{\"SummaryMap\":{\"AccountAccessKeysPresent\":1}}");
+        InputFixtures.write(dir, "b/supplementary/" + ACCT + "/global/iam.get-account-summary.json",
+                "{\"SummaryMap\":{\"AccountAccessKeysPresent\":0}}");
+        InputFixtures.write(dir, "c/supplementary/" + ACCT + "/global/iam.get-account-summary.json",
+                "{\"SummaryMap\":{\"AccountAccessKeysPresent\":0}}");
+
+        PostureInput input = read();
+
+        assertThat(input.supplements().get(ACCT, "global", "iam", "get-account-summary").orElseThrow()
+                .path("SummaryMap").path("AccountAccessKeysPresent").asInt()).isZero();
+        assertThat(input.summary().problems()).as("b differs from a; c repeats b and is no problem")
+                .singleElement().satisfies(p -> {
+                    assertThat(p.reason()).isEqualTo("duplicate-export");
+                    assertThat(p.file()).contains("/b/");
+                    assertThat(p.message()).contains("/a/");
+                });
+        assertThat(input.summary().partial()).isTrue();
+    }
 }
