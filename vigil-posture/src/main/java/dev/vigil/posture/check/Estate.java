@@ -48,8 +48,8 @@ public record Estate(Inventory inventory, Supplements supplements, PosturePolicy
 
     /**
      * Regions to require services in for an account: the policy's list when given; else the regions an exported
-     * {@code ec2 describe-regions} marks enabled (opt-in-not-required or opted-in); else every region the data
-     * mentions for the account.
+     * {@code ec2 describe-regions} marks enabled (opt-in-not-required or opted-in) plus every region where Config
+     * recorded resources of the account; else every region the data mentions for the account.
      */
     public Set<String> enabledRegions(String account) {
         if (!policy.enabledRegions().isEmpty()) {
@@ -69,6 +69,9 @@ public record Estate(Inventory inventory, Supplements supplements, PosturePolicy
             }
         }
         if (!fromApi.isEmpty()) {
+            // A region where AWS Config recorded resources is in use, whatever the export says (an export made
+            // from another partition's view, or trimmed by hand, must not hide it from the region-wide checks).
+            fromApi.addAll(inventory.regions(account));
             return fromApi;
         }
         Set<String> seen = new TreeSet<>(inventory.regions(account));

@@ -39,6 +39,14 @@ class EstateTest {
         Estate fromApi = new Estate(new Inventory(), s, PosturePolicy.defaults(), Instant.EPOCH, List.of());
         assertThat(fromApi.enabledRegions("111111111111")).containsExactly("me-south-1", "us-east-1");
 
+        // resources Config recorded elsewhere put that region in scope too: it is evidently in use
+        Inventory withResource = new Inventory();
+        withResource.add(new dev.vigil.posture.inventory.Resource("AWS::DynamoDB::Table", "t", "t", "", "111111111111",
+                "ap-southeast-1", "OK", Instant.EPOCH, java.util.Map.of(), JSON.readTree("{}"), JSON.readTree("{}"),
+                List.of(), "f"));
+        assertThat(new Estate(withResource, s, PosturePolicy.defaults(), Instant.EPOCH, List.of())
+                .enabledRegions("111111111111")).containsExactly("ap-southeast-1", "me-south-1", "us-east-1");
+
         PosturePolicy d = PosturePolicy.defaults();
         PosturePolicy only = new PosturePolicy("", "", List.of("eu-central-1"), List.of(), d.criticalBuckets(), "",
                 d.dataEventBuckets(), d.expectedScps(), d.trailDeliveryMaxAge(), d.rootUseWindow(),
