@@ -117,4 +117,18 @@ class RecorderAllRegionsCheckTest {
         assertThat(results).filteredOn(r -> r.account().equals("999999999999"))
                 .extracting(CheckResult::status).containsExactly(CheckStatus.ERROR);
     }
+
+    @Test
+    void globalTypesCountOnlyFromARecorderThatPasses() {
+        // The only recorder with IAM types is stopped: nothing records IAM, whatever its settings say.
+        List<CheckResult> results = check.evaluate(new EstateFixture()
+                .export(A, "us-east-1", "configservice", "describe-configuration-recorders", recorders(true, true))
+                .export(A, "us-east-1", "configservice", "describe-configuration-recorder-status", status(false, "SUCCESS"))
+                .export(A, "eu-west-1", "configservice", "describe-configuration-recorders", recorders(true, false))
+                .export(A, "eu-west-1", "configservice", "describe-configuration-recorder-status", status(true, "SUCCESS"))
+                .estate());
+        assertThat(at(results, "us-east-1").status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(at(results, "global").status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(at(results, "global").reason()).contains("us-east-1", "not recording");
+    }
 }
