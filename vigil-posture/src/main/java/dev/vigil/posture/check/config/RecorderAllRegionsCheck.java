@@ -152,7 +152,8 @@ final class RecorderAllRegionsCheck implements Check {
             if (firstUnknown != null) {
                 // The region whose recorder cannot be judged may be the one recording IAM: never FAIL on that.
                 return v.scope(CheckStatus.ERROR, account, "global", "Whether global resource types (IAM) are recorded "
-                        + "cannot be told: in " + firstUnknown.region() + ", " + firstUnknown.reason());
+                        + "depends on the recorder in " + firstUnknown.region() + ", which is not judged: "
+                        + firstUnknown.reason());
             }
             if (!brokenIn.isEmpty()) {
                 return v.scope(CheckStatus.FAIL, account, "global", "Global resource types (IAM) are set to be recorded only in "
