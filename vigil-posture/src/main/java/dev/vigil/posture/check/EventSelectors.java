@@ -175,8 +175,11 @@ public final class EventSelectors {
         for (JsonNode s : body.path("AdvancedEventSelectors")) {
             List<JsonNode> fields = fields(s);
             List<String> narrowing = dataNarrowing(fields);
-            if (selectsS3Objects(fields) && !narrowing.isEmpty()
-                    && (arnFilterCovers(fields, bucket) || narrowing.stream().anyMatch(n -> n.startsWith("resources.ARN")))) {
+            // Only selectors that would cover the bucket but for the narrowing: an ARN field with no positive
+            // condition (only NotStartsWith, say) would.
+            boolean onlyNegativeArn = fields.stream().filter(f -> text(f.path("Field")).equals("resources.ARN"))
+                    .noneMatch(f -> f.has("Equals") || f.has("StartsWith"));
+            if (selectsS3Objects(fields) && !narrowing.isEmpty() && (arnFilterCovers(fields, bucket) || onlyNegativeArn)) {
                 out.add("a selector logs only data events with " + Verdicts.clip(String.join(" and ", narrowing)));
             }
         }
