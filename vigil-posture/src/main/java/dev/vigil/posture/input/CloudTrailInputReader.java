@@ -80,14 +80,20 @@ final class CloudTrailInputReader {
 
     /**
      * A root user's own action: not a service acting on the account's behalf (AwsServiceEvent, or a call invoked
-     * by an AWS service) and not a failed attempt (a wrong password is not a use of the account).
+     * by an AWS service) and not a failed sign-in (a wrong password is not a use of the account). Other calls that
+     * failed still count: a call refused by an SCP or a policy was signed with working root credentials.
      */
     static boolean isRootUse(CloudTrailEvent e) {
         return "Root".equals(e.field("userIdentity.type"))
                 && !"AwsServiceEvent".equals(e.field("eventType"))
                 && !(e.field("userIdentity.invokedBy") instanceof String)
-                && !(e.field("errorCode") instanceof String)
-                && !"Failure".equals(e.field("responseElements.ConsoleLogin"));
+                && !isFailedSignIn(e);
+    }
+
+    private static boolean isFailedSignIn(CloudTrailEvent e) {
+        return "ConsoleLogin".equals(e.field("eventName"))
+                && ("Failure".equals(e.field("responseElements.ConsoleLogin"))
+                || "Failed authentication".equals(e.field("errorMessage")));
     }
 
     /**

@@ -41,6 +41,25 @@ class CloudTrailReadingTest {
     }
 
     @Test
+    void aDeniedRootCallIsStillAUseButAFailedSignInIsNot() {
+        String root = "\"userIdentity\":{\"type\":\"Root\",\"accountId\":\"" + ACCT + "\"},";
+        InputFixtures.write(dir, "trail.json", "{\"Records\":["
+                // An SCP denied the call, but only someone holding the root credentials could make it.
+                + "{\"eventVersion\":\"1.08\",\"eventTime\":\"2021-02-01T10:00:00Z\",\"eventSource\":\"iam.amazonaws.com\","
+                + "\"eventName\":\"CreateUser\"," + root + "\"sourceIPAddress\":\"203.0.113.1\","
+                + "\"errorCode\":\"AccessDenied\",\"errorMessage\":\"explicit deny in a service control policy\"},"
+                // A wrong password, told by its message alone.
+                + "{\"eventVersion\":\"1.08\",\"eventTime\":\"2021-02-01T11:00:00Z\",\"eventSource\":\"signin.amazonaws.com\","
+                + "\"eventName\":\"ConsoleLogin\"," + root + "\"sourceIPAddress\":\"203.0.113.2\","
+                + "\"errorMessage\":\"Failed authentication\"}]}");
+
+        PostureInput input = PostureInputReader.read(List.of(dir), Optional.empty());
+
+        assertThat(input.rootUses()).extracting(RootUse::eventName, RootUse::sourceIp)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("CreateUser", "203.0.113.1"));
+    }
+
+    @Test
     void onlySuccessfulWriteCallsAreKeptForAttribution() {
         InputFixtures.writeGzip(dir, TRAIL_KEY, InputFixtures.text("cloudtrail-2021.json"));
 

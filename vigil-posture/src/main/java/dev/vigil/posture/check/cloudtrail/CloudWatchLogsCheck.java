@@ -76,6 +76,13 @@ final class CloudWatchLogsCheck extends TrailCheck {
             return result(CheckStatus.FAIL, trail, "The " + trail.label()
                     + " has a log group but get-trail-status shows no CloudWatch Logs delivery yet.");
         }
+        if (latest.get().isAfter(estate.now())) {
+            // get-trail-status keeps only the latest delivery: one after the evaluation time (--at in the past)
+            // hides whether the trail was delivering then, so this is neither a pass nor a failure.
+            return result(CheckStatus.ERROR, trail, "The " + trail.label() + " last delivered to CloudWatch Logs at "
+                    + latest.get() + ", after the evaluation time " + estate.now() + ", and get-trail-status keeps "
+                    + "only the latest delivery; export the status at that time or evaluate at the current time.");
+        }
         Duration age = Duration.between(latest.get(), estate.now());
         if (age.compareTo(maxAge) > 0) {
             return result(CheckStatus.FAIL, trail, "The " + trail.label() + " last delivered to CloudWatch Logs at "

@@ -6,6 +6,7 @@ import dev.vigil.posture.check.CheckMetadata;
 import dev.vigil.posture.check.CheckResult;
 import dev.vigil.posture.check.CheckStatus;
 import dev.vigil.posture.check.Estate;
+import dev.vigil.posture.check.EventSelectors;
 import dev.vigil.posture.check.Exported;
 import dev.vigil.posture.check.Remediation;
 import dev.vigil.posture.check.Verdicts;
@@ -150,22 +151,22 @@ final class MultiRegionTrailCheck implements Check {
         if (!logging) {
             return new Standing.Bad("The multi-region " + who + " is not logging (IsLogging false); run start-logging.");
         }
-        EventSelectors.Coverage management;
+        EventSelectors.Management management;
         switch (trails.eventSelectors(t)) {
             case Exported.Present p -> management = EventSelectors.management(p.body());
             case Exported.Failed f -> { return new Standing.Unknown(f); }
             case Exported.Missing m -> {
                 if (t.customEventSelectors().isPresent() && !t.customEventSelectors().get()) {
                     // A trail without custom selectors uses the default: all management events, read and write.
-                    management = new EventSelectors.Coverage(true, true);
+                    management = new EventSelectors.Management(EventSelectors.Coverage.ALL, List.of());
                 } else {
                     return new Standing.Unknown(m);
                 }
             }
         }
         if (!management.complete()) {
-            return new Standing.Bad("The multi-region " + who + " is logging but records " + management.describe()
-                    + " management events; include all management events (ReadWriteType All).");
+            return new Standing.Bad("The multi-region " + who + " is logging but not every management event: "
+                    + management.gap() + "; log all management events of every service (ReadWriteType All, no exclusions).");
         }
         return new Standing.Good("The multi-region " + who + " is logging read and write management events.");
     }

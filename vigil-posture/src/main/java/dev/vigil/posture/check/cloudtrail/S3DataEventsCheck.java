@@ -6,6 +6,7 @@ import dev.vigil.posture.check.CheckMetadata;
 import dev.vigil.posture.check.CheckResult;
 import dev.vigil.posture.check.CheckStatus;
 import dev.vigil.posture.check.Estate;
+import dev.vigil.posture.check.EventSelectors;
 import dev.vigil.posture.check.Exported;
 import dev.vigil.posture.check.Remediation;
 import dev.vigil.posture.check.Verdicts;
@@ -127,6 +128,7 @@ final class S3DataEventsCheck implements Check {
         }
         Exported unknown = null;
         EventSelectors.Coverage best = EventSelectors.Coverage.NONE;
+        List<String> limits = new ArrayList<>();
         for (Trail t : candidates) {
             switch (trails.eventSelectors(t)) {
                 case Exported.Present p -> {
@@ -135,16 +137,21 @@ final class S3DataEventsCheck implements Check {
                         return new Judgement(CheckStatus.PASS, "the " + t.label() + " logs read and write data events.");
                     }
                     best = best.or(c);
+                    EventSelectors.s3DataLimits(p.body(), bucket).forEach(l -> limits.add("in the " + t.label() + ", " + l));
                 }
                 case Exported.Failed f -> unknown = unknown == null ? f : unknown;
                 case Exported.Missing m -> unknown = unknown == null ? m : unknown;
             }
         }
+        if (best.complete()) {
+            return new Judgement(CheckStatus.PASS, "one trail logs its read and another its write data events.");
+        }
         if (unknown != null) {
             return new Judgement(CheckStatus.ERROR, Verdicts.unavailableReason(unknown));
         }
-        return new Judgement(CheckStatus.FAIL, best.describe().equals("no")
-                ? "no trail logs its S3 data events."
-                : "trails log only " + best.describe() + " data events; log both reads and writes.");
+        String narrowed = limits.isEmpty() ? "" : " (" + Verdicts.clip(String.join("; ", limits)) + ")";
+        return new Judgement(CheckStatus.FAIL, (best.describe().equals("no")
+                ? (limits.isEmpty() ? "no trail logs its S3 data events" : "no trail logs all of its S3 data events") + narrowed + "."
+                : "trails log only " + best.describe() + " data events" + narrowed + "; log both reads and writes."));
     }
 }

@@ -30,13 +30,24 @@ final class AlarmChain {
     ChainOutcome follow(String account) {
         return switch (TrailDeliveries.of(estate, account, CanonicalEvents.needs(control))) {
             case TrailDeliveries.Lookup.Unavailable u -> new ChainOutcome.Unknown(u.region(), u.exported());
+            case TrailDeliveries.Lookup.Found f when f.deliveries().isEmpty() && !f.unknown().isEmpty() -> {
+                TrailDeliveries.Lookup.Unknown u = f.unknown().get(0);
+                yield new ChainOutcome.Unknown(u.region().isEmpty() ? TrailDeliveries.firstRegion(estate, account)
+                        : u.region(), u.exported());
+            }
             case TrailDeliveries.Lookup.Found f when f.deliveries().isEmpty() -> new ChainOutcome.Broken(
                     ChainOutcome.TRAIL, TrailDeliveries.firstRegion(estate, account),
                     "No multi-region, logging trail delivers " + control.meaning() + " to CloudWatch Logs, so no "
-                            + "metric filter can count them" + (f.rejected().isEmpty() ? "" : " (" + Verdicts.clip(
-                            String.join("; ", f.rejected())) + ")") + "; send such a trail, recording management "
+                            + "metric filter can count them" + (f.rejected().isEmpty() ? "" : " (" + String.join("; ",
+                            f.rejected().stream().limit(3).map(Verdicts::clip).toList()) + ")") + "; send such a trail, recording management "
                             + "events, to a log group.");
-            case TrailDeliveries.Lookup.Found f -> ChainOutcome.best(f.deliveries().stream().map(this::viaLogGroup).toList());
+            case TrailDeliveries.Lookup.Found f -> {
+                // A trail that cannot be judged might be the one with a working chain: it outranks a broken chain.
+                List<ChainOutcome> outcomes = new ArrayList<>(f.deliveries().stream().map(this::viaLogGroup).toList());
+                f.unknown().forEach(u -> outcomes.add(new ChainOutcome.Unknown(u.region().isEmpty()
+                        ? TrailDeliveries.firstRegion(estate, account) : u.region(), u.exported())));
+                yield ChainOutcome.best(outcomes);
+            }
         };
     }
 

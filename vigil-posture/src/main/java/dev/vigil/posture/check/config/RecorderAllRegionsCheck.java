@@ -88,13 +88,12 @@ final class RecorderAllRegionsCheck implements Check {
         Verdicts v = new Verdicts(METADATA);
         List<CheckResult> out = new ArrayList<>();
         for (String account : estate.accounts()) {
-            String globalIn = null;
-            boolean anyRecorders = false;
             if (estate.enabledRegions(account).isEmpty()) {
                 // Known only from Organizations: no data names a region, so say what to export rather than go quiet.
                 out.add(v.unavailable(account, "", new Exported.Missing(account, "<region>", "configservice", "describe-configuration-recorders", "")));
                 continue;
             }
+            GlobalTypes global = new GlobalTypes();
             for (String region : estate.enabledRegions(account)) {
                 Exported listed = Exported.lookup(estate, account, region, "configservice", "describe-configuration-recorders");
                 List<Recorder> recorders = new ArrayList<>();
@@ -104,36 +103,83 @@ final class RecorderAllRegionsCheck implements Check {
                     List<Resource> items = estate.inventory().ofType("AWS::Config::ConfigurationRecorder", account)
                             .filter(r -> r.region().equals(region)).toList();
                     if (items.isEmpty()) {
-                        out.add(v.unavailable(account, region, listed));
+                        CheckResult unknown = v.unavailable(account, region, listed);
+                        global.unknown(unknown);
+                        out.add(unknown);
                         continue;
                     }
                     items.forEach(r -> recorders.add(Recorder.of(r.configuration())));
                 }
-                anyRecorders = true;
-                if (globalIn == null && recorders.stream().anyMatch(Recorder::globalTypes)) {
-                    globalIn = region;
-                }
-                out.add(best(v, estate, account, region, recorders));
+                global.anyRecorders = true;
+                out.add(best(v, estate, account, region, recorders, global));
             }
-            if (anyRecorders) {
-                out.add(globalIn != null
-                        ? v.scope(CheckStatus.PASS, account, "global", "Global resource types (IAM) are recorded in " + globalIn + ".")
-                        : v.scope(CheckStatus.FAIL, account, "global", "No region records global resource types (IAM); "
-                        + "set includeGlobalResourceTypes on the recorder of one region."));
+            if (global.anyRecorders) {
+                out.add(global.verdict(v, account));
             }
         }
         return out;
     }
 
     /**
+     * Where the account's global (IAM) types are recorded. A recorder only counts when its own region verdict is
+     * PASS: a stopped or failing recorder with includeGlobalResourceTypes records nothing.
+     */
+    private static final class GlobalTypes {
+        boolean anyRecorders;
+        String recordedIn;
+        final List<String> brokenIn = new ArrayList<>();
+        CheckResult firstUnknown;
+
+        void unknown(CheckResult result) {
+            firstUnknown = firstUnknown == null ? result : firstUnknown;
+        }
+
+        void judged(String region, Recorder recorder, CheckResult result) {
+            if (!recorder.globalTypes()) {
+                return;
+            }
+            switch (result.status()) {
+                case PASS -> recordedIn = recordedIn == null ? region : recordedIn;
+                case ERROR -> unknown(result);
+                default -> { if (!brokenIn.contains(region)) brokenIn.add(region); }
+            }
+        }
+
+        CheckResult verdict(Verdicts v, String account) {
+            if (recordedIn != null) {
+                return v.scope(CheckStatus.PASS, account, "global", "Global resource types (IAM) are recorded in " + recordedIn + ".");
+            }
+            if (firstUnknown != null) {
+                // The region whose recorder cannot be judged may be the one recording IAM: never FAIL on that.
+                return v.scope(CheckStatus.ERROR, account, "global", "Whether global resource types (IAM) are recorded "
+                        + "depends on the recorder in " + firstUnknown.region() + ", which is not judged: "
+                        + firstUnknown.reason());
+            }
+            if (!brokenIn.isEmpty()) {
+                return v.scope(CheckStatus.FAIL, account, "global", "Global resource types (IAM) are set to be recorded only in "
+                        + String.join(", ", brokenIn) + ", whose recorder is not recording successfully; fix it or set "
+                        + "includeGlobalResourceTypes on a working recorder.");
+            }
+            return v.scope(CheckStatus.FAIL, account, "global", "No region records global resource types (IAM); "
+                    + "set includeGlobalResourceTypes on the recorder of one region.");
+        }
+    }
+
+    /**
      * A region may hold a customer recorder and service-linked ones; the region passes if any recorder does, and
      * otherwise reports the first recorder's problem.
      */
-    private CheckResult best(Verdicts v, Estate estate, String account, String region, List<Recorder> recorders) {
+    private CheckResult best(Verdicts v, Estate estate, String account, String region, List<Recorder> recorders,
+                             GlobalTypes global) {
         if (recorders.isEmpty()) {
             return v.scope(CheckStatus.FAIL, account, region, "No AWS Config recorder exists in this region.");
         }
-        List<CheckResult> judged = recorders.stream().map(r -> judge(v, estate, account, region, r)).toList();
+        List<CheckResult> judged = new ArrayList<>();
+        for (Recorder r : recorders) {
+            CheckResult result = judge(v, estate, account, region, r);
+            global.judged(region, r, result);
+            judged.add(result);
+        }
         return judged.stream().filter(r -> r.status() == CheckStatus.PASS).findFirst().orElse(judged.get(0));
     }
 

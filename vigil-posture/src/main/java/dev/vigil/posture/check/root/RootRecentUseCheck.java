@@ -67,8 +67,14 @@ final class RootRecentUseCheck implements Check {
         estate.rootActivity().stream().map(RootUse::account)
                 .filter(a -> a != null && a.matches("\\d{12}")).forEach(accounts::add);
         for (String account : accounts) {
+            // Uses after the evaluation time (an --at in the past) say nothing about the window before it.
+            long later = estate.rootActivity().stream()
+                    .filter(u -> account.equals(u.account()) && u.time() != null && u.time().isAfter(estate.now()))
+                    .count();
+            String laterNote = later == 0 ? "" : " (" + later + " root use(s) after the evaluation time "
+                    + estate.now() + " were not counted)";
             Optional<RootUse> latest = estate.rootActivity().stream()
-                    .filter(u -> account.equals(u.account()) && u.time() != null)
+                    .filter(u -> account.equals(u.account()) && u.time() != null && !u.time().isAfter(estate.now()))
                     .max(Comparator.comparing(RootUse::time));
             if (latest.isPresent() && !latest.get().time().isBefore(since)) {
                 RootUse u = latest.get();
@@ -80,7 +86,7 @@ final class RootRecentUseCheck implements Check {
             RootEvidence e = RootEvidence.of(estate, account);
             Optional<CredentialReport> report = e.parsedReport();
             if (report.isPresent()) {
-                out.add(fromReport(v, account, report.get(), since, windowText));
+                out.add(withNote(fromReport(v, account, report.get(), since, estate.now(), windowText), laterNote));
             } else {
                 // CloudTrail can prove a recent use, never the absence of one: Vigil cannot tell what period the
                 // logs given cover.
@@ -88,14 +94,25 @@ final class RootRecentUseCheck implements Check {
                         + ", before the window, but those logs may not cover it, and there is ")
                         .orElse("no root use appears in the CloudTrail logs given (if any), which proves nothing "
                                 + "without knowing the period they cover, and there is ");
-                out.add(v.scope(CheckStatus.ERROR, account, RootEvidence.GLOBAL, e.reportUnavailableReason(seen)));
+                out.add(withNote(v.scope(CheckStatus.ERROR, account, RootEvidence.GLOBAL, e.reportUnavailableReason(seen)),
+                        laterNote));
             }
         }
         return out;
     }
 
+    /** Appends a parenthesis before the reason's final full stop. */
+    private static CheckResult withNote(CheckResult r, String note) {
+        if (note.isEmpty()) {
+            return r;
+        }
+        String reason = r.reason().endsWith(".") ? r.reason().substring(0, r.reason().length() - 1) : r.reason();
+        return new CheckResult(r.checkId(), r.status(), r.account(), r.region(), r.resourceType(), r.resource(),
+                reason + note + ".");
+    }
+
     private static CheckResult fromReport(Verdicts v, String account, CredentialReport report, Instant since,
-                                          String windowText) {
+                                          Instant now, String windowText) {
         String lastColumn = null;
         Instant last = null;
         for (String column : LAST_USED) {
@@ -109,6 +126,13 @@ final class RootRecentUseCheck implements Check {
         if (last == null) {
             return v.scope(CheckStatus.PASS, account, RootEvidence.GLOBAL, "The credential report records no use of the "
                     + "root user's password or access keys" + asOf + ".");
+        }
+        if (last.isAfter(now)) {
+            // The report only keeps the latest use: one made after the evaluation time hides any earlier use.
+            return v.scope(CheckStatus.ERROR, account, RootEvidence.GLOBAL, "The credential report shows the root "
+                    + "user's " + lastColumn.replace('_', ' ') + " at " + last + asOf + ", after the evaluation time "
+                    + now + ", so it cannot tell whether the root user was used in the " + windowText
+                    + " window before; use a credential report generated before that time.");
         }
         if (!last.isBefore(since)) {
             return v.scope(CheckStatus.FAIL, account, RootEvidence.GLOBAL, "The credential report shows the root user's "

@@ -43,6 +43,27 @@ class MultiRegionTrailCheckTest {
     }
 
     @Test
+    void aTrailExcludingSomeServicesManagementEventsFailsNamingThem() {
+        CheckResult basic = only(check.evaluate(orgTrail("")
+                .export(MGMT, "us-east-1", "cloudtrail", "get-trail-status", "org", LOGGING)
+                .export(MGMT, "us-east-1", "cloudtrail", "get-event-selectors", "org", """
+                        {"EventSelectors":[{"ReadWriteType":"All","IncludeManagementEvents":true,
+                         "ExcludeManagementEventSources":["kms.amazonaws.com","rdsdata.amazonaws.com"]}]}""")
+                .estate()));
+        assertThat(basic.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(basic.reason()).contains("kms.amazonaws.com, rdsdata.amazonaws.com");
+
+        CheckResult advanced = only(check.evaluate(orgTrail("")
+                .export(MGMT, "us-east-1", "cloudtrail", "get-trail-status", "org", LOGGING)
+                .export(MGMT, "us-east-1", "cloudtrail", "get-event-selectors", "org", """
+                        {"AdvancedEventSelectors":[{"FieldSelectors":[{"Field":"eventCategory","Equals":["Management"]},
+                         {"Field":"eventSource","NotEquals":["kms.amazonaws.com"]}]}]}""")
+                .estate()));
+        assertThat(advanced.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(advanced.reason()).contains("eventSource NotEquals kms.amazonaws.com");
+    }
+
+    @Test
     void aStoppedTrailFails() {
         CheckResult r = only(check.evaluate(orgTrail("")
                 .export(MGMT, "us-east-1", "cloudtrail", "get-trail-status", "org", "{\"IsLogging\":false}")

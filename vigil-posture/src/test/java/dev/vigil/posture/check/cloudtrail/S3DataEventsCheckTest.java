@@ -56,6 +56,32 @@ class S3DataEventsCheckTest {
     }
 
     @Test
+    void aSelectorNarrowedBeyondBucketAndReadWriteIsPartialNotComplete() {
+        CheckResult getObjectOnly = only(check.evaluate(secrets("""
+                {"AdvancedEventSelectors":[{"Name":"data","FieldSelectors":[{"Field":"eventCategory","Equals":["Data"]},
+                 {"Field":"resources.type","Equals":["AWS::S3::Object"]},{"Field":"eventName","Equals":["GetObject"]}]}]}""")
+                .estate()));
+        assertThat(getObjectOnly.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(getObjectOnly.reason()).contains("eventName Equals GetObject");
+
+        CheckResult someoneExcluded = only(check.evaluate(secrets("""
+                {"AdvancedEventSelectors":[{"Name":"data","FieldSelectors":[{"Field":"eventCategory","Equals":["Data"]},
+                 {"Field":"resources.type","Equals":["AWS::S3::Object"]},
+                 {"Field":"userIdentity.arn","NotStartsWith":["arn:aws:sts::222222222222:assumed-role/etl"]}]}]}""")
+                .estate()));
+        assertThat(someoneExcluded.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(someoneExcluded.reason()).contains("userIdentity.arn NotStartsWith");
+
+        CheckResult arnExclusion = only(check.evaluate(secrets("""
+                {"AdvancedEventSelectors":[{"Name":"data","FieldSelectors":[{"Field":"eventCategory","Equals":["Data"]},
+                 {"Field":"resources.type","Equals":["AWS::S3::Object"]},
+                 {"Field":"resources.ARN","StartsWith":["arn:aws:s3:::secrets/"],"NotStartsWith":["arn:aws:s3:::secrets/tmp/"]}]}]}""")
+                .estate()));
+        assertThat(arnExclusion.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(arnExclusion.reason()).contains("resources.ARN");
+    }
+
+    @Test
     void missingSelectorsAreAnError() {
         CheckResult r = only(check.evaluate(secrets("").estate()));
         assertThat(r.status()).isEqualTo(CheckStatus.ERROR);

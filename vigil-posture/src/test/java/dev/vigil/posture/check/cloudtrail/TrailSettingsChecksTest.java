@@ -86,6 +86,17 @@ class TrailSettingsChecksTest {
     }
 
     @Test
+    void aDeliveryAfterAnEvaluationTimeInThePastIsNotCountedAsWithin() {
+        // The status (exported now) shows a delivery at 11:00 on 1 June; evaluated as of 31 May it proves nothing.
+        CheckResult r = only(new CloudWatchLogsCheck().evaluate(orgTrail(CW)
+                .export(MGMT, "us-east-1", "cloudtrail", "get-trail-status", "org",
+                        "{\"IsLogging\":true,\"LatestCloudWatchLogsDeliveryTime\":1780311600}")
+                .now(java.time.Instant.parse("2026-05-31T00:00:00Z")).estate()));
+        assertThat(r.status()).isEqualTo(CheckStatus.ERROR);
+        assertThat(r.reason()).contains("after the evaluation time 2026-05-31T00:00:00Z").doesNotContain("within");
+    }
+
+    @Test
     void missingTrailStatusIsAnError() {
         CheckResult r = only(new CloudWatchLogsCheck().evaluate(orgTrail(CW).estate()));
         assertThat(r.status()).isEqualTo(CheckStatus.ERROR);

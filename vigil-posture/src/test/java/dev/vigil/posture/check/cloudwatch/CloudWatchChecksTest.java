@@ -256,7 +256,8 @@ class CloudWatchChecksTest {
         assertThat(iam(f).status()).isEqualTo(CheckStatus.PASS);
         CheckResult kms = only(f, "cloudwatch.cmk_disable_or_deletion");
         assertThat(kms.status()).isEqualTo(CheckStatus.FAIL);
-        assertThat(kms.reason()).contains("trail org-audit's event selectors leave out these management events");
+        assertThat(kms.reason()).contains("trail org-audit's event selectors leave out write events from kms.amazonaws.com",
+                "excludes management events from kms.amazonaws.com");
 
         String writeOnly = """
                 {"TrailARN":"arn:aws:cloudtrail:eu-west-1:111122223333:trail/org-audit","EventSelectors":[
@@ -265,7 +266,7 @@ class CloudWatchChecksTest {
         EstateFixture w = complete().export(ACCT, REGION, "cloudtrail", "get-event-selectors", "org-audit", writeOnly);
         assertThat(iam(w).status()).as("policy changes are all writes").isEqualTo(CheckStatus.PASS);
         assertThat(only(w, "cloudwatch.unauthorized_api_calls").reason())
-                .as("refused reads such as ListUsers are not recorded").contains("leave out these management events");
+                .as("refused reads such as ListUsers are not recorded").contains("leave out read events from", "iam.amazonaws.com", "only write-only management events are logged");
 
         String dataOnly = """
                 {"TrailARN":"arn:aws:cloudtrail:eu-west-1:111122223333:trail/org-audit","AdvancedEventSelectors":[
@@ -280,6 +281,65 @@ class CloudWatchChecksTest {
                 """;
         assertThat(iam(complete().export(ACCT, REGION, "cloudtrail", "get-event-selectors", "org-audit",
                 advancedManagement)).status()).isEqualTo(CheckStatus.PASS);
+    }
+
+    /** complete() without its trail status export, so it can be replaced. */
+    static EstateFixture completeWithoutStatus() {
+        return new EstateFixture()
+                .export(ACCT, REGION, "cloudtrail", "describe-trails", trails(ACCT, groupArn(ACCT), true))
+                .export(ACCT, REGION, "logs", "describe-metric-filters", shippedFilters())
+                .export(ACCT, REGION, "cloudwatch", "describe-alarms", alarms(alarm("iam-changes", "iam_changes_metric",
+                        "GreaterThanOrEqualToThreshold", 1, true, TOPIC)))
+                .export(ACCT, REGION, "sns", "list-subscriptions", subscriptions(CONFIRMED));
+    }
+
+    @Test
+    void aTrailWhoseStatusOrSelectorsAreMissingOrDeniedIsAnErrorNotAPass() {
+        CheckResult noStatus = iam(completeWithoutStatus());
+        assertThat(noStatus.status()).isEqualTo(CheckStatus.ERROR);
+        assertThat(noStatus.reason()).contains("supplementary/111122223333/eu-west-1/cloudtrail.get-trail-status.org-audit.json");
+
+        CheckResult deniedStatus = iam(completeWithoutStatus().export(ACCT, REGION, "cloudtrail", "get-trail-status",
+                "org-audit", "{\"Error\":{\"Code\":\"AccessDenied\",\"Message\":\"no\"}}"));
+        assertThat(deniedStatus.status()).isEqualTo(CheckStatus.ERROR);
+        assertThat(deniedStatus.reason()).contains("AccessDenied");
+
+        CheckResult deniedSelectors = iam(complete().export(ACCT, REGION, "cloudtrail", "get-event-selectors",
+                "org-audit", "{\"Error\":{\"Code\":\"AccessDenied\",\"Message\":\"no\"}}"));
+        assertThat(deniedSelectors.status()).isEqualTo(CheckStatus.ERROR);
+        assertThat(deniedSelectors.reason()).contains("AccessDenied");
+
+        // With custom selectors declared, a missing selector export cannot be read as "the default selector".
+        CheckResult customNotExported = iam(complete().export(ACCT, REGION, "cloudtrail", "describe-trails",
+                trails(ACCT, groupArn(ACCT), true).replace("\"HasCustomEventSelectors\":false", "\"HasCustomEventSelectors\":true")));
+        assertThat(customNotExported.status()).isEqualTo(CheckStatus.ERROR);
+        assertThat(customNotExported.reason()).contains("cloudtrail.get-event-selectors.org-audit.json");
+    }
+
+    @Test
+    void aTrailLoggingOnlyReadsDoesNotFeedWriteControls() {
+        String advancedReads = """
+                {"TrailARN":"arn:aws:cloudtrail:eu-west-1:111122223333:trail/org-audit","AdvancedEventSelectors":[
+                 {"Name":"Reads","FieldSelectors":[{"Field":"eventCategory","Equals":["Management"]},
+                  {"Field":"readOnly","Equals":["true"]}]}]}
+                """;
+        CheckResult advanced = iam(complete().export(ACCT, REGION, "cloudtrail", "get-event-selectors", "org-audit", advancedReads));
+        assertThat(advanced.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(advanced.reason()).contains("leave out write events from iam.amazonaws.com", "only read-only management events are logged");
+
+        String basicReads = """
+                {"EventSelectors":[{"ReadWriteType":"ReadOnly","IncludeManagementEvents":true,"DataResources":[]}]}
+                """;
+        CheckResult basic = iam(complete().export(ACCT, REGION, "cloudtrail", "get-event-selectors", "org-audit", basicReads));
+        assertThat(basic.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(basic.reason()).contains("leave out write events");
+
+        String otherSourceExcluded = """
+                {"AdvancedEventSelectors":[{"FieldSelectors":[{"Field":"eventCategory","Equals":["Management"]},
+                  {"Field":"eventSource","NotEquals":["kms.amazonaws.com"]}]}]}
+                """;
+        assertThat(iam(complete().export(ACCT, REGION, "cloudtrail", "get-event-selectors", "org-audit",
+                otherSourceExcluded)).status()).as("IAM events still logged").isEqualTo(CheckStatus.PASS);
     }
 
     @Test
@@ -335,7 +395,8 @@ class CloudWatchChecksTest {
     @Test
     void missingOrDeniedFiltersAlarmsOrSubscriptionsAreErrorsNotFailures() {
         EstateFixture noFilters = new EstateFixture()
-                .export(ACCT, REGION, "cloudtrail", "describe-trails", trails(ACCT, groupArn(ACCT), true));
+                .export(ACCT, REGION, "cloudtrail", "describe-trails", trails(ACCT, groupArn(ACCT), true))
+                .export(ACCT, REGION, "cloudtrail", "get-trail-status", "org-audit", "{\"IsLogging\":true}");
         CheckResult r = iam(noFilters);
         assertThat(r.status()).isEqualTo(CheckStatus.ERROR);
         assertThat(r.reason()).contains("logs.describe-metric-filters.json");
@@ -346,6 +407,7 @@ class CloudWatchChecksTest {
 
         EstateFixture noSubs = new EstateFixture()
                 .export(ACCT, REGION, "cloudtrail", "describe-trails", trails(ACCT, groupArn(ACCT), true))
+                .export(ACCT, REGION, "cloudtrail", "get-trail-status", "org-audit", "{\"IsLogging\":true}")
                 .export(ACCT, REGION, "logs", "describe-metric-filters", shippedFilters())
                 .export(ACCT, REGION, "cloudwatch", "describe-alarms", alarms(alarm("iam-changes", "iam_changes_metric",
                         "GreaterThanOrEqualToThreshold", 1, true, TOPIC)));

@@ -75,6 +75,9 @@ class RecorderAllRegionsCheckTest {
         assertThat(at(results, "us-east-1").reason()).contains("AccessDenied");
         assertThat(at(results, "eu-west-1").status()).isEqualTo(CheckStatus.ERROR);
         assertThat(at(results, "eu-west-1").reason()).contains("configservice.describe-configuration-recorder-status.json");
+        // eu-west-1's recorder would record IAM, but its state is unknown: neither PASS nor FAIL.
+        assertThat(at(results, "global").status()).isEqualTo(CheckStatus.ERROR);
+        assertThat(at(results, "global").reason()).contains("depends on the recorder in");
     }
 
     @Test
@@ -116,5 +119,19 @@ class RecorderAllRegionsCheckTest {
                         "{\"Accounts\":[{\"Id\":\"999999999999\",\"Status\":\"ACTIVE\"}]}").estate());
         assertThat(results).filteredOn(r -> r.account().equals("999999999999"))
                 .extracting(CheckResult::status).containsExactly(CheckStatus.ERROR);
+    }
+
+    @Test
+    void globalTypesCountOnlyFromARecorderThatPasses() {
+        // The only recorder with IAM types is stopped: nothing records IAM, whatever its settings say.
+        List<CheckResult> results = check.evaluate(new EstateFixture()
+                .export(A, "us-east-1", "configservice", "describe-configuration-recorders", recorders(true, true))
+                .export(A, "us-east-1", "configservice", "describe-configuration-recorder-status", status(false, "SUCCESS"))
+                .export(A, "eu-west-1", "configservice", "describe-configuration-recorders", recorders(true, false))
+                .export(A, "eu-west-1", "configservice", "describe-configuration-recorder-status", status(true, "SUCCESS"))
+                .estate());
+        assertThat(at(results, "us-east-1").status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(at(results, "global").status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(at(results, "global").reason()).contains("us-east-1", "not recording");
     }
 }

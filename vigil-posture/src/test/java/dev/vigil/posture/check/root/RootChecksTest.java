@@ -201,6 +201,27 @@ class RootChecksTest {
     }
 
     @Test
+    void usesAfterAnEvaluationTimeInThePastAreNotCounted() {
+        Instant at = Instant.parse("2026-04-01T00:00:00Z");
+        EstateFixture f = withReport(rootRow("2025-01-01T00:00:00+00:00", true, false, "N/A", false)).now(at)
+                .rootUse(new RootUse(ACCT, Instant.parse("2026-05-20T09:30:00Z"), "CreateAccessKey", "203.0.113.9"));
+        CheckResult r = run(new RootRecentUseCheck(), f);
+        assertThat(r.status()).isEqualTo(CheckStatus.PASS);
+        assertThat(r.reason()).contains("1 root use(s) after the evaluation time 2026-04-01T00:00:00Z were not counted");
+
+        CheckResult onlyLater = run(new RootRecentUseCheck(), new EstateFixture().now(at)
+                .rootUse(new RootUse(ACCT, Instant.parse("2026-05-20T09:30:00Z"), "CreateAccessKey", "203.0.113.9")));
+        assertThat(onlyLater.status()).isEqualTo(CheckStatus.ERROR);
+        assertThat(onlyLater.reason()).contains("were not counted");
+
+        // A report whose latest use is after the evaluation time hides whether an earlier use fell in the window.
+        CheckResult laterReport = run(new RootRecentUseCheck(),
+                withReport(rootRow("2026-05-25T14:02:11+00:00", true, false, "N/A", false)).now(at));
+        assertThat(laterReport.status()).isEqualTo(CheckStatus.ERROR);
+        assertThat(laterReport.reason()).contains("after the evaluation time");
+    }
+
+    @Test
     void withNeitherCloudTrailUseNorAReportRecentUseIsNotJudged() {
         CheckResult r = run(new RootRecentUseCheck(), withSummary(1, 0));
         assertThat(r.status()).isEqualTo(CheckStatus.ERROR);
