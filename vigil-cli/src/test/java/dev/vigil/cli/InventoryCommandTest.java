@@ -141,6 +141,40 @@ class InventoryCommandTest {
     }
 
     /**
+     * A bucket deleted in one region and recreated under the same name (so the same ARN) in another: the ARN names
+     * two resources, and --region picks one instead of the message asking for the ARN that was given.
+     */
+    @Test
+    void anArnNamingADeletedAndARecreatedBucketIsPickedByRegion() throws IOException {
+        String item = """
+                {"resourceType":"AWS::S3::Bucket","resourceId":"reborn","resourceName":"reborn","ARN":"arn:aws:s3:::reborn",
+                 "awsAccountId":"111122223333","awsRegion":"%s","configurationItemCaptureTime":"%s",
+                 "configurationItemStatus":"%s","configuration":%s,"supplementaryConfiguration":{}}""";
+        Path file = dir.resolve("reborn").resolve("snapshot.json");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "{\"configurationItems\":["
+                + item.formatted("us-east-1", "2026-09-01T00:00:00Z", "OK", "{\"name\":\"reborn\"}") + ","
+                + item.formatted("us-east-1", "2026-09-02T00:00:00Z", "ResourceDeleted", "null") + ","
+                + item.formatted("eu-west-1", "2026-09-03T00:00:00Z", "ResourceDiscovered", "{\"name\":\"reborn\"}")
+                + "]}", StandardCharsets.UTF_8);
+
+        CliRunner.Result both = CliRunner.run("inventory", "timeline", file.toString(), "--resource", "arn:aws:s3:::reborn");
+        assertThat(both.exitCode()).isEqualTo(ExitCode.ERROR);
+        assertThat(both.err()).contains("names 2 resources").contains("111122223333/us-east-1/AWS::S3::Bucket/reborn (deleted)")
+                .contains("--region").doesNotContain("give the ARN");
+
+        CliRunner.Result live = CliRunner.run("inventory", "timeline", file.toString(), "--resource", "arn:aws:s3:::reborn",
+                "--region", "eu-west-1");
+        assertThat(live.exitCode()).as(live.err()).isZero();
+        assertThat(live.out()).contains("111122223333/eu-west-1/AWS::S3::Bucket/reborn").doesNotContain("us-east-1");
+
+        CliRunner.Result none = CliRunner.run("inventory", "timeline", file.toString(), "--resource", "arn:aws:s3:::reborn",
+                "--account", "999999999999");
+        assertThat(none.exitCode()).isEqualTo(ExitCode.ERROR);
+        assertThat(none.err()).contains("in account 999999999999");
+    }
+
+    /**
      * A forged CloudTrail call naming the group, made between the real call and Config's capture, becomes the
      * attribution: its principal, address and user agent are attacker-controlled and must not reach the
      * terminal raw, while JSON lines keep them exactly.

@@ -17,7 +17,17 @@ import java.util.Set;
  *
  * <p>The judgement is deliberately conservative in one direction only: a condition counts as restricting only when
  * its operator is positive ({@code StringEquals}, {@code ArnLike}, {@code IpAddress}…, not the {@code Not…} or
- * {@code …IfExists} forms, which let callers without the key through) and its values are not wildcards.
+ * {@code …IfExists} forms, which let callers without the key through) and every one of its values pins something:
+ * <ul>
+ *   <li>with a wildcard operator ({@code StringLike}, {@code ArnLike}, {@code ArnEquals}) the part of the value that
+ *       names an owner must be free of {@code *} and {@code ?}: the account of an ARN, the organisation of an org
+ *       path, the unique id before {@code :} of a user id, the whole of an account, org, VPC or endpoint id. With
+ *       {@code StringLike} a wildcard anywhere up to an ARN's account also opens it, because there {@code *} crosses
+ *       colons ({@code arn:aws:*:*:111111111111:*} matches resources of other accounts); {@code ArnLike} compares
+ *       the six ARN fields one by one, so only the account field matters;</li>
+ *   <li>a network ({@code aws:SourceIp}) must be a CIDR whose prefix is longer than 0, however the address is
+ *       written ({@code 1.2.3.4/0} and {@code 0::/0} are the whole internet).</li>
+ * </ul>
  */
 public final class PolicyExposure {
 
@@ -27,7 +37,11 @@ public final class PolicyExposure {
             "aws:principalorgid", "aws:principalorgpaths", "aws:principalaccount", "aws:principalarn",
             "aws:sourcevpc", "aws:sourcevpce", "aws:sourceip", "aws:userid", "kms:calleraccount");
 
-    private static final Set<String> OPEN_NETWORKS = Set.of("0.0.0.0/0", "::/0");
+    /** Keys whose values are ARNs: their owning account is the ARN's fifth field. */
+    private static final Set<String> ARN_KEYS = Set.of("aws:sourcearn", "aws:principalarn");
+
+    /** Keys whose values are organisation paths ({@code o-id/r-root/ou-…}): the organisation comes first. */
+    private static final Set<String> ORG_PATH_KEYS = Set.of("aws:sourceorgpaths", "aws:principalorgpaths");
 
     private PolicyExposure() {
     }
@@ -114,8 +128,8 @@ public final class PolicyExposure {
                 continue;
             }
             for (Map.Entry<String, JsonNode> key : op.getValue().properties()) {
-                if (RESTRICTING_KEYS.contains(key.getKey().toLowerCase(Locale.ROOT))
-                        && concreteValues(key.getValue())) {
+                String name = key.getKey().toLowerCase(Locale.ROOT);
+                if (RESTRICTING_KEYS.contains(name) && concreteValues(op.getKey(), name, key.getValue())) {
                     return true;
                 }
             }
@@ -161,18 +175,81 @@ public final class PolicyExposure {
         return !base.contains("not");
     }
 
-    private static boolean concreteValues(JsonNode value) {
+    /** True when every value of the key pins a caller or source (values of one key are alternatives). */
+    private static boolean concreteValues(String operator, String key, JsonNode value) {
         List<String> values = conditionValues(value);
         if (values.isEmpty()) {
             return false;
         }
+        String op = operator.toLowerCase(Locale.ROOT);
+        boolean arnPattern = op.contains("arnlike") || op.contains("arnequals");
+        boolean pattern = arnPattern || op.contains("stringlike");
         for (String v : values) {
             String t = v.strip();
-            if (t.isEmpty() || t.replace("*", "").replace("?", "").isEmpty() || OPEN_NETWORKS.contains(t)) {
+            if (t.isEmpty() || !hasLiteral(t)) {
+                return false;
+            }
+            if (key.equals("aws:sourceip") && !pattern && !isNarrowNetwork(t)) {
+                return false;
+            }
+            if (pattern && hasWildcard(ownerPart(key, t, arnPattern))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * The part of a condition value that names who owns the caller or source: what must not be a wildcard for a
+     * pattern to restrict. The whole value when its shape is not recognised, so that a stray wildcard opens it.
+     */
+    private static String ownerPart(String key, String value, boolean arnFieldWise) {
+        if (ARN_KEYS.contains(key)) {
+            String[] fields = value.split(":", 6);
+            if (fields.length < 6) {
+                return value;
+            }
+            // S3 ARNs carry no account; the bucket name (global, first come first served) is the owner then.
+            String owner = fields[4].isEmpty() ? fields[5].split("/", 2)[0] : fields[4];
+            return arnFieldWise ? owner : String.join(":", fields[0], fields[1], fields[2], fields[3], owner);
+        }
+        if (ORG_PATH_KEYS.contains(key)) {
+            return value.split("/", 2)[0];
+        }
+        if (key.equals("aws:userid")) {
+            return value.split(":", 2)[0];
+        }
+        return value;
+    }
+
+    private static boolean hasWildcard(String text) {
+        return text.isEmpty() || text.indexOf('*') >= 0 || text.indexOf('?') >= 0;
+    }
+
+    private static boolean hasLiteral(String text) {
+        return !text.replace("*", "").replace("?", "").isEmpty();
+    }
+
+    /**
+     * True for an address or CIDR with a prefix longer than 0. A prefix of 0 is the whole internet whatever address
+     * precedes it ({@code 1.2.3.4/0}, {@code 0::/0}); text that is not an address is not a network restriction.
+     */
+    static boolean isNarrowNetwork(String cidr) {
+        int slash = cidr.indexOf('/');
+        String address = slash < 0 ? cidr : cidr.substring(0, slash);
+        boolean v6 = address.contains(":");
+        if (!(v6 ? address.matches("[0-9A-Fa-f:.]+") : address.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}"))) {
+            return false;
+        }
+        if (slash < 0) {
+            return true;
+        }
+        String prefix = cidr.substring(slash + 1).strip();
+        if (!prefix.matches("[0-9]{1,3}")) {
+            return false;
+        }
+        int bits = Integer.parseInt(prefix);
+        return bits > 0 && bits <= (v6 ? 128 : 32);
     }
 
     private static String sid(JsonNode statement, int index) {

@@ -3,6 +3,8 @@ package dev.vigil.posture.inventory;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +19,21 @@ import java.util.stream.Stream;
  * <p>When the same resource arrives several times (snapshot plus history, or two snapshots) the item with the latest
  * capture time wins; ties keep the first seen, so the result does not depend on file order beyond that. Deleted
  * resources are kept (a check may need to know a trail bucket was deleted) but {@link #ofType} skips them.
+ *
+ * <p>One ARN or (type, id) can name several held resources: a bucket deleted in one region and recreated (same name,
+ * same ARN) in another, or the same id in two accounts. {@link #byArn} and {@link #byId} then answer with the live
+ * one, the latest captured first, and with a deleted capture only when nothing live remains, so a check never
+ * judges a deleted resource as live nor a recreated one as deleted. {@link #allByArn} lists every candidate.
  */
 public final class Inventory {
 
     private final Map<Key, Resource> latest = new LinkedHashMap<>();
-    private final Map<String, Resource> byArn = new LinkedHashMap<>();
+    private final Map<String, Set<Key>> arnIndex = new LinkedHashMap<>();
+    private final Map<IdKey, Set<Key>> idIndex = new LinkedHashMap<>();
+
+    /** Live before deleted, then later capture before earlier; ties keep insertion order. */
+    private static final Comparator<Resource> PREFERENCE = Comparator.comparing((Resource r) -> r.deleted())
+            .thenComparing(Resource::captureTime, Comparator.reverseOrder());
 
     private record Key(String account, String region, String type, String id) {
     }
@@ -33,10 +45,15 @@ public final class Inventory {
         if (held != null && !resource.captureTime().isAfter(held.captureTime())) {
             return;
         }
+        if (held != null && !held.arn().isEmpty() && !held.arn().equals(resource.arn())) {
+            Set<Key> stale = arnIndex.get(held.arn());
+            stale.remove(key);
+        }
         latest.put(key, resource);
         if (!resource.arn().isEmpty()) {
-            byArn.put(resource.arn(), resource);
+            arnIndex.computeIfAbsent(resource.arn(), a -> new LinkedHashSet<>()).add(key);
         }
+        idIndex.computeIfAbsent(new IdKey(resource.type(), resource.id()), k -> new LinkedHashSet<>()).add(key);
     }
 
     public void addAll(Collection<Resource> resources) {
@@ -58,13 +75,35 @@ public final class Inventory {
         return Collections.unmodifiableCollection(latest.values());
     }
 
+    /** The resource with this ARN: a live one if any (latest capture first), else the latest deleted one. */
     public Optional<Resource> byArn(String arn) {
-        return Optional.ofNullable(byArn.get(arn));
+        return allByArn(arn).stream().findFirst();
     }
 
-    /** A resource by type and id in any account or region (ids are unique per type in practice). */
+    /**
+     * Every held resource with this ARN, best first (live before deleted, latest capture first); more than one when
+     * the resource was deleted and recreated elsewhere, or the same ARN was captured in several accounts or regions.
+     */
+    public List<Resource> allByArn(String arn) {
+        return ranked(arnIndex.get(arn));
+    }
+
+    /**
+     * A resource by type and id in any account or region (ids are unique per type in practice): a live one if any
+     * (latest capture first), else the latest deleted one.
+     */
     public Optional<Resource> byId(String type, String id) {
-        return latest.values().stream().filter(r -> r.type().equals(type) && r.id().equals(id)).findFirst();
+        return ranked(idIndex.get(new IdKey(type, id))).stream().findFirst();
+    }
+
+    private List<Resource> ranked(Set<Key> keys) {
+        if (keys == null) {
+            return List.of();
+        }
+        return keys.stream().map(latest::get).sorted(PREFERENCE).toList();
+    }
+
+    private record IdKey(String type, String id) {
     }
 
     /** Accounts with at least one resource. */

@@ -59,6 +59,44 @@ class PolicyExposureTest {
     }
 
     @Test
+    void likePatternsWhoseAccountOrOrganisationIsAWildcardDoNotRestrict() {
+        assertThat(grants("""
+                [{"Sid":"arn","Effect":"Allow","Principal":{"AWS":"*"},"Action":"s3:GetObject","Resource":"*","Condition":{"StringLike":{"aws:SourceArn":"arn:aws:*"}}},
+                 {"Sid":"anyAcct","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*","Condition":{"StringLike":{"aws:PrincipalArn":"arn:aws:iam::*:*"}}},
+                 {"Sid":"arnLikeAcct","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:sns:us-east-1:1111*:topic"}}},
+                 {"Sid":"crossColons","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*","Condition":{"StringLike":{"aws:SourceArn":"arn:aws:*:*:111111111111:*"}}},
+                 {"Sid":"org","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*","Condition":{"StringLike":{"aws:PrincipalOrgID":"o-*"}}},
+                 {"Sid":"orgPath","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*","Condition":{"ForAnyValue:StringLike":{"aws:PrincipalOrgPaths":"o-*/r-ab12/*"}}},
+                 {"Sid":"oneOpen","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*","Condition":{"StringLike":{"aws:SourceAccount":["111111111111","2*"]}}},
+                 {"Sid":"anyBucket","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:s3:::*"}}}]"""))
+                .extracting(PolicyExposure.PublicGrant::sid)
+                .containsExactly("arn", "anyAcct", "arnLikeAcct", "crossColons", "org", "orgPath", "oneOpen", "anyBucket");
+    }
+
+    @Test
+    void likePatternsThatPinTheOwnerStillRestrict() {
+        assertThat(grants("""
+                [{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*","Condition":{"StringLike":{"aws:PrincipalArn":"arn:aws:iam::111111111111:role/*"}}},
+                 {"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:*:*:111111111111:*"}}},
+                 {"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*","Condition":{"ForAnyValue:StringLike":{"aws:PrincipalOrgPaths":"o-abc123/r-ab12/*"}}},
+                 {"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*","Condition":{"StringLike":{"aws:userid":"AROAEXAMPLEID:*"}}},
+                 {"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:s3:::my-bucket/*"}}},
+                 {"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"aws:SourceArn":"arn:aws:*"}}}]"""))
+                .isEmpty();
+    }
+
+    @Test
+    void aNetworkWithPrefixZeroIsOpenHoweverTheAddressIsWritten() {
+        assertThat(grants("""
+                [{"Sid":"v4","Effect":"Allow","Principal":"*","Action":"s3:*","Resource":"*","Condition":{"IpAddress":{"aws:SourceIp":"1.2.3.4/0"}}},
+                 {"Sid":"v6","Effect":"Allow","Principal":"*","Action":"s3:*","Resource":"*","Condition":{"IpAddress":{"aws:SourceIp":"0::/0"}}},
+                 {"Sid":"v6long","Effect":"Allow","Principal":"*","Action":"s3:*","Resource":"*","Condition":{"IpAddress":{"aws:SourceIp":["203.0.113.0/24","2001:db8::/00"]}}},
+                 {"Sid":"junk","Effect":"Allow","Principal":"*","Action":"s3:*","Resource":"*","Condition":{"IpAddress":{"aws:SourceIp":"anywhere"}}},
+                 {"Sid":"narrow","Effect":"Allow","Principal":"*","Action":"s3:*","Resource":"*","Condition":{"IpAddress":{"aws:SourceIp":["203.0.113.0/24","2001:db8::/32","198.51.100.7"]}}}]"""))
+                .extracting(PolicyExposure.PublicGrant::sid).containsExactly("v4", "v6", "v6long", "junk");
+    }
+
+    @Test
     void denyStatementsAreNeverGrantsButNotPrincipalAllowsAre() {
         assertThat(grants("""
                 [{"Sid":"deny","Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"*"},

@@ -41,6 +41,42 @@ class InventoryTest {
         assertThat(inventory.regions("111122223333")).containsExactly("us-east-1");
     }
 
+    static Resource bucketIn(String region, String capturedAt, String status) throws Exception {
+        Resource b = bucket("reborn", capturedAt, status, "Off");
+        return new Resource(b.type(), b.id(), b.name(), b.arn(), b.account(), region, b.status(), b.captureTime(),
+                b.tags(), b.configuration(), b.supplementaryConfiguration(), b.relationships(), b.source());
+    }
+
+    @Test
+    void lookupsPreferTheLiveResourceWhateverTheOrderOfCaptures() throws Exception {
+        Resource deletedLater = bucketIn("eu-west-1", "2026-11-05T00:00:00Z", "ResourceDeleted");
+        Resource liveEarlier = bucketIn("us-east-1", "2026-11-01T00:00:00Z", "OK");
+        for (List<Resource> order : List.of(List.of(liveEarlier, deletedLater), List.of(deletedLater, liveEarlier))) {
+            Inventory inventory = new Inventory();
+            inventory.addAll(order);
+            assertThat(inventory.byArn("arn:aws:s3:::reborn").orElseThrow().region()).isEqualTo("us-east-1");
+            assertThat(inventory.byId("AWS::S3::Bucket", "reborn").orElseThrow().region()).isEqualTo("us-east-1");
+            assertThat(inventory.allByArn("arn:aws:s3:::reborn")).extracting(Resource::region)
+                    .containsExactly("us-east-1", "eu-west-1");
+        }
+    }
+
+    @Test
+    void lookupsFallBackToTheLatestDeletedCaptureAndPreferTheLatestLiveOne() throws Exception {
+        Inventory gone = new Inventory();
+        gone.add(bucketIn("us-east-1", "2026-11-01T00:00:00Z", "ResourceDeleted"));
+        gone.add(bucketIn("eu-west-1", "2026-11-03T00:00:00Z", "ResourceDeleted"));
+        assertThat(gone.byArn("arn:aws:s3:::reborn").orElseThrow().region()).isEqualTo("eu-west-1");
+        assertThat(gone.byId("AWS::S3::Bucket", "reborn").orElseThrow().deleted()).isTrue();
+
+        Inventory twice = new Inventory();
+        twice.add(bucketIn("us-east-1", "2026-11-01T00:00:00Z", "OK"));
+        twice.add(bucketIn("eu-west-1", "2026-11-03T00:00:00Z", "OK"));
+        assertThat(twice.byId("AWS::S3::Bucket", "reborn").orElseThrow().region()).isEqualTo("eu-west-1");
+        assertThat(twice.byArn("arn:aws:s3:::nothing")).isEmpty();
+        assertThat(twice.byId("AWS::S3::Bucket", "nothing")).isEmpty();
+    }
+
     @Test
     void policyDocumentsAreReadInEveryEncodingAwsUses() {
         String doc = "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"s3:GetObject\"}}";

@@ -27,7 +27,8 @@ import java.util.Set;
  *
  * <p>The destination's region is not in the source's replication rule, so the destination bucket is looked up in
  * the inventory; when it is not there (another account's data was not given) the verdict is ERROR naming it, never
- * a guess.
+ * a guess. A destination that AWS Config records only as deleted receives nothing, so the verdict is FAIL (a live
+ * bucket of the same name, recreated elsewhere, is judged instead).
  */
 final class CriticalBucketReplicationCheck implements Check {
 
@@ -145,6 +146,7 @@ final class CriticalBucketReplicationCheck implements Check {
         }
         List<String> sameRegion = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
+        List<String> deleted = new ArrayList<>();
         boolean anyEnabled = false;
         for (JsonNode rule : rules) {
             if (!text(rule, "status", "Status").equalsIgnoreCase("Enabled")) {
@@ -158,7 +160,9 @@ final class CriticalBucketReplicationCheck implements Check {
             String name = destination.startsWith("arn:aws:s3:::") ? destination.substring("arn:aws:s3:::".length()) : destination;
             Optional<Resource> target = estate.inventory().byArn(destination)
                     .or(() -> estate.inventory().byId(S3Checks.BUCKET, name));
-            if (target.isEmpty() || target.get().region().isBlank()) {
+            if (target.isPresent() && target.get().deleted()) {
+                deleted.add(Verdicts.clip(name));
+            } else if (target.isEmpty() || target.get().region().isBlank()) {
                 unknown.add(Verdicts.clip(name));
             } else if (!target.get().region().equals(bucket.region())) {
                 return v.pass(bucket, "An enabled rule replicates to '" + Verdicts.clip(name) + "' in "
@@ -166,6 +170,10 @@ final class CriticalBucketReplicationCheck implements Check {
             } else {
                 sameRegion.add(Verdicts.clip(name));
             }
+        }
+        if (!deleted.isEmpty() && unknown.isEmpty() && sameRegion.isEmpty()) {
+            return v.fail(bucket, "Replication goes to " + String.join(", ", deleted) + ", but the destination bucket "
+                    + "was deleted according to AWS Config; replicate to an existing bucket in another region.");
         }
         if (!unknown.isEmpty()) {
             return v.error(bucket, "Not judged: replication goes to " + String.join(", ", unknown) + ", whose region is "

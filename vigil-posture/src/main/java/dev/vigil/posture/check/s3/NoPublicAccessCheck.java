@@ -80,7 +80,10 @@ final class NoPublicAccessCheck implements Check {
             return v.error(bucket, S3Checks.noSupplementary());
         }
         if (S3Checks.unreadablePolicy(bucket)) {
-            return v.error(bucket, "The bucket policy recorded by Config is not a readable policy document; export it with `aws s3api get-bucket-policy`.");
+            return v.error(bucket, S3Checks.unreadablePolicyReason());
+        }
+        if (S3Checks.acl(bucket).isEmpty()) {
+            return v.error(bucket, S3Checks.unreadableAclReason());
         }
         List<PolicyExposure.PublicGrant> policyGrants = S3Checks.policy(bucket)
                 .map(PolicyExposure::publicGrants).orElse(List.of());
@@ -122,11 +125,12 @@ final class NoPublicAccessCheck implements Check {
     /** ACL grants to the AllUsers or AuthenticatedUsers groups, as "Read to AllUsers". */
     static List<String> publicAclGrants(Resource bucket) {
         List<String> out = new ArrayList<>();
-        Optional<JsonNode> acl = PolicyDocuments.parse(bucket.supplementary("AccessControlList"));
+        Optional<JsonNode> acl = S3Checks.acl(bucket);
         if (acl.isEmpty()) {
             return out;
         }
-        for (JsonNode grant : acl.get().path("grantList")) {
+        JsonNode grants = acl.get().path("grantList").isArray() ? acl.get().path("grantList") : acl.get().path("grantSet");
+        for (JsonNode grant : grants) {
             String group = publicGroup(grant.path("grantee"));
             if (group != null) {
                 out.add(Verdicts.clip(grant.path("permission").asText("access")) + " to " + group);

@@ -65,9 +65,46 @@ public final class S3Checks {
         return PolicyDocuments.parse(bucket.supplementary("BucketPolicy").path("policyText"));
     }
 
-    /** True when the bucket records a policy text that cannot be read as a policy document. */
+    /**
+     * True when the bucket's policy is not known to be either absent or a readable document: the BucketPolicy entry
+     * is missing or not an object, or its {@code policyText} is something other than null, a blank string, a
+     * readable JSON string or an object (a number, a list, broken JSON). Config records {@code {"policyText":null}}
+     * for a bucket without a policy, so anything else is damaged data, never "no policy".
+     */
     static boolean unreadablePolicy(Resource bucket) {
-        JsonNode text = bucket.supplementary("BucketPolicy").path("policyText");
-        return !text.isMissingNode() && !text.isNull() && !text.asText("").isBlank() && policy(bucket).isEmpty();
+        JsonNode entry = bucket.supplementary("BucketPolicy");
+        if (!entry.isObject()) {
+            return true;
+        }
+        JsonNode text = entry.path("policyText");
+        if (text.isMissingNode() || text.isNull() || (text.isTextual() && text.asText().isBlank())) {
+            return false;
+        }
+        return !(text.isTextual() || text.isObject()) || policy(bucket).isEmpty();
+    }
+
+    /** The sentence for a bucket whose policy cannot be read. */
+    static String unreadablePolicyReason() {
+        return "Not judged: the bucket's Config item has no readable BucketPolicy entry (policyText is not a policy "
+                + "document or null); export the policy with `aws s3api get-bucket-policy` or a fresh Config item.";
+    }
+
+    /**
+     * The bucket's ACL as recorded by Config, when it is a JSON object with a grant list. Empty when the entry is
+     * absent, null, not JSON, or has no list of grants: every Config S3 item carries an ACL (owner full control at
+     * least), so an item with supplementary configuration but no readable ACL is damaged data and must not be read
+     * as "no public grants".
+     */
+    static Optional<JsonNode> acl(Resource bucket) {
+        JsonNode value = bucket.supplementary("AccessControlList");
+        Optional<JsonNode> parsed = value.isObject() ? Optional.of(value)
+                : value.isTextual() ? PolicyDocuments.parse(value.asText()) : Optional.empty();
+        return parsed.filter(acl -> acl.path("grantList").isArray() || acl.path("grantSet").isArray());
+    }
+
+    /** The sentence for a bucket whose ACL cannot be read. */
+    static String unreadableAclReason() {
+        return "Not judged: the bucket's Config item has no readable AccessControlList; export it with "
+                + "`aws s3api get-bucket-acl` or a fresh Config item.";
     }
 }

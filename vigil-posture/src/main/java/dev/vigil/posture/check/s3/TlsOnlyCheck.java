@@ -19,9 +19,16 @@ import java.util.Optional;
 
 /**
  * s3.tls_only: the bucket policy denies every request made without TLS. What counts: a Deny statement for every
- * principal with {@code Bool} (or {@code BoolIfExists}) {@code aws:SecureTransport = false}, whose actions cover
- * reading and writing objects ({@code s3:*}, {@code s3:GetObject} and {@code s3:PutObject}…) and whose resources
- * cover both the bucket and its objects.
+ * principal ({@code "*"} or {@code {"AWS":"*"}}) with {@code Bool} (or {@code BoolIfExists})
+ * {@code aws:SecureTransport = false} as its only condition, whose actions cover reading and writing objects
+ * ({@code s3:*}, {@code s3:GetObject} and {@code s3:PutObject}…) and whose resources cover both the bucket and its
+ * objects.
+ *
+ * <p>A statement that denies insecure transport but is narrowed is partial and FAILs: another condition key (the Deny
+ * then applies only when both hold, e.g. only outside one VPC endpoint), a principal other than everyone
+ * ({@code arn:aws:iam::*:role/x} denies only roles named x), or {@code NotPrincipal}, {@code NotAction},
+ * {@code NotResource} (which exempt what they list). A separate {@code s3:TlsVersion} Deny is not a substitute and is
+ * not read.
  */
 final class TlsOnlyCheck implements Check {
 
@@ -69,7 +76,7 @@ final class TlsOnlyCheck implements Check {
             return v.error(bucket, S3Checks.noSupplementary());
         }
         if (S3Checks.unreadablePolicy(bucket)) {
-            return v.error(bucket, "The bucket policy recorded by Config is not a readable policy document; export it with `aws s3api get-bucket-policy`.");
+            return v.error(bucket, S3Checks.unreadablePolicyReason());
         }
         Optional<JsonNode> policy = S3Checks.policy(bucket);
         if (policy.isEmpty()) {
@@ -86,31 +93,70 @@ final class TlsOnlyCheck implements Check {
             List<String> resources = PolicyDocuments.strings(s.path("Resource"));
             boolean bucketArn = resources.stream().anyMatch(r -> PolicyExposure.resourceMatches(r, "arn:aws:s3:::" + name));
             boolean objects = resources.stream().anyMatch(r -> PolicyExposure.resourceMatches(r, "arn:aws:s3:::" + name + "/any-key"));
-            if (objectActions && bucketArn && objects) {
+            if (objectActions && bucketArn && objects && !narrowed(s)) {
                 return v.pass(bucket, "The bucket policy denies all requests that do not use TLS.");
             }
             partial = true;
         }
         return v.fail(bucket, partial
-                ? "The bucket policy denies non-TLS requests only for some actions or resources; deny s3:* on the bucket and its objects."
+                ? "The bucket policy's Deny for non-TLS requests is partial (some actions, resources or principals, or "
+                        + "an extra condition); deny s3:* on the bucket and its objects to Principal \"*\" with only "
+                        + "aws:SecureTransport false as the condition."
                 : "The bucket policy has no Deny for requests where aws:SecureTransport is false.");
     }
 
+    /** A Deny statement that names aws:SecureTransport false in a Bool condition, whether or not it is narrowed. */
     private static boolean deniesInsecureTransport(JsonNode s) {
-        if (!PolicyExposure.isEffect(s, "Deny") || !PolicyExposure.isPublicPrincipal(s.path("Principal"))) {
+        if (!PolicyExposure.isEffect(s, "Deny")) {
             return false;
         }
-        JsonNode condition = s.path("Condition");
-        for (Map.Entry<String, JsonNode> op : condition.properties()) {
-            String operator = op.getKey().toLowerCase(Locale.ROOT);
-            if (!operator.equals("bool") && !operator.equals("boolifexists")) {
-                continue;
-            }
+        for (Map.Entry<String, JsonNode> op : s.path("Condition").properties()) {
             for (Map.Entry<String, JsonNode> key : op.getValue().properties()) {
-                if (key.getKey().equalsIgnoreCase("aws:SecureTransport")
-                        && PolicyExposure.conditionValues(key.getValue()).stream().anyMatch(x -> x.equalsIgnoreCase("false"))) {
+                if (isInsecureTransportTest(op.getKey(), key.getKey(), key.getValue())) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when the Deny does not reach every principal and request: a principal other than everyone, an exempting
+     * {@code Not…} element, or any condition besides aws:SecureTransport false (conditions are ANDed, so each extra
+     * one shrinks the set of requests denied).
+     */
+    private static boolean narrowed(JsonNode s) {
+        if (!everyone(s.path("Principal")) || s.has("NotPrincipal") || s.has("NotAction") || s.has("NotResource")) {
+            return true;
+        }
+        for (Map.Entry<String, JsonNode> op : s.path("Condition").properties()) {
+            if (!op.getValue().isObject() || op.getValue().isEmpty()) {
+                return true;
+            }
+            for (Map.Entry<String, JsonNode> key : op.getValue().properties()) {
+                if (!isInsecureTransportTest(op.getKey(), key.getKey(), key.getValue())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean isInsecureTransportTest(String operator, String key, JsonNode values) {
+        String op = operator.toLowerCase(Locale.ROOT);
+        return (op.equals("bool") || op.equals("boolifexists")) && key.equalsIgnoreCase("aws:SecureTransport")
+                && PolicyExposure.conditionValues(values).stream().anyMatch(x -> x.strip().equalsIgnoreCase("false"));
+    }
+
+    /** {@code "*"} or {@code {"AWS":"*"}} (also as a one-element list): every caller, not a pattern of them. */
+    private static boolean everyone(JsonNode principal) {
+        if (principal.isTextual()) {
+            return principal.asText().strip().equals("*");
+        }
+        for (Map.Entry<String, JsonNode> e : principal.properties()) {
+            if (e.getKey().equalsIgnoreCase("AWS")
+                    && PolicyDocuments.strings(e.getValue()).stream().anyMatch(p -> p.strip().equals("*"))) {
+                return true;
             }
         }
         return false;

@@ -6,8 +6,10 @@ import dev.vigil.posture.check.CheckResult;
 import dev.vigil.posture.check.CheckStatus;
 import dev.vigil.posture.check.EstateFixture;
 import dev.vigil.posture.check.PosturePolicy;
+import dev.vigil.posture.inventory.Resource;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -121,13 +123,75 @@ class S3ChecksTest {
         CheckResult objectsOnly = only(new TlsOnlyCheck(), bucket("b", plainWith(policyText(
                 TLS_DENY.formatted("\"arn:aws:s3:::b/*\"")))));
         assertThat(objectsOnly.status()).isEqualTo(CheckStatus.FAIL);
-        assertThat(objectsOnly.reason()).contains("only for some");
+        assertThat(objectsOnly.reason()).contains("partial");
         CheckResult getOnly = only(new TlsOnlyCheck(), bucket("b", plainWith(policyText(
                 TLS_DENY.formatted("\"*\"").replace("\"s3:*\"", "\"s3:GetObject\"")))));
         assertThat(getOnly.status()).isEqualTo(CheckStatus.FAIL);
         CheckResult none = only(new TlsOnlyCheck(), bucket("b", PLAIN));
         assertThat(none.status()).isEqualTo(CheckStatus.FAIL);
         assertThat(none.reason()).contains("no policy");
+    }
+
+    static final String BOTH = "[\"arn:aws:s3:::b\",\"arn:aws:s3:::b/*\"]";
+
+    @Test
+    void tlsOnlyFailsWhenTheDenyIsNarrowedByAnotherConditionOrPrincipal() {
+        String extraCondition = TLS_DENY.formatted(BOTH).replace("{\"Bool\":{\"aws:SecureTransport\":\"false\"}}",
+                "{\"Bool\":{\"aws:SecureTransport\":\"false\"},\"StringEquals\":{\"aws:SourceVpce\":\"vpce-1a2b3c4d\"}}");
+        String patternPrincipal = TLS_DENY.formatted(BOTH).replace("\"Principal\":\"*\"",
+                "\"Principal\":{\"AWS\":\"arn:aws:iam::*:role/x\"}");
+        String exempting = TLS_DENY.formatted(BOTH).replace("\"Principal\":\"*\"",
+                "\"NotPrincipal\":{\"AWS\":\"arn:aws:iam::111111111111:root\"}");
+        String notResource = TLS_DENY.formatted(BOTH).replace("\"Resource\":", "\"NotResource\":[\"arn:aws:s3:::b/public/*\"],\"Resource\":");
+        for (String statement : List.of(extraCondition, patternPrincipal, exempting, notResource)) {
+            CheckResult r = only(new TlsOnlyCheck(), bucket("b", plainWith(policyText(statement))));
+            assertThat(r.status()).as(statement).isEqualTo(CheckStatus.FAIL);
+            assertThat(r.reason()).as(statement).contains("partial");
+        }
+        CheckResult awsStar = only(new TlsOnlyCheck(), bucket("b", plainWith(policyText(TLS_DENY.formatted(BOTH)
+                .replace("\"Principal\":\"*\"", "\"Principal\":{\"AWS\":\"*\"}")))));
+        assertThat(awsStar.status()).isEqualTo(CheckStatus.PASS);
+    }
+
+    /** The PLAIN supplementary configuration with its BucketPolicy entry replaced (or removed when null). */
+    static String policyEntry(String entry) {
+        return PLAIN.replace("\"BucketPolicy\":{\"policyText\":null},", entry == null ? "" : "\"BucketPolicy\":" + entry + ",");
+    }
+
+    @Test
+    void aPolicyTextThatIsNeitherTextNorAnObjectOrAMissingPolicyEntryIsAnErrorNotNoPolicy() {
+        for (String entry : new String[]{"{\"policyText\":[\"x\"]}", "{\"policyText\":42}", "{\"policyText\":true}",
+                "\"x\"", null}) {
+            for (Check check : List.of(new TlsOnlyCheck(), new NoPublicAccessCheck())) {
+                CheckResult r = only(check, bucket("b", policyEntry(entry)));
+                assertThat(r.status()).as(check.metadata().id() + " " + entry).isEqualTo(CheckStatus.ERROR);
+                assertThat(r.reason()).as(entry).contains("BucketPolicy");
+            }
+        }
+    }
+
+    @Test
+    void anAbsentOrUnreadableAclIsAnErrorNotNoGrants() {
+        String aclEntry = "\"AccessControlList\":\"{\\\"grantList\\\":[{\\\"grantee\\\":{\\\"id\\\":\\\"abc\\\",\\\"displayName\\\":null},\\\"permission\\\":\\\"FullControl\\\"}]}\",";
+        assertThat(PLAIN).contains(aclEntry);
+        for (String acl : new String[]{"", "\"AccessControlList\":\"{broken\",", "\"AccessControlList\":null,",
+                "\"AccessControlList\":\"{\\\"owner\\\":{}}\",", "\"AccessControlList\":[1],"}) {
+            CheckResult r = only(new NoPublicAccessCheck(), bucket("b", PLAIN.replace(aclEntry, acl)));
+            assertThat(r.status()).as(acl).isEqualTo(CheckStatus.ERROR);
+            assertThat(r.reason()).as(acl).contains("AccessControlList");
+        }
+        assertThat(only(new NoPublicAccessCheck(), bucket("b", PLAIN)).status()).isEqualTo(CheckStatus.PASS);
+    }
+
+    @Test
+    void aPolicyOpenThroughAWildcardSourceArnIsPublic() {
+        String wildcard = "{\"Sid\":\"Like\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"*\"},\"Action\":\"s3:GetObject\","
+                + "\"Resource\":\"arn:aws:s3:::b/*\",\"Condition\":{\"StringLike\":{\"aws:SourceArn\":\"arn:aws:*\"}}}";
+        CheckResult r = only(new NoPublicAccessCheck(), bucket("b", withPolicy(wildcard))
+                .export(ACCT, "global", "s3control", "get-public-access-block",
+                        "{\"Error\":{\"Code\":\"NoSuchPublicAccessBlockConfiguration\",\"Message\":\"none\"}}"));
+        assertThat(r.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(r.reason()).contains("Like");
     }
 
     @Test
@@ -237,6 +301,42 @@ class S3ChecksTest {
         assertThat(about(results, "data").status()).isEqualTo(CheckStatus.ERROR);
         assertThat(about(results, "data").reason()).contains("elsewhere");
         assertThat(about(results, "ghost").status()).isEqualTo(CheckStatus.ERROR);
+    }
+
+    static Resource deletedBucket(String name, String region, Instant captured) {
+        return new Resource(S3Checks.BUCKET, name, name, "arn:aws:s3:::" + name, ACCT, region, "ResourceDeleted",
+                captured, Map.of(), EstateFixture.json("null"), EstateFixture.json("{}"), List.of(), "fixture");
+    }
+
+    @Test
+    void aCriticalBucketReplicatingToADeletedBucketFails() {
+        EstateFixture f = bucket(new EstateFixture(), "data", REGION, replicatingTo("replica", "Enabled"))
+                .resource(deletedBucket("replica", "eu-west-1", EstateFixture.NOW.minusSeconds(60)))
+                .policy(critical(Set.of("data"), ""));
+        CheckResult r = about(replication(f), "data");
+        assertThat(r.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(r.reason()).contains("destination bucket was deleted");
+    }
+
+    @Test
+    void aDestinationDeletedInOneRegionAndRecreatedInAnotherIsJudgedByTheLiveBucket() {
+        // deleted in eu-west-1 after the live one was captured in us-east-1 (same region as the source)
+        EstateFixture f = bucket(new EstateFixture(), "data", REGION, replicatingTo("replica", "Enabled"));
+        bucket(f, "replica", REGION, PLAIN)
+                .resource(deletedBucket("replica", "eu-west-1", EstateFixture.NOW.minusSeconds(60)))
+                .policy(critical(Set.of("data"), ""));
+        CheckResult r = about(replication(f), "data");
+        assertThat(r.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(r.reason()).contains("stays in " + REGION);
+
+        // recreated in eu-west-1 after being deleted in us-east-1 (the deleted capture is the latest)
+        EstateFixture g = bucket(new EstateFixture(), "data", REGION, replicatingTo("replica", "Enabled"));
+        bucket(g, "replica", "eu-west-1", PLAIN)
+                .resource(deletedBucket("replica", REGION, EstateFixture.NOW.minusSeconds(60)))
+                .policy(critical(Set.of("data"), ""));
+        CheckResult live = about(replication(g), "data");
+        assertThat(live.status()).isEqualTo(CheckStatus.PASS);
+        assertThat(live.reason()).contains("eu-west-1");
     }
 
     @Test
