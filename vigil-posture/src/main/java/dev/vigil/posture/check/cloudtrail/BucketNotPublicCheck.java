@@ -7,6 +7,7 @@ import dev.vigil.posture.check.CheckStatus;
 import dev.vigil.posture.check.Estate;
 import dev.vigil.posture.check.Remediation;
 import dev.vigil.posture.check.Verdicts;
+import dev.vigil.posture.check.s3.BucketPublicity;
 import dev.vigil.posture.inventory.Resource;
 
 import java.util.List;
@@ -51,21 +52,13 @@ final class BucketNotPublicCheck extends TrailBucketCheck {
 
     @Override
     CheckResult judgeBucket(Trail trail, Resource bucket, Estate estate) {
-        String name = Verdicts.clip(trail.bucket());
-        BucketExposure.Finding f = BucketExposure.of(bucket, estate);
-        if (!f.publicRoutes().isEmpty()) {
-            return result(CheckStatus.FAIL, trail, "The trail's bucket " + name + " is public: "
-                    + String.join(" and ", f.publicRoutes()) + ".");
-        }
-        if (f.blocked()) {
-            return result(CheckStatus.PASS, trail, "The trail's bucket " + name
-                    + " has public access blocked (RestrictPublicBuckets and IgnorePublicAcls).");
-        }
-        if (!f.dataPresent()) {
-            return result(CheckStatus.ERROR, trail, "Not judged: the Config item of bucket " + name
-                    + " has no policy, ACL or public access block; record S3 supplementary configuration in AWS Config.");
-        }
-        return result(CheckStatus.PASS, trail, "The trail's bucket " + name
-                + " grants nothing to the public in its policy or ACL.");
+        // the same judgement as s3.no_public_access, so the two can never disagree about one bucket
+        BucketPublicity.Verdict verdict = BucketPublicity.of(estate, bucket);
+        return result(verdict.status(), trail, "The trail's bucket " + Verdicts.clip(trail.bucket()) + ": "
+                + lowerFirst(verdict.reason()));
+    }
+
+    private static String lowerFirst(String sentence) {
+        return sentence.isEmpty() ? sentence : Character.toLowerCase(sentence.charAt(0)) + sentence.substring(1);
     }
 }

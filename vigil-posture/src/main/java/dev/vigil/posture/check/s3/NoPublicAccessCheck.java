@@ -6,16 +6,13 @@ import dev.vigil.posture.check.Check;
 import dev.vigil.posture.check.CheckMetadata;
 import dev.vigil.posture.check.CheckResult;
 import dev.vigil.posture.check.Estate;
-import dev.vigil.posture.check.PolicyExposure;
 import dev.vigil.posture.check.Remediation;
 import dev.vigil.posture.check.Verdicts;
-import dev.vigil.posture.inventory.PolicyDocuments;
 import dev.vigil.posture.inventory.Resource;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * s3.no_public_access: nothing grants the public access to the bucket that Block Public Access leaves in force.
@@ -72,54 +69,10 @@ final class NoPublicAccessCheck implements Check {
     @Override
     public List<CheckResult> evaluate(Estate estate) {
         Verdicts v = new Verdicts(METADATA);
-        return S3Checks.eachBucket(estate, v, bucket -> judge(estate, v, bucket));
-    }
-
-    private static CheckResult judge(Estate estate, Verdicts v, Resource bucket) {
-        if (!S3Checks.hasSupplementary(bucket)) {
-            return v.error(bucket, S3Checks.noSupplementary());
-        }
-        if (S3Checks.unreadablePolicy(bucket)) {
-            return v.error(bucket, S3Checks.unreadablePolicyReason());
-        }
-        if (S3Checks.acl(bucket).isEmpty()) {
-            return v.error(bucket, S3Checks.unreadableAclReason());
-        }
-        List<PolicyExposure.PublicGrant> policyGrants = S3Checks.policy(bucket)
-                .map(PolicyExposure::publicGrants).orElse(List.of());
-        List<String> aclGrants = publicAclGrants(bucket);
-        if (policyGrants.isEmpty() && aclGrants.isEmpty()) {
-            return v.pass(bucket, "No bucket policy statement or ACL grant gives the public access.");
-        }
-        PublicAccessBlock own = PublicAccessBlock.ofBucket(bucket);
-        if (neutralised(own, policyGrants, aclGrants)) {
-            return v.pass(bucket, "Public grants exist but the bucket's own public access block neutralises them.");
-        }
-        PublicAccessBlock effective;
-        switch (PublicAccessBlock.account(estate, bucket.account())) {
-            case PublicAccessBlock.Account.Unknown u -> {
-                return v.error(bucket, "Not judged: the bucket has public grants that its own block does not neutralise "
-                        + "and the account-level block is unknown (" + Verdicts.unavailableReason(u.why())
-                        .replaceFirst("^Not judged: ", "").replaceFirst("\\.$", "") + ").");
-            }
-            case PublicAccessBlock.Account.Known k -> effective = own.or(k.block());
-        }
-        if (neutralised(effective, policyGrants, aclGrants)) {
-            return v.pass(bucket, "Public grants exist but the account-level public access block neutralises them.");
-        }
-        List<String> exposures = new ArrayList<>();
-        if (!policyGrants.isEmpty() && !effective.restrictPublicBuckets()) {
-            exposures.add("the bucket policy's " + policyGrants.stream().map(PolicyExposure.PublicGrant::describe)
-                    .collect(Collectors.joining("; ")));
-        }
-        if (!aclGrants.isEmpty() && !effective.ignorePublicAcls()) {
-            exposures.add("the ACL grants " + String.join(", ", aclGrants));
-        }
-        return v.fail(bucket, "The bucket is public: " + String.join(", and ", exposures) + ".");
-    }
-
-    private static boolean neutralised(PublicAccessBlock block, List<PolicyExposure.PublicGrant> policy, List<String> acl) {
-        return (policy.isEmpty() || block.restrictPublicBuckets()) && (acl.isEmpty() || block.ignorePublicAcls());
+        return S3Checks.eachBucket(estate, v, bucket -> {
+            BucketPublicity.Verdict verdict = BucketPublicity.of(estate, bucket);
+            return v.of(verdict.status(), bucket, verdict.reason());
+        });
     }
 
     /** ACL grants to the AllUsers or AuthenticatedUsers groups, as "Read to AllUsers". */

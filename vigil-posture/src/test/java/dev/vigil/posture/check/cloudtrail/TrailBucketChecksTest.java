@@ -67,9 +67,16 @@ class TrailBucketChecksTest {
     @Test
     void aPrivateBucketPassesAndAPublicPolicyOrAclFails() {
         assertThat(trailResult(new BucketNotPublicCheck(), withBucket(MGMT, PRIVATE)).status()).isEqualTo(CheckStatus.PASS);
-        CheckResult exposed = trailResult(new BucketNotPublicCheck(), withBucket(MGMT, EXPOSED));
+        CheckResult exposed = trailResult(new BucketNotPublicCheck(), withBucket(MGMT, EXPOSED)
+                .export(MGMT, "global", "s3control", "get-public-access-block", """
+                        {"PublicAccessBlockConfiguration":{"BlockPublicAcls":false,"IgnorePublicAcls":false,
+                         "BlockPublicPolicy":false,"RestrictPublicBuckets":false}}"""));
         assertThat(exposed.status()).isEqualTo(CheckStatus.FAIL);
         assertThat(exposed.reason()).contains("bucket policy", "ACL");
+        // public grants and an unknown account-level block: whether the block neutralises them is not known
+        CheckResult unknown = trailResult(new BucketNotPublicCheck(), withBucket(MGMT, EXPOSED));
+        assertThat(unknown.status()).isEqualTo(CheckStatus.ERROR);
+        assertThat(unknown.reason()).contains("s3control get-public-access-block");
     }
 
     @Test
