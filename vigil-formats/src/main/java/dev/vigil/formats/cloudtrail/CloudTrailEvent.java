@@ -164,32 +164,68 @@ public final class CloudTrailEvent implements Event {
 
     @Override
     public Object field(String path) {
+        Plan plan = plan(path);
+        if (plan.located >= 0) {
+            return located(plan.located);
+        }
+        int sub = plan.subtree;
+        if (sub >= 0) {
+            if (start[sub] < 0) {
+                return null;
+            }
+            if (subtrees == null || subtrees[sub] == null) { // no tree yet: most paths are answered from the bytes
+                Object v = cachedPath(path);
+                if (v == NOT_CACHED) {
+                    v = ByteJsonPaths.value(raw, start[sub], end[sub], plan.rest);
+                    cachePath(path, v);
+                }
+                if (v != ByteJsonPaths.NEEDS_TREE) {
+                    return v;
+                }
+            }
+            JsonNode node = subtree(sub);
+            return node == null ? null : JsonPaths.value(node, plan.restText);
+        }
+        return JsonPaths.value(tree(), path);
+    }
+
+    /**
+     * How a path is answered: a located field, a path inside a located object (read from its bytes), or the whole
+     * tree. Worked out once per path text: rules ask for the same few paths on every event.
+     */
+    private record Plan(int located, int subtree, String restText, ByteJsonPaths.Path rest) {
+    }
+
+    private static final int MAX_PLANS = 4096;
+    /** Plans of the paths asked for so far; bounded, as paths can come from anywhere (a rule names any field). */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Plan> PLANS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Plan plan(String path) {
+        Plan p = PLANS.get(path);
+        if (p == null) {
+            p = planFor(path);
+            if (PLANS.size() < MAX_PLANS) {
+                PLANS.putIfAbsent(path, p);
+            }
+        }
+        return p;
+    }
+
+    private static Plan planFor(String path) {
         Integer i = INDEX.get(path);
         if (i != null) {
-            return located(i);
+            return new Plan(i, -1, null, null);
         }
         int dot = path.indexOf('.');
         if (dot > 0) {
             Integer sub = SUBTREES.get(path.substring(0, dot));
             if (sub != null) {
-                if (start[sub] < 0) {
-                    return null;
-                }
-                if (subtrees == null || subtrees[sub] == null) { // no tree yet: most paths are answered from the bytes
-                    Object v = cachedPath(path);
-                    if (v == NOT_CACHED) {
-                        v = ByteJsonPaths.value(raw, start[sub], end[sub], path.substring(dot + 1));
-                        cachePath(path, v);
-                    }
-                    if (v != ByteJsonPaths.NEEDS_TREE) {
-                        return v;
-                    }
-                }
-                JsonNode node = subtree(sub);
-                return node == null ? null : JsonPaths.value(node, path.substring(dot + 1));
+                String rest = path.substring(dot + 1);
+                return new Plan(-1, sub, rest, ByteJsonPaths.Path.of(rest));
             }
         }
-        return JsonPaths.value(tree(), path);
+        return new Plan(-1, -1, null, null);
     }
 
     private static final Object NOT_CACHED = new Object();
