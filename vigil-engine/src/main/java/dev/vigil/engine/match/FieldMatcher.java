@@ -17,7 +17,25 @@ final class FieldMatcher implements EventMatcher {
 
     @Override
     public boolean matches(Event event) {
-        Object value = event.field(path);
+        return matchesValue(event.field(path), event);
+    }
+
+    String path() {
+        return path;
+    }
+
+    /** Whether the outcome depends on the field's value alone, so it can be decided for a known value. */
+    boolean readsOnlyItsField() {
+        for (ValueMatcher m : values) {
+            if (m.readsEvent()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The outcome for this value of the field; {@code event} may be null when {@link #readsOnlyItsField()}. */
+    boolean matchesValue(Object value, Event event) {
         if (all) {
             for (ValueMatcher m : values) {
                 if (!m.test(value, event)) {
