@@ -8,16 +8,23 @@ final class FieldMatcher implements EventMatcher {
     private final String path;
     private final ValueMatcher[] values;
     private final boolean all;
+    /** Every value compares text only, so the field may be read as any CharSequence ({@link Event#fieldText}). */
+    private final boolean textOnly;
 
     FieldMatcher(String path, ValueMatcher[] values, boolean all) {
         this.path = path;
         this.values = values.clone();
         this.all = all;
+        boolean text = true;
+        for (ValueMatcher m : values) {
+            text &= m instanceof StringValueMatcher || m instanceof RegexLiterals.LiteralAlternativesMatcher;
+        }
+        this.textOnly = text;
     }
 
     @Override
     public boolean matches(Event event) {
-        return matchesValue(event.field(path), event);
+        return matchesValue(textOnly ? event.fieldText(path) : event.field(path), event);
     }
 
     String path() {

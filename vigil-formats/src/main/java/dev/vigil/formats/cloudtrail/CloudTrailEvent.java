@@ -55,6 +55,10 @@ public final class CloudTrailEvent implements Event {
     private final int[] start;
     private final int[] end;
     private final Object[] decoded;
+    /** Per located field: views on its bytes handed out by {@link #fieldText}, reused from record to record. */
+    private final AsciiText[] views;
+    /** Per located field, for this record: 0 not looked at, 1 its view is set, 2 it must be decoded. */
+    private final byte[] viewState;
     private String file;
     private long record;
     private long timeMillis;
@@ -70,6 +74,8 @@ public final class CloudTrailEvent implements Event {
         this.start = new int[LOCATED.size()];
         this.end = new int[LOCATED.size()];
         this.decoded = new Object[LOCATED.size()];
+        this.views = new AsciiText[LOCATED.size()];
+        this.viewState = new byte[LOCATED.size()];
     }
 
     /** The positions in {@link #start()}/{@link #end()} index {@code raw}; the record is {@code raw[off, off+len)}. */
@@ -78,6 +84,7 @@ public final class CloudTrailEvent implements Event {
         this.off = off;
         this.len = len;
         java.util.Arrays.fill(decoded, UNSET);
+        java.util.Arrays.fill(viewState, (byte) 0);
         this.file = file;
         this.record = record;
         this.timeMillis = timeMillis;
@@ -187,6 +194,39 @@ public final class CloudTrailEvent implements Event {
             return node == null ? null : JsonPaths.value(node, plan.restText);
         }
         return JsonPaths.value(tree(), path);
+    }
+
+    /**
+     * A located field whose value is a JSON string of ASCII characters without escapes comes as a view on the
+     * record's bytes (unless it was decoded already); anything else as {@link #field} answers.
+     */
+    @Override
+    public Object fieldText(String path) {
+        int i = plan(path).located;
+        if (i < 0 || decoded[i] != UNSET) {
+            return field(path);
+        }
+        switch (viewState[i]) {
+            case 1:
+                return views[i];
+            case 2:
+                return located(i);
+            default:
+                break;
+        }
+        int s = start[i];
+        if (s < 0 || raw[s] != '"' || !AsciiText.plain(raw, s + 1, end[i] - 1)) {
+            viewState[i] = 2;
+            return located(i);
+        }
+        AsciiText v = views[i];
+        if (v == null) {
+            v = new AsciiText();
+            views[i] = v;
+        }
+        v.set(raw, s + 1, end[i] - 1 - (s + 1));
+        viewState[i] = 1;
+        return v;
     }
 
     /**
