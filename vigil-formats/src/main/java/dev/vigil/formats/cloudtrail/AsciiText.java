@@ -21,13 +21,7 @@ final class AsciiText implements CharSequence {
 
     /** True when {@code b[from, to)}, the body of a JSON string, is ASCII without escapes. */
     static boolean plain(byte[] b, int from, int to) {
-        for (int i = from; i < to; i++) {
-            byte c = b[i];
-            if (c < 0 || c == '\\') {
-                return false;
-            }
-        }
-        return true;
+        return ByteScan.plainAscii(b, from, to);
     }
 
     @Override

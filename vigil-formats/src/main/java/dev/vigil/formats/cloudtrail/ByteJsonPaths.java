@@ -156,6 +156,10 @@ final class ByteJsonPaths {
     private static int stringEnd(byte[] b, int q, int end) {
         int i = q + 1;
         while (i < end) {
+            i = ByteScan.quoteOrBackslash(b, i, end);
+            if (i >= end) {
+                break;
+            }
             byte c = b[i];
             if (c == '\\') {
                 i += 2;
