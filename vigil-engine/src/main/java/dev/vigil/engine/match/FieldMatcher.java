@@ -12,7 +12,7 @@ final class FieldMatcher implements EventMatcher {
     private final boolean textOnly;
 
     FieldMatcher(String path, ValueMatcher[] values, boolean all) {
-        this.path = path;
+        this.path = path.intern(); // the same instance in every rule: events' per-path caches then compare by identity
         this.values = values.clone();
         this.all = all;
         boolean text = true;

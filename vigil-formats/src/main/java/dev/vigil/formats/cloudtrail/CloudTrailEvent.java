@@ -171,7 +171,10 @@ public final class CloudTrailEvent implements Event {
 
     @Override
     public Object field(String path) {
-        Plan plan = plan(path);
+        return field(path, plan(path));
+    }
+
+    private Object field(String path, Plan plan) {
         if (plan.located >= 0) {
             return located(plan.located);
         }
@@ -202,9 +205,10 @@ public final class CloudTrailEvent implements Event {
      */
     @Override
     public Object fieldText(String path) {
-        int i = plan(path).located;
+        Plan plan = plan(path);
+        int i = plan.located;
         if (i < 0 || decoded[i] != UNSET) {
-            return field(path);
+            return field(path, plan);
         }
         switch (viewState[i]) {
             case 1:
