@@ -1,5 +1,7 @@
 package dev.vigil.engine;
 
+import dev.vigil.engine.match.EventMatcher;
+import dev.vigil.engine.match.MatcherSpecializer;
 import dev.vigil.model.Event;
 
 import java.util.ArrayList;
@@ -35,7 +37,7 @@ final class RuleIndex {
     private final FoldedKeyMap<CompiledRule[]> bySource;
     private final CompiledRule[] allBySource;
     private final CompiledRule[] unindexed;
-    private final ConcurrentHashMap<String, ConcurrentHashMap<String, CompiledRule[]>> selected =
+    private final ConcurrentHashMap<String, ConcurrentHashMap<String, Selection>> selected =
             new ConcurrentHashMap<>();
     private final AtomicInteger remembered = new AtomicInteger();
 
@@ -67,7 +69,7 @@ final class RuleIndex {
 
     void evaluate(Event event, FactExtractor facts, Consumer<RuleHit> out, EvidenceText text) {
         if (event.field(NAME_FIELD) instanceof String name && event.field(SOURCE_FIELD) instanceof String source) {
-            run(selected(source, name), event, facts, out, text);
+            selected(source, name).run(event, facts, out, text);
             return;
         }
         run(candidates(event.field(NAME_FIELD), byName, allByName), event, facts, out, text);
@@ -75,20 +77,25 @@ final class RuleIndex {
         run(unindexed, event, facts, out, text);
     }
 
-    /** The rules that can match an event with this source and name, in the order the general path tests them. */
-    private CompiledRule[] selected(String source, String name) {
-        ConcurrentHashMap<String, CompiledRule[]> byNameOfSource = selected.get(source);
+    /**
+     * The rules that can match an event with this source and name, in the order the general path tests them, each
+     * with its condition specialised for that source and name.
+     */
+    private Selection selected(String source, String name) {
+        ConcurrentHashMap<String, Selection> byNameOfSource = selected.get(source);
         if (byNameOfSource != null) {
-            CompiledRule[] rules = byNameOfSource.get(name);
+            Selection rules = byNameOfSource.get(name);
             if (rules != null) {
                 return rules;
             }
         }
-        CompiledRule[] rules = select(source, name);
-        if (remembered.get() < MAX_REMEMBERED) {
-            remembered.incrementAndGet();
-            selected.computeIfAbsent(source, s -> new ConcurrentHashMap<>()).putIfAbsent(name, rules);
+        if (remembered.get() >= MAX_REMEMBERED) {
+            // not remembered: specialising would cost more than it saves on a single event
+            return new Selection(select(source, name), null);
         }
+        Selection rules = Selection.specialized(select(source, name), source, name);
+        remembered.incrementAndGet();
+        selected.computeIfAbsent(source, s -> new ConcurrentHashMap<>()).putIfAbsent(name, rules);
         return rules;
     }
 
@@ -98,6 +105,39 @@ final class RuleIndex {
         addPassing(bySource.get(source), source, name, out);
         addPassing(unindexed, source, name, out);
         return out.toArray(CompiledRule[]::new);
+    }
+
+    /**
+     * Rules selected for one (source, name) pair and the conditions to test them with: each rule's condition with
+     * its tests of {@code eventSource} and {@code eventName} already decided ({@link MatcherSpecializer}), or, when
+     * {@code matchers} is null, the rules' own conditions. Rules that cannot match the pair are left out.
+     */
+    record Selection(CompiledRule[] rules, EventMatcher[] matchers) {
+
+        static Selection specialized(CompiledRule[] candidates, String source, String name) {
+            Map<String, Object> known = Map.of(SOURCE_FIELD, source, NAME_FIELD, name);
+            List<CompiledRule> rules = new ArrayList<>(candidates.length);
+            List<EventMatcher> matchers = new ArrayList<>(candidates.length);
+            for (CompiledRule r : candidates) {
+                MatcherSpecializer.specialize(r.matcher(), known).ifPresent(m -> {
+                    rules.add(r);
+                    matchers.add(m);
+                });
+            }
+            return new Selection(rules.toArray(CompiledRule[]::new), matchers.toArray(EventMatcher[]::new));
+        }
+
+        void run(Event event, FactExtractor facts, Consumer<RuleHit> out, EvidenceText text) {
+            if (matchers == null) {
+                RuleIndex.run(rules, event, facts, out, text);
+                return;
+            }
+            for (int i = 0; i < rules.length; i++) {
+                if (matchers[i].matches(event)) {
+                    out.accept(rules[i].hit(event, facts, text));
+                }
+            }
+        }
     }
 
     private static void addPassing(CompiledRule[] rules, String source, String name, List<CompiledRule> out) {

@@ -38,6 +38,16 @@ public interface Event {
      */
     Object field(String path);
 
+    /**
+     * The value at a dotted path for a caller that only compares its text: as {@link #field}, except that a string
+     * may come as another {@link CharSequence} holding the same characters — a view on the record's bytes that saves
+     * decoding a String nobody keeps. Such a view is valid only while the event is; copy it ({@code toString()}) to
+     * keep it.
+     */
+    default Object fieldText(String path) {
+        return field(path);
+    }
+
     /** The record exactly as it was read, as JSON text, for evidence. */
     String rawJson();
 

@@ -11,6 +11,11 @@ final class AnyOfMatcher implements EventMatcher {
         this.operands = operands.clone();
     }
 
+    /** The operands, in order; not a copy, so callers must not change it. */
+    EventMatcher[] operands() {
+        return operands;
+    }
+
     @Override
     public boolean matches(Event event) {
         for (EventMatcher m : operands) {

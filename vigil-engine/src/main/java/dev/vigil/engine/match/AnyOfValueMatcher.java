@@ -22,6 +22,16 @@ final class AnyOfValueMatcher implements ValueMatcher {
     }
 
     @Override
+    public boolean readsEvent() {
+        for (ValueMatcher m : alternatives) {
+            if (m.readsEvent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
     public boolean test(Object value, Event event) {
         for (ValueMatcher m : alternatives) {
             if (m.test(value, event)) {

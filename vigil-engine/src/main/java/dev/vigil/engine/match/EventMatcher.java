@@ -7,7 +7,7 @@ import dev.vigil.model.Event;
  * evaluating an event that does not match allocates nothing beyond what the event's own field lookup does.
  */
 public sealed interface EventMatcher
-        permits AllOfMatcher, AnyOfMatcher, NotMatcher, FieldMatcher, KeywordMatcher {
+        permits AllOfMatcher, AnyOfMatcher, NotMatcher, FieldMatcher, KeywordMatcher, ConstantMatcher {
 
     boolean matches(Event event);
 }

@@ -53,6 +53,11 @@ final class FieldRefValueMatcher implements ValueMatcher {
     }
 
     @Override
+    public boolean readsEvent() {
+        return true;
+    }
+
+    @Override
     public boolean test(Object value, Event event) {
         if (!NotEqualValueMatcher.hasValue(value)) {
             return false;

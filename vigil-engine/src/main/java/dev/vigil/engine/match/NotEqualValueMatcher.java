@@ -22,6 +22,11 @@ final class NotEqualValueMatcher implements ValueMatcher {
     }
 
     @Override
+    public boolean readsEvent() {
+        return positive.readsEvent();
+    }
+
+    @Override
     public boolean test(Object value, Event event) {
         return hasValue(value) && !positive.test(value, event);
     }

@@ -11,6 +11,10 @@ final class NotMatcher implements EventMatcher {
         this.operand = operand;
     }
 
+    EventMatcher operand() {
+        return operand;
+    }
+
     @Override
     public boolean matches(Event event) {
         return !operand.matches(event);

@@ -17,6 +17,7 @@ abstract class TextValueMatcher extends ScalarValueMatcher {
             case Double d -> testText(Double.toString(d));
             case Number n -> testText(n.toString());
             case Event.ObjectValue o -> o.json() != null && testText(o.json());
+            case CharSequence text -> testText(text); // a string read in place (Event.fieldText)
             default -> false;
         };
     }

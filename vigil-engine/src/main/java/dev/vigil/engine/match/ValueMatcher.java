@@ -17,4 +17,9 @@ interface ValueMatcher {
     default boolean test(Object value, Event event) {
         return test(value);
     }
+
+    /** Whether {@link #test(Object, Event)} looks at the event beyond the value ({@code fieldref} does). */
+    default boolean readsEvent() {
+        return false;
+    }
 }

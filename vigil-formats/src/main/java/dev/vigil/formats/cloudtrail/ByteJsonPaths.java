@@ -27,10 +27,47 @@ final class ByteJsonPaths {
      * {@link JsonPaths#value} would.
      */
     static Object value(byte[] b, int start, int end, String path) {
+        return value(b, start, end, Path.of(path));
+    }
+
+    /** As {@link #value(byte[], int, int, String)} for a path whose keys are already encoded. */
+    static Object value(byte[] b, int start, int end, Path path) {
         return walk(b, skipSpace(b, start, end), end, path, 0);
     }
 
-    private static Object walk(byte[] b, int at, int end, String path, int from) {
+    /**
+     * A dotted path with its keys encoded once, for every level of the walk: at level {@code k}, the rest of the
+     * path as one key ({@code whole[k]}, since a key may itself contain dots) and the next segment ({@code head[k]},
+     * null at the last level). Immutable; rules read the same few paths on every event.
+     */
+    static final class Path {
+        private final byte[][] whole;
+        private final byte[][] head;
+
+        private Path(byte[][] whole, byte[][] head) {
+            this.whole = whole;
+            this.head = head;
+        }
+
+        static Path of(String path) {
+            java.util.List<byte[]> wholes = new java.util.ArrayList<>();
+            java.util.List<byte[]> heads = new java.util.ArrayList<>();
+            int from = 0;
+            while (true) {
+                wholes.add(path.substring(from).getBytes(StandardCharsets.UTF_8));
+                int dot = path.indexOf('.', from);
+                if (dot < 0) {
+                    heads.add(null);
+                    break;
+                }
+                heads.add(path.substring(from, dot).getBytes(StandardCharsets.UTF_8));
+                from = dot + 1;
+            }
+            return new Path(wholes.toArray(byte[][]::new), heads.toArray(byte[][]::new));
+        }
+    }
+
+    private static Object walk(byte[] b, int at, int end, Path path, int level) {
         if (at >= end) {
             return null;
         }
@@ -41,9 +78,8 @@ final class ByteJsonPaths {
         if (first != '{') {
             return null;
         }
-        byte[] whole = path.substring(from).getBytes(StandardCharsets.UTF_8);
-        int dot = path.indexOf('.', from);
-        byte[] head = dot < 0 ? null : path.substring(from, dot).getBytes(StandardCharsets.UTF_8);
+        byte[] whole = path.whole[level];
+        byte[] head = path.head[level];
         int wholeAt = -1;
         int wholeEnd = -1;
         int headAt = -1;
@@ -71,7 +107,7 @@ final class ByteJsonPaths {
             return scalar(b, wholeAt, wholeEnd);
         }
         if (headAt >= 0) {
-            return walk(b, headAt, headEnd, path, dot + 1);
+            return walk(b, headAt, headEnd, path, level + 1);
         }
         return null;
     }
@@ -120,6 +156,10 @@ final class ByteJsonPaths {
     private static int stringEnd(byte[] b, int q, int end) {
         int i = q + 1;
         while (i < end) {
+            i = ByteScan.quoteOrBackslash(b, i, end);
+            if (i >= end) {
+                break;
+            }
             byte c = b[i];
             if (c == '\\') {
                 i += 2;

@@ -55,6 +55,10 @@ public final class CloudTrailEvent implements Event {
     private final int[] start;
     private final int[] end;
     private final Object[] decoded;
+    /** Per located field: views on its bytes handed out by {@link #fieldText}, reused from record to record. */
+    private final AsciiText[] views;
+    /** Per located field, for this record: 0 not looked at, 1 its view is set, 2 it must be decoded. */
+    private final byte[] viewState;
     private String file;
     private long record;
     private long timeMillis;
@@ -70,6 +74,8 @@ public final class CloudTrailEvent implements Event {
         this.start = new int[LOCATED.size()];
         this.end = new int[LOCATED.size()];
         this.decoded = new Object[LOCATED.size()];
+        this.views = new AsciiText[LOCATED.size()];
+        this.viewState = new byte[LOCATED.size()];
     }
 
     /** The positions in {@link #start()}/{@link #end()} index {@code raw}; the record is {@code raw[off, off+len)}. */
@@ -78,6 +84,7 @@ public final class CloudTrailEvent implements Event {
         this.off = off;
         this.len = len;
         java.util.Arrays.fill(decoded, UNSET);
+        java.util.Arrays.fill(viewState, (byte) 0);
         this.file = file;
         this.record = record;
         this.timeMillis = timeMillis;
@@ -164,32 +171,105 @@ public final class CloudTrailEvent implements Event {
 
     @Override
     public Object field(String path) {
+        return field(path, plan(path));
+    }
+
+    private Object field(String path, Plan plan) {
+        if (plan.located >= 0) {
+            return located(plan.located);
+        }
+        int sub = plan.subtree;
+        if (sub >= 0) {
+            if (start[sub] < 0) {
+                return null;
+            }
+            if (subtrees == null || subtrees[sub] == null) { // no tree yet: most paths are answered from the bytes
+                Object v = cachedPath(path);
+                if (v == NOT_CACHED) {
+                    v = ByteJsonPaths.value(raw, start[sub], end[sub], plan.rest);
+                    cachePath(path, v);
+                }
+                if (v != ByteJsonPaths.NEEDS_TREE) {
+                    return v;
+                }
+            }
+            JsonNode node = subtree(sub);
+            return node == null ? null : JsonPaths.value(node, plan.restText);
+        }
+        return JsonPaths.value(tree(), path);
+    }
+
+    /**
+     * A located field whose value is a JSON string of ASCII characters without escapes comes as a view on the
+     * record's bytes (unless it was decoded already); anything else as {@link #field} answers.
+     */
+    @Override
+    public Object fieldText(String path) {
+        Plan plan = plan(path);
+        int i = plan.located;
+        if (i < 0 || decoded[i] != UNSET) {
+            return field(path, plan);
+        }
+        switch (viewState[i]) {
+            case 1:
+                return views[i];
+            case 2:
+                return located(i);
+            default:
+                break;
+        }
+        int s = start[i];
+        if (s < 0 || raw[s] != '"' || !AsciiText.plain(raw, s + 1, end[i] - 1)) {
+            viewState[i] = 2;
+            return located(i);
+        }
+        AsciiText v = views[i];
+        if (v == null) {
+            v = new AsciiText();
+            views[i] = v;
+        }
+        v.set(raw, s + 1, end[i] - 1 - (s + 1));
+        viewState[i] = 1;
+        return v;
+    }
+
+    /**
+     * How a path is answered: a located field, a path inside a located object (read from its bytes), or the whole
+     * tree. Worked out once per path text: rules ask for the same few paths on every event.
+     */
+    private record Plan(int located, int subtree, String restText, ByteJsonPaths.Path rest) {
+    }
+
+    private static final int MAX_PLANS = 4096;
+    /** Plans of the paths asked for so far; bounded, as paths can come from anywhere (a rule names any field). */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Plan> PLANS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Plan plan(String path) {
+        Plan p = PLANS.get(path);
+        if (p == null) {
+            p = planFor(path);
+            if (PLANS.size() < MAX_PLANS) {
+                PLANS.putIfAbsent(path, p);
+            }
+        }
+        return p;
+    }
+
+    private static Plan planFor(String path) {
         Integer i = INDEX.get(path);
         if (i != null) {
-            return located(i);
+            return new Plan(i, -1, null, null);
         }
         int dot = path.indexOf('.');
         if (dot > 0) {
             Integer sub = SUBTREES.get(path.substring(0, dot));
             if (sub != null) {
-                if (start[sub] < 0) {
-                    return null;
-                }
-                if (subtrees == null || subtrees[sub] == null) { // no tree yet: most paths are answered from the bytes
-                    Object v = cachedPath(path);
-                    if (v == NOT_CACHED) {
-                        v = ByteJsonPaths.value(raw, start[sub], end[sub], path.substring(dot + 1));
-                        cachePath(path, v);
-                    }
-                    if (v != ByteJsonPaths.NEEDS_TREE) {
-                        return v;
-                    }
-                }
-                JsonNode node = subtree(sub);
-                return node == null ? null : JsonPaths.value(node, path.substring(dot + 1));
+                String rest = path.substring(dot + 1);
+                return new Plan(-1, sub, rest, ByteJsonPaths.Path.of(rest));
             }
         }
-        return JsonPaths.value(tree(), path);
+        return new Plan(-1, -1, null, null);
     }
 
     private static final Object NOT_CACHED = new Object();
