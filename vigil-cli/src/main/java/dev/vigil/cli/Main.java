@@ -27,7 +27,7 @@ public final class Main {
             PrintWriter err = cmd.getErr();
             // Messages quote file names, resource ids and API text: attacker-controlled, so escaped like all output.
             if (ex instanceof UserError) {
-                err.println("vigil: " + dev.vigil.report.TerminalText.sanitize(String.valueOf(ex.getMessage())));
+                err.println("vigil: " + escapedLines(String.valueOf(ex.getMessage())));
             } else {
                 err.println("vigil: internal error: " + dev.vigil.report.TerminalText.sanitize(String.valueOf(ex)));
                 err.println("Please report this with the command you ran; run with VIGIL_DEBUG=1 for the stack trace.");
@@ -40,5 +40,15 @@ public final class Main {
         });
         cl.setExitCodeExceptionMapper(ex -> ExitCode.USAGE);
         return cl;
+    }
+
+    /** Escapes each line of a message, keeping the line breaks a message uses on purpose (a pattern and its caret). */
+    static String escapedLines(String message) {
+        String[] lines = message.split("\n", -1);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < lines.length; i++) {
+            out.append(i == 0 ? "" : "\n").append(dev.vigil.report.TerminalText.sanitize(lines[i]));
+        }
+        return out.toString();
     }
 }
