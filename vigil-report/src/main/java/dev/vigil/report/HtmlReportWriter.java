@@ -108,14 +108,7 @@ public final class HtmlReportWriter {
         }
 
         FindingTable.write(html, detailed, anchors, ordered.size());
-        if (!detailed.isEmpty()) {
-            html.markup("<section id=\"details\" aria-labelledby=\"details-h\">\n")
-                    .markup("<h2 id=\"details-h\">Finding details</h2>\n");
-            for (int i = 0; i < detailed.size(); i++) {
-                FindingDetail.write(html, detailed.get(i), anchors.get(i), i + 1, budget);
-            }
-            html.markup("</section>\n");
-        }
+        details(html, "Finding details", detailed, anchors, budget);
         html.markup("</main>\n");
         footer(html, ctx);
         html.markup("</body>\n</html>\n");
@@ -152,18 +145,25 @@ public final class HtmlReportWriter {
                 .markup("</nav>\n<main>\n");
         ComplianceSectionWriter.write(html, compliance);
         FindingTable.write(html, detailed, anchors, ordered.size());
-        if (!detailed.isEmpty()) {
-            html.markup("<section id=\"details\" aria-labelledby=\"details-h\">\n")
-                    .markup("<h2 id=\"details-h\">Failing check details</h2>\n");
-            for (int i = 0; i < detailed.size(); i++) {
-                FindingDetail.write(html, detailed.get(i), anchors.get(i), i + 1, budget);
-            }
-            html.markup("</section>\n");
-        }
+        details(html, "Failing check details", detailed, anchors, budget);
         html.markup("</main>\n");
         footer(html, ctx);
         html.markup("</body>\n</html>\n");
         html.flush();
+    }
+
+    /** The per-finding details section, when any finding is detailed. */
+    private static void details(HtmlSink html, String heading, List<Finding> detailed, List<String> anchors,
+                                EvidenceBudget budget) throws IOException {
+        if (detailed.isEmpty()) {
+            return;
+        }
+        html.markup("<section id=\"details\" aria-labelledby=\"details-h\">\n")
+                .markup("<h2 id=\"details-h\">").plain(heading).markup("</h2>\n");
+        for (int i = 0; i < detailed.size(); i++) {
+            FindingDetail.write(html, detailed.get(i), anchors.get(i), i + 1, budget);
+        }
+        html.markup("</section>\n");
     }
 
     private static void head(HtmlSink html, ReportContext ctx) throws IOException {
