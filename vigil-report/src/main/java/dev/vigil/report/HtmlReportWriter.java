@@ -73,14 +73,11 @@ public final class HtmlReportWriter {
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(ctx, "ctx");
         Objects.requireNonNull(findings, "findings");
-        List<Finding> ordered = FindingOrder.sorted(findings);
-        EvidenceBudget budget = EvidenceBudget.forFindings(ordered.size());
-        List<Finding> detailed = ordered.subList(0, Math.min(ordered.size(), budget.maxDetailed()));
-        AnchorIds ids = new AnchorIds();
-        List<String> anchors = new ArrayList<>(detailed.size());
-        for (Finding f : detailed) {
-            anchors.add(ids.next(f));
-        }
+        Detailing plan = Detailing.of(findings);
+        List<Finding> ordered = plan.ordered();
+        EvidenceBudget budget = plan.budget();
+        List<Finding> detailed = plan.detailed();
+        List<String> anchors = plan.anchors();
 
         HtmlSink html = new HtmlSink(out);
         head(html, ctx);
@@ -128,14 +125,11 @@ public final class HtmlReportWriter {
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(ctx, "ctx");
         Objects.requireNonNull(compliance, "compliance");
-        List<Finding> ordered = FindingOrder.sorted(failing);
-        EvidenceBudget budget = EvidenceBudget.forFindings(ordered.size());
-        List<Finding> detailed = ordered.subList(0, Math.min(ordered.size(), budget.maxDetailed()));
-        AnchorIds ids = new AnchorIds();
-        List<String> anchors = new ArrayList<>(detailed.size());
-        for (Finding f : detailed) {
-            anchors.add(ids.next(f));
-        }
+        Detailing plan = Detailing.of(failing);
+        List<Finding> ordered = plan.ordered();
+        EvidenceBudget budget = plan.budget();
+        List<Finding> detailed = plan.detailed();
+        List<String> anchors = plan.anchors();
         HtmlSink html = new HtmlSink(out);
         head(html, ctx);
         header(html, ctx, null, "Assessed");
@@ -150,6 +144,25 @@ public final class HtmlReportWriter {
         footer(html, ctx);
         html.markup("</body>\n</html>\n");
         html.flush();
+    }
+
+    /**
+     * Which findings a page details and under which anchors: most severe first, as many as the evidence budget
+     * allows for a page a browser opens comfortably.
+     */
+    private record Detailing(List<Finding> ordered, EvidenceBudget budget, List<Finding> detailed,
+                             List<String> anchors) {
+        static Detailing of(List<Finding> findings) {
+            List<Finding> ordered = FindingOrder.sorted(findings);
+            EvidenceBudget budget = EvidenceBudget.forFindings(ordered.size());
+            List<Finding> detailed = ordered.subList(0, Math.min(ordered.size(), budget.maxDetailed()));
+            AnchorIds ids = new AnchorIds();
+            List<String> anchors = new ArrayList<>(detailed.size());
+            for (Finding f : detailed) {
+                anchors.add(ids.next(f));
+            }
+            return new Detailing(ordered, budget, detailed, anchors);
+        }
     }
 
     /** The per-finding details section, when any finding is detailed. */
