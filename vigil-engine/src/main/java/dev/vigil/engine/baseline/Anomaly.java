@@ -21,7 +21,8 @@ record Anomaly(Sighting call, Tactic tactic, String subject, List<String> signal
                Map<String, Spike> spikes, int score) {
 
     /** A minute above its learned volume. */
-    record Spike(long minute, long observed, double mean, double deviation, double threshold, boolean hourOfWeek) {
+    record Spike(long minute, long observed, double mean, double deviation, long peak, double threshold,
+                 boolean hourOfWeek) {
     }
 
     /** Scores up to 3 are low, 4 to 6 medium, 7 and more high (docs/baselines.md, "Scoring"). */

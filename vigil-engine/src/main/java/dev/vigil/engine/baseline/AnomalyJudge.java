@@ -120,14 +120,15 @@ final class AnomalyJudge {
         VolumeBaseline.Expectation calls = volume.calls(minute);
         double callThreshold = calls.threshold(settings.volumeDeviations());
         if (bucket.calls >= settings.minCallsPerMinute() && bucket.calls > callThreshold) {
-            out.put("calls", new Anomaly.Spike(minute, bucket.calls, calls.mean(), calls.deviation(), callThreshold,
+            out.put("calls", new Anomaly.Spike(minute, bucket.calls, calls.mean(), calls.deviation(), calls.peak(),
+                    callThreshold,
                     calls.hourOfWeek()));
         }
         VolumeBaseline.Expectation bytes = volume.bytesOut(minute);
         double byteThreshold = bytes.threshold(settings.volumeDeviations());
         if (bucket.bytesOut >= settings.minBytesOutPerMinute() && bucket.bytesOut > byteThreshold) {
             out.put("s3-bytes-out", new Anomaly.Spike(minute, bucket.bytesOut, bytes.mean(), bytes.deviation(),
-                    byteThreshold, bytes.hourOfWeek()));
+                    bytes.peak(), byteThreshold, bytes.hourOfWeek()));
         }
         return out;
     }

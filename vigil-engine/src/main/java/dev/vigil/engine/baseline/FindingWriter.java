@@ -92,7 +92,8 @@ final class FindingWriter {
         }
         a.spikes().forEach((kind, s) -> b.append(' ').append(s.observed()).append(kind.equals("calls")
                 ? " calls" : " S3 bytes out").append(" in one minute against a learned ").append(round(s.mean()))
-                .append(" ± ").append(round(s.deviation())).append(';'));
+                .append(" ± ").append(round(s.deviation())).append(" per minute (busiest learned minute ").append(s.peak())
+                .append(");"));
         b.append(" score ").append(a.score()).append(" (").append(String.join(", ", a.signals())).append(")");
         if (calls > 1) {
             b.append("; ").append(calls - 1).append(" more such call").append(calls > 2 ? "s" : "");
@@ -140,6 +141,7 @@ final class FindingWriter {
                 v.put("observed", spike.observed());
                 v.put("learnedMean", round(spike.mean()));
                 v.put("learnedStdDev", round(spike.deviation()));
+                v.put("learnedPeak", spike.peak());
                 v.put("threshold", round(spike.threshold()));
                 v.put("seasonal", spike.hourOfWeek());
             });

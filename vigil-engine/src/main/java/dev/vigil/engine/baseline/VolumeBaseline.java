@@ -22,6 +22,8 @@ final class VolumeBaseline {
     private final double[] callSquares = new double[HourOfWeek.HOURS + 1];
     private final double[] bytes = new double[HourOfWeek.HOURS + 1];
     private final double[] byteSquares = new double[HourOfWeek.HOURS + 1];
+    private long peakCalls;
+    private long peakBytes;
 
     /** The first epoch minute after the learning period of a principal first seen at {@code first}. */
     static long learningEndMinute(long first, Duration learning) {
@@ -55,6 +57,8 @@ final class VolumeBaseline {
             int slot = HourOfWeek.of(m.getKey() * MinuteVolume.MINUTE_MILLIS);
             double c = m.getValue().calls;
             double b = m.getValue().bytesOut;
+            peakCalls = Math.max(peakCalls, m.getValue().calls);
+            peakBytes = Math.max(peakBytes, m.getValue().bytesOut);
             for (int i : new int[] {slot, HourOfWeek.HOURS}) {
                 calls[i] += c;
                 callSquares[i] += c * c;
@@ -64,28 +68,32 @@ final class VolumeBaseline {
         }
     }
 
-    /** Mean and standard deviation per minute, and where they came from. */
-    record Expectation(double mean, double deviation, boolean hourOfWeek) {
+    /**
+     * Mean and standard deviation per minute, where they came from, and the busiest learning minute overall: a
+     * minute is unusual only above both the deviation threshold and that peak (a burst seen while learning is
+     * usual, even where one week of an hour's history makes it look rare).
+     */
+    record Expectation(double mean, double deviation, boolean hourOfWeek, long peak) {
         double threshold(double deviations) {
-            return mean + deviations * deviation;
+            return Math.max(mean + deviations * deviation, peak);
         }
     }
 
     Expectation calls(long minute) {
-        return expectation(minute, calls, callSquares);
+        return expectation(minute, calls, callSquares, peakCalls);
     }
 
     Expectation bytesOut(long minute) {
-        return expectation(minute, bytes, byteSquares);
+        return expectation(minute, bytes, byteSquares, peakBytes);
     }
 
-    private Expectation expectation(long minute, double[] sums, double[] squares) {
+    private Expectation expectation(long minute, double[] sums, double[] squares, long peak) {
         int slot = HourOfWeek.of(minute * MinuteVolume.MINUTE_MILLIS);
         boolean seasonal = minutes[slot] >= FULL_HOUR;
         int i = seasonal ? slot : HourOfWeek.HOURS;
         double n = Math.max(1, minutes[i]);
         double mean = sums[i] / n;
         double variance = Math.max(0, squares[i] / n - mean * mean);
-        return new Expectation(mean, Math.sqrt(variance), seasonal);
+        return new Expectation(mean, Math.sqrt(variance), seasonal, peak);
     }
 }
