@@ -440,6 +440,36 @@ public final class FindingStore implements AutoCloseable {
         }
     }
 
+    /**
+     * The state a detection saved under this name in an earlier scan ({@code dev.vigil.engine.baseline}'s
+     * snapshot), or empty when none was saved. The bytes are returned as stored; their owner checks them.
+     *
+     * @throws IllegalArgumentException when the name is blank or longer than 200 characters
+     * @throws StoreException           when the database cannot be read
+     */
+    public synchronized Optional<byte[]> loadBaseline(String name) {
+        ensureOpen();
+        try {
+            return new BaselineStates(database).load(BaselineStates.checkedName(name));
+        } catch (SQLException e) {
+            throw readFailure(e);
+        }
+    }
+
+    /**
+     * Saves a detection's state under a name, replacing what was saved under it before, in one transaction.
+     *
+     * @throws IllegalArgumentException when the name is blank or longer than 200 characters
+     * @throws StoreException           when the database fails; the previous state is kept
+     */
+    public synchronized void saveBaseline(String name, byte[] state) {
+        String checked = BaselineStates.checkedName(name);
+        byte[] copy = Objects.requireNonNull(state, "state").clone();
+        long at = clock.millis();
+        inTransaction("save the baseline state " + checked,
+                () -> new BaselineStates(database).save(checked, copy, at));
+    }
+
     /** Work that runs inside one transaction. */
     private interface TransactionWork<T> {
         T run() throws SQLException;

@@ -58,6 +58,11 @@ import java.util.Map;
  * the holder of that token may mark the row afterwards. Both columns are NULL for rows that nobody holds. No new
  * index: claimable rows are found through {@code routing_outbox_due} (status, next_attempt_at), whose status
  * prefix also serves the expired-lease lookup of the few SENDING rows.
+ *
+ * <p>Design notes for version 5 (baseline state): one row per named state ({@code name}, e.g. the behavioural
+ * baselines' {@code cloudtrail}), the state an opaque, versioned byte string its owner reads and checks
+ * ({@code dev.vigil.engine.baseline.BaselineSnapshot}); {@code updated_at} epoch ms. BLOB in DuckDB, BYTEA in
+ * PostgreSQL, hence dialect statements only.
  */
 final class SchemaMigrations {
 
@@ -152,7 +157,10 @@ final class SchemaMigrations {
             new Migration(3, "routing outbox", dev.vigil.hub.routing.OutboxSchema.statements()),
             new Migration(4, "routing outbox: claims with a lease", List.of(
                     "ALTER TABLE routing_outbox ADD COLUMN claim_token VARCHAR",
-                    "ALTER TABLE routing_outbox ADD COLUMN claimed_until BIGINT")));
+                    "ALTER TABLE routing_outbox ADD COLUMN claimed_until BIGINT")),
+            new Migration(5, "baseline state", List.of(), Map.of(
+                    SqlDialect.DUCKDB, List.of(BaselineStates.table("BLOB")),
+                    SqlDialect.POSTGRESQL, List.of(BaselineStates.table("BYTEA")))));
 
     private SchemaMigrations() {
     }
