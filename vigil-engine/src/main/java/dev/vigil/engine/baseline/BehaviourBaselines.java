@@ -1,6 +1,5 @@
 package dev.vigil.engine.baseline;
 
-import dev.vigil.engine.CloudTrailFacts;
 import dev.vigil.engine.EvidenceText;
 import dev.vigil.engine.StatefulDetector;
 import dev.vigil.model.DetectionInfo;

@@ -52,9 +52,6 @@ final class UserAgentFamily {
         if (sdk >= 0) {
             return "aws-sdk-" + token(ua.substring(sdk + "aws-sdk-".length()));
         }
-        if (ua.contains("amazonaws.com")) {
-            return token(ua);
-        }
         String first = token(ua);
         return first.isEmpty() ? "other" : first;
     }
