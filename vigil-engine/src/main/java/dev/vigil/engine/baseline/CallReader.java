@@ -42,8 +42,18 @@ final class CallReader {
                 UserAgentFamily.of(text(event, "userAgent")));
     }
 
-    /** {@code userIdentity.arn}, else {@code type:principalId}; empty when neither is there. */
+    /**
+     * The role's ARN for an assumed-role session ({@code userIdentity.sessionContext.sessionIssuer.arn}): session
+     * names change with every session (an instance id, a random SDK name), so a baseline per session would never
+     * finish learning. Otherwise {@code userIdentity.arn}, else {@code type:principalId}; empty when none is there.
+     */
     static String principalKey(Event event) {
+        if (text(event, "userIdentity.type").equals("AssumedRole")) {
+            String role = text(event, "userIdentity.sessionContext.sessionIssuer.arn");
+            if (!role.isEmpty()) {
+                return cut(role);
+            }
+        }
         String arn = text(event, "userIdentity.arn");
         if (!arn.isEmpty()) {
             return cut(arn);

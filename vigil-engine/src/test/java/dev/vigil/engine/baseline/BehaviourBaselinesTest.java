@@ -228,6 +228,21 @@ class BehaviourBaselinesTest {
     }
 
     @Test
+    void sessionsOfARoleShareTheRolesBaseline() {
+        String role = "arn:aws:iam::111122223333:role/deployer";
+        List<JsonEvent> events = new ArrayList<>();
+        for (int d = 0; d < 10; d++) {
+            events.add(call(null).session(role, "i-0abc" + d).at(Duration.ofDays(d).plusHours(12)).event());
+        }
+        JsonEvent odd = call(null).session(role, "i-0fff").at(LATER)
+                .api("iam.amazonaws.com", "CreateAccessKey", false).event();
+        events.add(odd);
+        List<Finding> findings = run(COPIED, events);
+        assertThat(findings).extracting(Finding::principal).containsExactly(role);
+        assertThat(findings.getFirst().evidence().get(1).rawJson()).contains("assumed-role/deployer/i-0fff");
+    }
+
+    @Test
     void evidenceTextIsLeftToTheCallerWhenDeferred() {
         JsonEvent createKey = call(ALICE).at(LATER).api("iam.amazonaws.com", "CreateAccessKey", false).event();
         Finding f = run(BaselineSettings.defaults(), plus(ordinary(ALICE, 10), createKey)).getFirst();

@@ -40,6 +40,7 @@ final class Calls {
         private String account = "111122223333";
         private String eventType = "AwsApiCall";
         private String origin;
+        private String roleArn;
 
         private Call(String arn) {
             this.arn = arn;
@@ -88,6 +89,15 @@ final class Calls {
             return this;
         }
 
+        /** An assumed-role session of that role, its ARN naming the session. */
+        Call session(String role, String sessionName) {
+            type = "AssumedRole";
+            roleArn = role;
+            arn = role.replace(":iam::", ":sts::").replace(":role/", ":assumed-role/") + "/" + sessionName;
+            principalId = "AROAEXAMPLE:" + sessionName;
+            return this;
+        }
+
         Call account(String a) {
             account = a;
             return this;
@@ -113,6 +123,11 @@ final class Calls {
                 id.put("arn", arn);
             }
             id.put("accountId", account);
+            if (roleArn != null) {
+                ObjectNode issuer = id.putObject("sessionContext").putObject("sessionIssuer");
+                issuer.put("type", "Role");
+                issuer.put("arn", roleArn);
+            }
             r.put("eventTime", time.toString());
             r.put("eventSource", source);
             r.put("eventName", name);
