@@ -131,6 +131,10 @@ final class FindingWriter {
                     + f.jsonName().substring(1) + "s");
             usual(profile, f).forEach(usual::add);
         }
+        ObjectNode distinct = baseline.putObject("distinctValues");
+        for (Feature f : Feature.values()) {
+            distinct.put(f.jsonName(), profile.features.get(f).distinct());
+        }
         long learnedHours = java.util.Arrays.stream(profile.hourFirst).filter(t -> t < learningEnd(profile)).count();
         baseline.put("activeHoursOfWeek", learnedHours);
         if (!a.spikes().isEmpty()) {

@@ -25,7 +25,8 @@ import java.util.zip.CRC32;
  *             4 × feature (API, REGION, NETWORK, USER_AGENT),
  *             u8 n hours, n × (u8 hour, i64 first),
  *             i32 n minutes (-1: no volume), n × (i64 epoch minute, i64 calls, i64 bytes out)
- * feature   = u32 n, n × (str value, i64 first, i64 count) sorted by value, u8 sketch (0|1), [1024 × i64 cells]
+ * feature   = u32 n, n × (str value, i64 first, i64 count) sorted by value, u8 sketch (0|1),
+ *             [1024 × i64 cells, 64 × u8 HyperLogLog registers]
  * str       = u32 length, UTF-8 bytes
  * </pre>
  * The same state always gives the same bytes. Only learning-period minutes are kept: later minutes have been
@@ -96,6 +97,7 @@ final class SnapshotCodec {
                     for (long cell : sketch) {
                         out.writeLong(cell);
                     }
+                    out.write(values.registers());
                 }
             }
             int hours = (int) Arrays.stream(p.hourFirst).filter(t -> t != Long.MAX_VALUE).count();
@@ -204,6 +206,14 @@ final class SnapshotCodec {
                         cells[c] = in.readLong();
                     }
                     values.restoreSketch(cells);
+                    byte[] registers = new byte[ValueSet.REGISTERS];
+                    in.readFully(registers);
+                    for (byte r : registers) {
+                        if (r < 0 || r > 64) {
+                            throw corrupt("a HyperLogLog register is " + r, null);
+                        }
+                    }
+                    values.restoreRegisters(registers);
                 }
             }
             int hours = in.readUnsignedByte();

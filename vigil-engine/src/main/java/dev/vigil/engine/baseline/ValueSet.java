@@ -15,12 +15,14 @@ import java.util.Map;
  * not) lowering its {@value #PROBES} cells to its first-seen time. A value's first-seen estimate is the largest of
  * its cells: never later than the truth, so a value the sketch calls new really is new, while a collision can hide
  * a new value (the safe error: a missed anomaly rather than a false one). Cells merge by minimum, so the sketch too
- * is order-free. Fixed size: 8 KiB per overflowed feature.
+ * is order-free. Beside it, a {@value #REGISTERS}-register HyperLogLog (registers merge by maximum) estimates
+ * how many distinct values there were, within about 13 %. Fixed size: a little over 8 KiB per overflowed feature.
  */
 final class ValueSet {
 
     static final int SKETCH_CELLS = 1024;
     static final int PROBES = 3;
+    static final int REGISTERS = 64;
     private static final long SEED = 0x5EEDBA5E11E5L;
 
     static final class Entry {
@@ -32,6 +34,7 @@ final class ValueSet {
     private final int cap;
     private final HashMap<String, Entry> exact = new HashMap<>();
     private long[] sketch;
+    private byte[] registers;
     private String largest; // the kept value ranked last, when known
 
     ValueSet(int cap) {
@@ -78,6 +81,7 @@ final class ValueSet {
     void merge(ValueSet other) {
         if (other.sketch != null) {
             restoreSketch(other.sketch);
+            restoreRegisters(other.registers);
         }
         for (Map.Entry<String, Entry> o : other.exact.entrySet()) {
             Entry e = exact.computeIfAbsent(o.getKey(), v -> new Entry());
@@ -137,6 +141,7 @@ final class ValueSet {
         if (sketch == null) {
             sketch = new long[SKETCH_CELLS];
             Arrays.fill(sketch, Long.MAX_VALUE);
+            registers = new byte[REGISTERS];
             exact.forEach((v, e) -> lower(v, e.first));
         }
     }
@@ -146,6 +151,41 @@ final class ValueSet {
         for (int i = 0; i < PROBES; i++) {
             int c = cell(h, i);
             sketch[c] = Math.min(sketch[c], time);
+        }
+        // HyperLogLog: the low 6 bits choose the register, the rest's leading zeros are the observation
+        int register = (int) (h & (REGISTERS - 1));
+        int rank = Long.numberOfLeadingZeros(h | (REGISTERS - 1)) + 1;
+        registers[register] = (byte) Math.max(registers[register], rank);
+    }
+
+    /** How many distinct values were seen: exact while under the cap, else estimated. */
+    long distinct() {
+        if (sketch == null) {
+            return exact.size();
+        }
+        double sum = 0;
+        int zeros = 0;
+        for (byte r : registers) {
+            sum += Math.pow(2, -r);
+            zeros += r == 0 ? 1 : 0;
+        }
+        double estimate = 0.709 * REGISTERS * REGISTERS / sum;
+        if (estimate <= 2.5 * REGISTERS && zeros > 0) {
+            estimate = REGISTERS * Math.log((double) REGISTERS / zeros); // linear counting for small sets
+        }
+        return Math.max(exact.size() + 1, Math.round(estimate));
+    }
+
+    /** The HyperLogLog registers, or null while every value is exact. */
+    byte[] registers() {
+        return registers;
+    }
+
+    /** Restores a snapshot's registers (after its sketch); the length must be {@link #REGISTERS}. */
+    void restoreRegisters(byte[] values) {
+        ensureSketch();
+        for (int i = 0; i < REGISTERS; i++) {
+            registers[i] = (byte) Math.max(registers[i], values[i]);
         }
     }
 

@@ -38,6 +38,19 @@ class BaselineSnapshotTest {
     }
 
     @Test
+    void sketchesAndDroppedValuesSurviveTheRoundTrip() throws Exception {
+        BaselineSettings tight = new BaselineSettings(Duration.ofDays(7), 3, 2, 20, 4.0, 30, 100_000_000L,
+                dev.vigil.engine.EvidenceText.COPIED);
+        BehaviourBaselines d = new BehaviourBaselines(tight, BaselineSnapshot.EMPTY);
+        Runs.run(d, ReplayTest.workload(9));
+        BaselineSnapshot s = d.snapshot();
+        BehaviourBaselines next = new BehaviourBaselines(tight, BaselineSnapshot.fromBytes(s.toBytes()));
+        Runs.run(next, java.util.List.of());
+        assertThat(next.snapshot()).isEqualTo(s);
+        assertThat(s.principals()).isEqualTo(3);
+    }
+
+    @Test
     void aFlippedByteIsCaughtByTheChecksum() {
         byte[] b = learned().toBytes();
         b[b.length / 2] ^= 0x10;

@@ -23,6 +23,17 @@ class BoundsTest {
         set.add("late", 9_000, null);
         assertThat(set.firstSeen("late")).isGreaterThanOrEqualTo(5_000); // learned before 5,000: this one is new
         assertThat(set.firstSeen("never")).isEqualTo(Long.MAX_VALUE);
+        assertThat(set.distinct()).isBetween(80L, 125L);
+    }
+
+    @Test
+    void theDistinctCountStaysCloseForLargeSets() {
+        ValueSet set = new ValueSet(16);
+        for (int i = 0; i < 20_000; i++) {
+            set.add("203.0." + (i / 256) + "." + (i % 256), i, null);
+        }
+        assertThat(set.exact()).hasSize(16);
+        assertThat(set.distinct()).isBetween(15_000L, 25_000L);
     }
 
     @Test
@@ -34,6 +45,7 @@ class BoundsTest {
         assertThat(set.overflowed()).isFalse();
         assertThat(set.firstSeen("a")).isEqualTo(3);
         assertThat(set.exact().get("a").count).isEqualTo(2);
+        assertThat(set.distinct()).isEqualTo(2);
         assertThat(set.firstSeen("c")).isEqualTo(Long.MAX_VALUE);
     }
 
@@ -49,6 +61,7 @@ class BoundsTest {
         a.merge(b);
         assertThat(a.exact().keySet()).isEqualTo(one.exact().keySet());
         assertThat(a.sketch()).isEqualTo(one.sketch());
+        assertThat(a.registers()).isEqualTo(one.registers());
     }
 
     @Test
