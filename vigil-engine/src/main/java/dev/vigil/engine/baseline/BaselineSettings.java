@@ -34,11 +34,15 @@ public record BaselineSettings(Duration learningPeriod, int maxPrincipals, int m
                                int maxActiveMinutes, double volumeDeviations, long minCallsPerMinute,
                                long minBytesOutPerMinute, EvidenceText evidence) {
 
+    /** Longest learning period accepted: a year, which already covers every seasonal pattern learned here. */
+    public static final Duration MAX_LEARNING = Duration.ofDays(366);
+
     public BaselineSettings {
         Objects.requireNonNull(learningPeriod, "learningPeriod");
         Objects.requireNonNull(evidence, "evidence");
-        if (learningPeriod.isNegative() || learningPeriod.isZero()) {
-            throw new IllegalArgumentException("learning period must be positive, was " + learningPeriod);
+        if (learningPeriod.isNegative() || learningPeriod.isZero() || learningPeriod.compareTo(MAX_LEARNING) > 0) {
+            throw new IllegalArgumentException("learning period must be positive and at most " + MAX_LEARNING
+                    + ", was " + learningPeriod);
         }
         range("max principals", maxPrincipals, 1, 10_000_000);
         range("max values per feature", maxValuesPerFeature, 1, 100_000);

@@ -58,6 +58,8 @@ class BaselineSettingsTest {
                 .hasMessageContaining("unknown setting");
         assertThatThrownBy(() -> BaselineSettings.load(yaml("learning-period: seven days\n")))
                 .hasMessageContaining("#line 1").hasMessageContaining("learning-period");
+        assertThatThrownBy(() -> BaselineSettings.load(yaml("learning-period: P400D\n")))
+                .hasMessageContaining("#line 1").hasMessageContaining("at most PT8784H");
         assertThatThrownBy(() -> BaselineSettings.load(yaml("max-principals: 0\n")))
                 .hasMessageContaining("#line 1").hasMessageContaining("between 1 and");
         assertThatThrownBy(() -> BaselineSettings.load(yaml("\nmax-principals: 5\nmax-principals: 6\n")))
