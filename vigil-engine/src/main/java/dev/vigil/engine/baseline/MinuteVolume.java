@@ -32,7 +32,7 @@ final class MinuteVolume {
     void add(long time, long bytesOut, Sighting sighting) {
         Bucket b = minutes.computeIfAbsent(Math.floorDiv(time, MINUTE_MILLIS), m -> new Bucket());
         b.calls++;
-        b.bytesOut += bytesOut;
+        b.bytesOut = saturated(b.bytesOut, bytesOut);
         b.first = Sighting.earlier(b.first, sighting);
         trim();
     }
@@ -41,7 +41,7 @@ final class MinuteVolume {
     void restore(long minute, long calls, long bytesOut) {
         Bucket b = minutes.computeIfAbsent(minute, m -> new Bucket());
         b.calls += calls;
-        b.bytesOut += bytesOut;
+        b.bytesOut = saturated(b.bytesOut, bytesOut);
         trim();
     }
 
@@ -50,7 +50,7 @@ final class MinuteVolume {
         other.minutes.forEach((minute, o) -> {
             Bucket b = minutes.computeIfAbsent(minute, m -> new Bucket());
             b.calls += o.calls;
-            b.bytesOut += o.bytesOut;
+            b.bytesOut = saturated(b.bytesOut, o.bytesOut);
             b.first = Sighting.earlier(b.first, o.first);
         });
         trim();
@@ -68,6 +68,12 @@ final class MinuteVolume {
 
     void markTruncated() {
         truncated = true;
+    }
+
+    /** A sum of byte counts that stops at Long.MAX_VALUE: a forged byte count must not wrap to a small number. */
+    private static long saturated(long a, long b) {
+        long sum = a + b;
+        return sum < 0 ? Long.MAX_VALUE : sum;
     }
 
     private void trim() {

@@ -43,7 +43,10 @@ final class SourceNetwork {
             // a literal made only of hex digits, colons and dots is parsed, never looked up in DNS
             InetAddress a = InetAddress.getByName(literal);
             byte[] b = a.getAddress();
-            if (!(a instanceof Inet6Address) || b.length != 16) {
+            if (b.length == 4) { // an IPv4-mapped literal (::ffff:192.0.2.1) is that IPv4 address
+                return (b[0] & 0xff) + "." + (b[1] & 0xff) + "." + (b[2] & 0xff) + ".0/24";
+            }
+            if (!(a instanceof Inet6Address)) {
                 return OTHER;
             }
             return String.format(Locale.ROOT, "%x:%x:%x::/48", ((b[0] & 0xff) << 8) | (b[1] & 0xff),

@@ -75,6 +75,14 @@ class BoundsTest {
     }
 
     @Test
+    void forgedByteCountsSaturateInsteadOfWrapping() {
+        MinuteVolume v = new MinuteVolume(3);
+        v.add(0, Long.MAX_VALUE, null);
+        v.add(1, Long.MAX_VALUE, null);
+        assertThat(v.minutes().get(0L).bytesOut).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
     void principalsBeyondTheCapAreAFixedChoiceWithKnownOnesFirst() {
         Profiles fresh = new Profiles(2, Set.of());
         Profiles withKnown = new Profiles(2, Set.of("p7"));

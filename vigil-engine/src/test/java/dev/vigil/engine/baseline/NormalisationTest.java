@@ -14,6 +14,7 @@ class NormalisationTest {
         assertThat(SourceNetwork.of("198.51.100.7")).isEqualTo("198.51.100.0/24");
         assertThat(SourceNetwork.of("2001:db8:1:2::5")).isEqualTo("2001:db8:1::/48");
         assertThat(SourceNetwork.of("2001:DB8:0001:ffff:0:0:0:1")).isEqualTo("2001:db8:1::/48");
+        assertThat(SourceNetwork.of("::ffff:192.0.2.1")).isEqualTo("192.0.2.0/24");
         assertThat(SourceNetwork.of("athena.amazonaws.com")).isEqualTo("athena.amazonaws.com");
         assertThat(SourceNetwork.of("999.1.1.1")).isEqualTo(SourceNetwork.OTHER);
         assertThat(SourceNetwork.of("evil.example.com")).isEqualTo(SourceNetwork.OTHER);
