@@ -1,0 +1,134 @@
+package dev.vigil.formats.flowlog;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Reads a stream line by line into a reused buffer, never holding more than one line of at most
+ * {@code maxLine} bytes: a longer line is skipped (the rest of it is read and dropped) and reported through
+ * {@link #tooLong()}. A trailing CR is dropped, so CRLF files read the same.
+ */
+final class LineReader {
+
+    private final InputStream in;
+    private final int maxLine;
+    private byte[] buf;
+    private int pos;
+    private int limit;
+    private boolean eof;
+
+    private int lineStart;
+    private int lineEnd;
+    private long lineNumber;
+    private boolean tooLong;
+
+    LineReader(InputStream in, int maxLine) {
+        this.in = in;
+        this.maxLine = maxLine;
+        this.buf = new byte[Math.max(1 << 16, maxLine * 2)];
+    }
+
+    byte[] buffer() {
+        return buf;
+    }
+
+    int start() {
+        return lineStart;
+    }
+
+    int end() {
+        return lineEnd;
+    }
+
+    /** 1-based number of the current line. */
+    long lineNumber() {
+        return lineNumber;
+    }
+
+    /** Whether the current line was longer than the limit; its bytes are not available then. */
+    boolean tooLong() {
+        return tooLong;
+    }
+
+    /** Moves to the next line; false at the end of the stream. */
+    boolean next() throws IOException {
+        tooLong = false;
+        int scanFrom = pos;
+        while (true) {
+            int nl = indexOfNewline(scanFrom, limit);
+            if (nl >= 0) {
+                if (nl - pos > maxLine) {
+                    tooLong = true;
+                }
+                found(pos, nl);
+                pos = nl + 1;
+                return true;
+            }
+            if (limit - pos > maxLine) {
+                skipRestOfLine();
+                return true;
+            }
+            if (eof) {
+                if (pos == limit) {
+                    return false;
+                }
+                found(pos, limit);
+                pos = limit;
+                return true;
+            }
+            scanFrom = limit - pos;
+            fill();
+        }
+    }
+
+    private void found(int s, int nl) {
+        int e = nl;
+        if (e > s && buf[e - 1] == '\r') {
+            e--;
+        }
+        lineStart = s;
+        lineEnd = e;
+        lineNumber++;
+    }
+
+    private int indexOfNewline(int from, int to) {
+        byte[] b = buf;
+        for (int i = from; i < to; i++) {
+            if (b[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Moves the unread tail to the front of the buffer and reads more after it. */
+    private void fill() throws IOException {
+        int rest = limit - pos;
+        System.arraycopy(buf, pos, buf, 0, rest);
+        pos = 0;
+        limit = rest;
+        int n = in.read(buf, limit, buf.length - limit);
+        if (n < 0) {
+            eof = true;
+        } else {
+            limit += n;
+        }
+    }
+
+    /** The current line is too long: drop its bytes up to and including the next newline. */
+    private void skipRestOfLine() throws IOException {
+        tooLong = true;
+        lineNumber++;
+        lineStart = lineEnd = 0;
+        pos = limit;
+        while (!eof) {
+            fill();
+            int nl = indexOfNewline(pos, limit);
+            if (nl >= 0) {
+                pos = nl + 1;
+                return;
+            }
+            pos = limit;
+        }
+    }
+}
