@@ -54,12 +54,18 @@ enum FlowField {
     final int version;
     /** Largest value an {@link Kind#INT} column accepts; 0 for other kinds. */
     final int max;
+    /**
+     * Whether values repeat from line to line (ids, regions, names) and are worth caching; addresses take too many
+     * values for a small cache to hold, so they are copied each time.
+     */
+    final boolean repeats;
 
     FlowField(String fieldName, Kind kind, int version, int max) {
         this.fieldName = fieldName;
         this.kind = kind;
         this.version = version;
         this.max = max;
+        this.repeats = kind == Kind.TEXT && !fieldName.endsWith("addr");
     }
 
     /** The field of that flow-log name, or null for a name this model keeps in {@code extra}. */

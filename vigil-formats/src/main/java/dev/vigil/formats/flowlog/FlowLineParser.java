@@ -4,6 +4,8 @@ import dev.vigil.model.FlowRecord;
 import dev.vigil.model.FlowRecord.Action;
 import dev.vigil.model.FlowRecord.LogStatus;
 
+import java.nio.charset.StandardCharsets;
+
 import static dev.vigil.model.FlowRecord.ABSENT;
 
 /**
@@ -93,7 +95,8 @@ final class FlowLineParser {
         }
         switch (f.kind) {
             case INT, LONG -> r.number(f, dash ? ABSENT : digits(f, b, s, e));
-            case TEXT -> r.text(f, dash ? "" : cache.get(b, s, e));
+            case TEXT -> r.text(f, dash ? "" : f.repeats ? cache.get(b, s, e)
+                    : new String(b, s, e - s, StandardCharsets.UTF_8));
             case ACTION -> r.action(action(b, s, e));
             case STATUS -> r.logStatus(status(b, s, e));
         }
@@ -120,7 +123,7 @@ final class FlowLineParser {
         if (s == null || s.equals("-")) {
             return ABSENT;
         }
-        byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
         return digits(f, b, 0, b.length);
     }
 
@@ -139,14 +142,14 @@ final class FlowLineParser {
                 && b[s + 5] == 'T') {
             return Action.REJECT;
         }
-        return FlowRecordBuilder.action(new String(b, s, len, java.nio.charset.StandardCharsets.UTF_8));
+        return FlowRecordBuilder.action(new String(b, s, len, StandardCharsets.UTF_8));
     }
 
     private static LogStatus status(byte[] b, int s, int e) throws MalformedRecord {
         if (e - s == 2 && b[s] == 'O' && b[s + 1] == 'K') {
             return LogStatus.OK;
         }
-        return FlowRecordBuilder.logStatus(new String(b, s, e - s, java.nio.charset.StandardCharsets.UTF_8));
+        return FlowRecordBuilder.logStatus(new String(b, s, e - s, StandardCharsets.UTF_8));
     }
 
     private MalformedRecord fieldCount(byte[] b, int start, int end) {

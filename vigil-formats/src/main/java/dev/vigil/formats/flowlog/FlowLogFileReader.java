@@ -239,7 +239,7 @@ public final class FlowLogFileReader {
                 int m = CloudWatchText.messageStart(b, s, e);
                 s = m >= 0 ? m : s;
             }
-            String origin = file.display() + "#" + unit + " " + n;
+            String origin = originPrefix() + n;
             try {
                 FlowRecord r = parser.parse(b, s, e, origin);
                 records++;
@@ -281,6 +281,16 @@ public final class FlowLogFileReader {
                             + "'); without a header the columns cannot be named, so the file was skipped. "
                             + "For a custom-format flow log exported from CloudWatch Logs, give its LogFormat"));
             return false;
+        }
+
+        private String originPrefix;
+
+        /** {@code FILE#line } once per file, so each record's origin is one concatenation. */
+        private String originPrefix() {
+            if (originPrefix == null) {
+                originPrefix = file.display() + "#" + unit + " ";
+            }
+            return originPrefix;
         }
 
         void skip(long n, String reason, String message) {
