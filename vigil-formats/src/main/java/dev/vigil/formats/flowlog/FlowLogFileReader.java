@@ -225,7 +225,7 @@ public final class FlowLogFileReader {
             if (parser == null) {
                 FlowLogFormat header = FlowLogFormat.fromHeaderLine(b, s, e);
                 if (header != null) {
-                    parser = new FlowLineParser(header);
+                    parser = FlowLineParser.forReading(header);
                     return true;
                 }
                 if (text && CloudWatchText.messageStart(b, s, e) >= 0) {
@@ -261,7 +261,7 @@ public final class FlowLogFileReader {
          * for the default layout, when it at least starts with version 2 (the line itself is then reported).
          */
         private boolean decideHeaderless(byte[] b, int s, int e) {
-            FlowLineParser p = new FlowLineParser(headerlessFormat);
+            FlowLineParser p = FlowLineParser.forReading(headerlessFormat);
             boolean fits;
             try {
                 p.parse(b, s, e, "");

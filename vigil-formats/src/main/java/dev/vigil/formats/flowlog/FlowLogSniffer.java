@@ -77,7 +77,7 @@ public final class FlowLogSniffer {
 
     private static boolean isV2Record(byte[] b, int s, int e) {
         try {
-            new FlowLineParser(FlowLogFormat.V2_DEFAULT).parse(b, s, e, "");
+            FlowLineParser.forSniffing(FlowLogFormat.V2_DEFAULT).parse(b, s, e, "");
             return true;
         } catch (MalformedRecord m) {
             return false;

@@ -15,9 +15,12 @@ final class LineReader {
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
+    // one buffer per reading thread, as for CloudTrail: files are small and many, buffers need not be
+    private static final ThreadLocal<byte[]> BUFFERS = ThreadLocal.withInitial(() -> new byte[1 << 16]);
+
     private final InputStream in;
     private final int maxLine;
-    private byte[] buf;
+    private final byte[] buf;
     private int pos;
     private int limit;
     private boolean eof;
@@ -30,7 +33,12 @@ final class LineReader {
     LineReader(InputStream in, int maxLine) {
         this.in = in;
         this.maxLine = maxLine;
-        this.buf = new byte[Math.max(1 << 16, maxLine * 2)];
+        byte[] b = BUFFERS.get();
+        if (b.length < maxLine * 2) {
+            b = new byte[maxLine * 2];
+            BUFFERS.set(b);
+        }
+        this.buf = b;
     }
 
     byte[] buffer() {

@@ -362,6 +362,16 @@ class FlowLogFileReaderTest {
     }
 
     @Test
+    void aLayoutDoesNotCarryOverToTheNextFileReadOnTheSameThread() throws IOException {
+        FlowLogFiles f = files();
+        f.read(f.write("custom.log", lines("interface-id dstport action version", "eni-9 443 REJECT 3")));
+        assertThat(f.read(f.write("plain.log", lines(V2_SSH)))).isEqualTo(
+                new FlowLogFileReader.Result(FileKind.VPC_FLOW_LOG, 1, 0));
+        assertThat(f.records).extracting(FlowRecord::dstPort).containsExactly(443, 22);
+        assertThat(f.problems).isEmpty();
+    }
+
+    @Test
     void repeatedTextSharesOneStringAcrossRecords() throws IOException {
         FlowLogFiles f = files();
         f.read(f.write("s.log", lines(V2_SSH, V2_RDP)));
