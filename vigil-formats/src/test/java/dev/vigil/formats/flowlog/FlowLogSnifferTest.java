@@ -55,11 +55,26 @@ class FlowLogSnifferTest {
 
     @Test
     void noCloudTrailConfigGuardDutyOrFindingsFileOfTheSharedDataOrTheRepositoryIsAFlowLog() throws IOException {
-        List<Path> files = Stream.concat(walk(sharedData()), testResourceTrees().flatMap(FlowLogSnifferTest::walk))
+        List<Path> all = Stream.concat(walk(sharedData()), testResourceTrees().flatMap(FlowLogSnifferTest::walk))
                 .toList();
-        assertThat(files).as("real CloudTrail, Config, GuardDuty and findings files to test against")
+        // flow-log fixtures (this module's, and any other module's named for flow logs) are the positives
+        List<Path> flowLogFixtures = all.stream().filter(p -> FLOW_LOG_NAME.matcher(insideTree(p)).find()).toList();
+        List<Path> others = all.stream().filter(p -> !flowLogFixtures.contains(p)).toList();
+        assertThat(others).as("real CloudTrail, Config, GuardDuty and findings files to test against")
                 .hasSizeGreaterThan(100);
-        assertThat(files.stream().filter(FlowLogSniffer::isFlowLog)).isEmpty();
+        assertThat(others.stream().filter(FlowLogSniffer::isFlowLog)).isEmpty();
+        assertThat(flowLogFixtures.stream().filter(p -> p.toString().endsWith(".log")))
+                .isNotEmpty().allMatch(FlowLogSniffer::isFlowLog);
+    }
+
+    private static final java.util.regex.Pattern FLOW_LOG_NAME =
+            java.util.regex.Pattern.compile("(?i)flow-?logs?[/_.-]|vpcflowlogs");
+
+    /** The path below {@code src/test/resources/} or {@code data/}, so the checkout's own path does not count. */
+    static String insideTree(Path p) {
+        String s = p.toString().replace('\\', '/');
+        int at = Math.max(s.lastIndexOf("/src/test/resources/"), s.lastIndexOf("/data/"));
+        return at < 0 ? s : s.substring(at);
     }
 
     static Path sharedData() {
