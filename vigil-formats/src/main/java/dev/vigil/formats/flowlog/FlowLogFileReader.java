@@ -9,14 +9,12 @@ import dev.vigil.model.FlowRecord;
 import dev.vigil.model.Problem;
 
 import java.io.BufferedInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
-import java.util.zip.ZipException;
 
 /**
  * Reads one file of VPC Flow Logs, whatever shape it has: S3 text delivery ({@code .log}, {@code .log.gz}, header
@@ -67,23 +65,19 @@ public final class FlowLogFileReader {
             } else {
                 st.readLines(in);
             }
-        } catch (InputOpener.DecompressionLimitExceeded e) {
-            st.fileProblem("decompression-limit", e.getMessage() + "; the rest of the file was not read");
         } catch (JsonProcessingException e) {
             st.fileProblem("invalid-json", "the CloudWatch Logs export is not valid JSON after event " + st.units
                     + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": "
                     + Printable.clip(e.getOriginalMessage()) + "); the rest of the file was not read");
-        } catch (EOFException e) {
-            st.fileProblem("truncated-gzip", "the compressed file ends early (truncated download or copy?); "
-                    + st.records + " records before the damage were read");
-        } catch (ZipException e) {
-            st.fileProblem("corrupt-gzip", "the compressed data is corrupt (" + e.getMessage() + "); "
-                    + st.records + " records before the damage were read");
         } catch (IOException e) {
-            if (st.units == 0) {
+            InputOpener.Damage damage = InputOpener.Damage.of(e, st.records + " records");
+            if (damage != null) {
+                st.fileProblem(damage.reason(), damage.message());
+            } else if (st.units == 0) {
                 return unreadable(file, problems, e.getMessage());
+            } else {
+                st.fileProblem("io-error", "reading failed part-way: " + e.getMessage());
             }
-            st.fileProblem("io-error", "reading failed part-way: " + e.getMessage());
         }
         return st.result();
     }
