@@ -86,6 +86,9 @@ public final class FlowLogSniffer {
 
     /** The first event's message of a CloudWatch Logs JSON export, if the prefix holds one, is a v2 record. */
     private static boolean firstMessageIsRecord(byte[] prefix) {
+        if (!contains(prefix, MESSAGE_KEY)) {
+            return false; // CloudTrail, Config, findings: no need to walk their JSON
+        }
         boolean[] found = new boolean[1];
         try {
             new CloudWatchJsonReader(PREFIX_BYTES).read(new ByteArrayInputStream(prefix), (message, n) -> {
@@ -99,6 +102,21 @@ public final class FlowLogSniffer {
             // a prefix ends mid-JSON, or it is not JSON: what was found before is the answer
         }
         return found[0];
+    }
+
+    private static final byte[] MESSAGE_KEY = "\"message\"".getBytes(StandardCharsets.US_ASCII);
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     private static boolean parquetHasFlowColumns(Path file) {
