@@ -233,6 +233,19 @@ class FlowLogFileReaderTest {
     }
 
     @Test
+    void gzipFilesJoinedEndToEndAreReadWholeWithEachHeader() throws IOException {
+        FlowLogFiles f = files();
+        byte[] a = gzip(lines(V2_HEADER, V2_SSH));
+        byte[] b = gzip(lines("version interface-id dstport action", "3 eni-9 443 REJECT"));
+        byte[] joined = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, joined, a.length, b.length);
+        assertThat(f.read(f.write("joined.log.gz", joined)))
+                .isEqualTo(new FlowLogFileReader.Result(FileKind.VPC_FLOW_LOG, 2, 0));
+        assertThat(f.records).extracting(FlowRecord::dstPort).containsExactly(22, 443);
+        assertThat(f.records.get(1).origin()).isEqualTo("joined.log.gz#line 4");
+    }
+
+    @Test
     void headerlessCustomLayoutIsRefusedUnlessTheFormatIsGiven() throws IOException {
         FlowLogFiles f = files();
         String line = "3 eni-9 443 REJECT";
