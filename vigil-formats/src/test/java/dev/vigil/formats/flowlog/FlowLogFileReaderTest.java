@@ -149,6 +149,26 @@ class FlowLogFileReaderTest {
     }
 
     @Test
+    void version4FieldsAndSublocationsOfAnOutpost() throws IOException {
+        FlowLogFiles f = files();
+        Path p = f.write("v4.log", lines("version account-id interface-id region az-id sublocation-type sublocation-id "
+                        + "srcaddr dstaddr action log-status",
+                "4 123456789012 eni-0a1b2c3d4e5f60718 us-west-2 usw2-az1 outpost op-0123456789abcdef0 10.1.0.5 "
+                        + "10.1.0.9 ACCEPT OK",
+                "4 123456789012 eni-0a1b2c3d4e5f60718 us-west-2 usw2-az1 - - 10.1.0.5 10.1.0.9 ACCEPT OK"));
+        assertThat(f.read(p).records()).isEqualTo(2);
+        assertThat(FlowLogFormat.parse("version region az-id sublocation-type").version()).isEqualTo(4);
+        FlowRecord outpost = f.records.get(0);
+        assertThat(outpost.version()).isEqualTo(4);
+        assertThat(outpost.region()).isEqualTo("us-west-2");
+        assertThat(outpost.azId()).isEqualTo("usw2-az1");
+        assertThat(outpost.extra()).containsExactlyInAnyOrderEntriesOf(Map.of("sublocation-type", "outpost",
+                "sublocation-id", "op-0123456789abcdef0"));
+        assertThat(f.records.get(1).extra()).isEmpty();
+        assertThat(outpost.srcPort()).as("not in the layout").isEqualTo(ABSENT);
+    }
+
+    @Test
     void natGatewayRecordsWithoutVersionColumnKeepPacketAddresses() throws IOException {
         FlowLogFiles f = files();
         Path p = f.write("nat.log", lines("instance-id interface-id srcaddr dstaddr pkt-srcaddr pkt-dstaddr",
