@@ -55,6 +55,11 @@ final class CloudWatchJsonReader {
                     if (!object(p, sink)) {
                         return;
                     }
+                } else {
+                    p.skipChildren();
+                }
+                if (!sawEvents) {
+                    return; // the first value holds no events: not an export, no need to read on
                 }
             }
         }
