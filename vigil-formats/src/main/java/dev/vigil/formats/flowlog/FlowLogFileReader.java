@@ -104,6 +104,9 @@ public final class FlowLogFileReader {
                 return new Result(FileKind.UNKNOWN, 0, 0);
             }
             return new Result(FileKind.VPC_FLOW_LOG, o.records(), o.skipped());
+        } catch (MalformedRecord e) {
+            problems.accept(new Problem(file.display(), e.reason(), e.getMessage() + "; skipped the file"));
+            return new Result(FileKind.UNKNOWN, 0, 0);
         } catch (SQLException e) {
             String why = Printable.clip(String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
             if (progress[0] + progress[1] == 0) {

@@ -97,7 +97,7 @@ final class ParquetFlowReader {
      * are in {@code progress}.
      */
     static Outcome read(Path file, String display, Consumer<FlowRecord> records, Consumer<Problem> problems,
-                        long[] progress) throws SQLException {
+                        long[] progress) throws SQLException, MalformedRecord {
         try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
                 "SELECT * FROM read_parquet(?, hive_partitioning = true, hive_types_autocast = false)")) {
             ps.setString(1, file.toAbsolutePath().toString());
@@ -105,6 +105,11 @@ final class ParquetFlowReader {
                 Columns cols = Columns.of(rs.getMetaData());
                 if (!cols.hasFlowFields()) {
                     return new Outcome(false, 0, 0);
+                }
+                if (cols.fields().length - 1 > FlowLogFormat.MAX_COLUMNS + PARTITION_COLUMNS.size()) {
+                    throw new MalformedRecord("too-many-columns", "the Parquet file has "
+                            + (cols.fields().length - 1) + " columns; flow logs have fewer than "
+                            + FlowLogFormat.MAX_COLUMNS);
                 }
                 FlowRecordBuilder b = new FlowRecordBuilder();
                 long row = 0;
@@ -161,7 +166,7 @@ final class ParquetFlowReader {
                 FlowField f = fields[i];
                 if (f == null) {
                     if (!PARTITION_COLUMNS.contains(names[i])) {
-                        String v = rs.getString(i);
+                        String v = text(rs, i);
                         if (v != null && !v.equals("-")) {
                             b.extra(names[i], v);
                         }
@@ -171,11 +176,11 @@ final class ParquetFlowReader {
                 switch (f.kind) {
                     case INT, LONG -> b.number(f, number(rs, i, f));
                     case TEXT -> {
-                        String v = rs.getString(i);
+                        String v = text(rs, i);
                         b.text(f, v == null || v.equals("-") ? "" : v);
                     }
-                    case ACTION -> b.action(FlowRecordBuilder.action(rs.getString(i)));
-                    case STATUS -> b.logStatus(FlowRecordBuilder.logStatus(rs.getString(i)));
+                    case ACTION -> b.action(FlowRecordBuilder.action(text(rs, i)));
+                    case STATUS -> b.logStatus(FlowRecordBuilder.logStatus(text(rs, i)));
                 }
             }
             b.fillFromPartition(accountColumn > 0 ? rs.getString(accountColumn) : null,
@@ -188,7 +193,17 @@ final class ParquetFlowReader {
                 long v = rs.getLong(i);
                 return rs.wasNull() ? ABSENT : v;
             }
-            return FlowLineParser.digits(f, rs.getString(i));
+            return FlowLineParser.digits(f, text(rs, i));
+        }
+
+        /** A cell as text, refused when longer than any flow-log line could be. */
+        private String text(ResultSet rs, int i) throws SQLException, MalformedRecord {
+            String v = rs.getString(i);
+            if (v != null && v.length() > FlowLogFileReader.MAX_LINE_BYTES) {
+                throw new MalformedRecord("value-too-long", names[i] + " holds " + v.length()
+                        + " characters, more than a whole flow-log line may have");
+            }
+            return v;
         }
     }
 }

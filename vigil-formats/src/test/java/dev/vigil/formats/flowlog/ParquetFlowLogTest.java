@@ -109,6 +109,24 @@ class ParquetFlowLogTest {
     }
 
     @Test
+    void hostileParquetIsBounded() throws Exception {
+        FlowLogFiles f = new FlowLogFiles(dir);
+        StringBuilder wide = new StringBuilder("SELECT 'eni-1' AS interface_id, '1.2.3.4' AS srcaddr, 'OK' AS log_status");
+        for (int i = 0; i < 200; i++) {
+            wide.append(", 'x' AS future_").append(i);
+        }
+        assertThat(f.read(writeParquet(dir.resolve("wide.parquet"), wide.toString())).kind())
+                .isEqualTo(FileKind.UNKNOWN);
+        assertThat(f.problemSummaries()).containsExactly("wide.parquet too-many-columns");
+
+        f.problems.clear();
+        Path huge = writeParquet(dir.resolve("huge.parquet"), "SELECT * FROM (VALUES ('eni-1', repeat('a', 9000)), "
+                + "('eni-2', 'fine')) AS t(interface_id, ecs_task_id)");
+        assertThat(f.read(huge)).isEqualTo(new FlowLogFileReader.Result(FileKind.VPC_FLOW_LOG, 1, 1));
+        assertThat(f.problemSummaries()).containsExactly("huge.parquet#row 1 value-too-long");
+    }
+
+    @Test
     void numbersStoredAsTextAreParsedAndCheckedToo() throws Exception {
         Path file = writeParquet(dir.resolve("text.parquet"), """
                 SELECT * FROM (VALUES ('2', 'eni-1', '22', 'ACCEPT'), ('2', 'eni-1', 'ssh', 'ACCEPT'),
