@@ -242,6 +242,22 @@ class FlowLogFileReaderTest {
     }
 
     @Test
+    void aHugeLineIsDroppedWithoutBeingHeldAndTheLinesAfterItAreRead() throws IOException {
+        FlowLogFiles f = files();
+        String huge = "2 " + "9".repeat(300_000);
+        Path p = f.write("huge.log", V2_HEADER + "\n" + huge + "\n" + V2_SSH + "\n" + huge + "\n" + huge + "\n"
+                + V2_RDP); // no newline at the end
+        assertThat(f.read(p)).isEqualTo(new FlowLogFileReader.Result(FileKind.VPC_FLOW_LOG, 2, 3));
+        assertThat(f.problemSummaries()).containsExactly("huge.log#line 2 line-too-long",
+                "huge.log#line 4 line-too-long", "huge.log#line 5 line-too-long");
+        assertThat(f.records).extracting(FlowRecord::origin).containsExactly("huge.log#line 3", "huge.log#line 6");
+        f.problems.clear();
+        f.records.clear();
+        assertThat(f.read(f.write("tail.log", V2_HEADER + "\n" + huge)).skippedRecords()).isEqualTo(1);
+        assertThat(f.problemSummaries()).containsExactly("tail.log#line 2 line-too-long");
+    }
+
+    @Test
     void aHeaderLineFurtherDownSwitchesTheLayout() throws IOException {
         FlowLogFiles f = files();
         Path p = f.write("joined.log", lines(V2_HEADER, V2_SSH, "version interface-id dstport action",
