@@ -6,13 +6,11 @@ import dev.vigil.formats.json.FieldSpans;
 import dev.vigil.formats.json.JsonRecordScanner;
 import dev.vigil.model.Problem;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
-import java.util.zip.ZipException;
 
 /**
  * Reads one file of CloudTrail evidence, whatever shape it has: the S3 delivery wrapper (gzip or not), a JSON
@@ -59,21 +57,17 @@ public final class CloudTrailFileReader {
             new JsonRecordScanner(in, limits.maxRecordBytes(), SPANS.get(), st, BUFFERS.get()).scan();
         } catch (StopFile stop) {
             // classification decided the rest of the file need not be read
-        } catch (InputOpener.DecompressionLimitExceeded e) {
-            st.fileProblem("decompression-limit", e.getMessage() + "; the rest of the file was not read");
-        } catch (EOFException e) {
-            st.fileProblem("truncated-gzip", "the compressed file ends early (truncated download or copy?); "
-                    + st.records + " records before the damage were read");
-        } catch (ZipException e) {
-            st.fileProblem("corrupt-gzip", "the compressed data is corrupt (" + e.getMessage() + "); "
-                    + st.records + " records before the damage were read");
         } catch (IOException e) {
-            if (st.records == 0 && st.kind == null) {
+            InputOpener.Damage damage = InputOpener.Damage.of(e, st.records + " records");
+            if (damage != null) {
+                st.fileProblem(damage.reason(), damage.message());
+            } else if (st.records == 0 && st.kind == null) {
                 problems.accept(new Problem(file.display(), "unreadable", "cannot read the file: " + e.getMessage()
                         + "; check that it exists and is readable"));
                 return new Result(FileKind.UNREADABLE, 0, 0);
+            } else {
+                st.fileProblem("io-error", "reading failed part-way: " + e.getMessage());
             }
-            st.fileProblem("io-error", "reading failed part-way: " + e.getMessage());
         }
         FileKind kind = st.kind;
         if (kind == null) {

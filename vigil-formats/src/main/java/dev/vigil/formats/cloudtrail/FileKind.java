@@ -5,6 +5,7 @@ public enum FileKind {
     CLOUDTRAIL("cloudtrail"),
     CLOUDTRAIL_INSIGHT("cloudtrail-insight"),
     CLOUDTRAIL_DIGEST("cloudtrail-digest"),
+    VPC_FLOW_LOG("vpc-flow-log"),
     EMPTY("empty"),
     UNKNOWN("unknown"),
     UNREADABLE("unreadable");

@@ -8,7 +8,6 @@ import dev.vigil.formats.json.FieldSpans;
 import dev.vigil.formats.json.JsonRecordScanner;
 import dev.vigil.model.Problem;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
-import java.util.zip.ZipException;
 
 /**
  * Reads a file of findings from GuardDuty, Security Hub (ASFF) or an OCSF producer, recognising the format from the
@@ -88,16 +86,13 @@ public final class FindingFileReader {
                     new JsonRecordScanner.Buffers(), WRAPPERS).scan();
         } catch (NotFindings e) {
             throw new NotAFindingsFileException(display, e.getMessage());
-        } catch (InputOpener.DecompressionLimitExceeded e) {
-            st.fileProblem("decompression-limit", e.getMessage() + "; the rest of the file was not read");
-        } catch (EOFException e) {
-            st.fileProblem("truncated-gzip", "the compressed file ends early (truncated download or copy?); "
-                    + st.findingsOut + " findings before the damage were read");
-        } catch (ZipException e) {
-            st.fileProblem("corrupt-gzip", "the compressed data is corrupt (" + e.getMessage() + "); "
-                    + st.findingsOut + " findings before the damage were read");
         } catch (IOException e) {
-            st.fileProblem("io-error", "reading failed part-way: " + e.getMessage());
+            InputOpener.Damage damage = InputOpener.Damage.of(e, st.findingsOut + " findings");
+            if (damage != null) {
+                st.fileProblem(damage.reason(), damage.message());
+            } else {
+                st.fileProblem("io-error", "reading failed part-way: " + e.getMessage());
+            }
         }
         if (!st.decided && !st.wrapper) {
             throw new NotAFindingsFileException(display, st.recordsSeen == 0 && st.skipped == 0

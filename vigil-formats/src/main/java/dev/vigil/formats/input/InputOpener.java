@@ -1,5 +1,6 @@
 package dev.vigil.formats.input;
 
+import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Opens a log file for reading: gzip is recognised by its magic bytes, not its name, and decompressed output
@@ -22,6 +24,35 @@ public final class InputOpener {
     public static final class DecompressionLimitExceeded extends IOException {
         DecompressionLimitExceeded(long limit) {
             super("decompressed data exceeds the " + limit + "-byte limit per file (a corrupt file or a gzip bomb)");
+        }
+    }
+
+    /**
+     * How a file's compressed data went wrong part-way, in the words every reader reports it with.
+     *
+     * @param reason  the problem reason: {@code decompression-limit}, {@code truncated-gzip} or {@code corrupt-gzip}
+     * @param message what happened and what of the file was still read
+     */
+    public record Damage(String reason, String message) {
+
+        /**
+         * The damage {@code e} describes, or null when it is another I/O error.
+         *
+         * @param read what was read before it, e.g. "12 records"
+         */
+        public static Damage of(IOException e, String read) {
+            if (e instanceof DecompressionLimitExceeded) {
+                return new Damage("decompression-limit", e.getMessage() + "; the rest of the file was not read");
+            }
+            if (e instanceof EOFException) {
+                return new Damage("truncated-gzip", "the compressed file ends early (truncated download or copy?); "
+                        + read + " before the damage were read");
+            }
+            if (e instanceof ZipException) {
+                return new Damage("corrupt-gzip", "the compressed data is corrupt (" + e.getMessage() + "); "
+                        + read + " before the damage were read");
+            }
+            return null;
         }
     }
 

@@ -1,0 +1,62 @@
+package dev.vigil.formats.flowlog;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Turns short byte runs into Strings, handing back the same String for the same bytes while it stays cached.
+ * Flow logs repeat the same few account ids, interface ids, VPC ids and regions on line after line: reusing the
+ * String saves an allocation and a copy per column, and lets everything downstream share one instance.
+ * Direct-mapped and fixed in size (the keys live side by side in one array, so a lookup touches one cache line
+ * of it), so it never grows with the input.
+ */
+final class TextCache {
+
+    static final int SLOTS = 1024;
+    static final int MAX_LENGTH = 64;
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /** Slot i's key bytes are keys[i * MAX_LENGTH, i * MAX_LENGTH + lengths[i]). */
+    private final byte[] keys = new byte[SLOTS * MAX_LENGTH];
+    private final int[] lengths = new int[SLOTS];
+    private final String[] values = new String[SLOTS];
+
+    /**
+     * The slot of a byte run from its length and its first and last eight bytes (the whole of most ids):
+     * constant time whatever the length; the bytes are compared in full on a hit anyway.
+     */
+    private static int slot(byte[] b, int start, int len) {
+        long h;
+        if (len >= 8) {
+            h = (long) LONGS.get(b, start) * 0x9E3779B97F4A7C15L ^ (long) LONGS.get(b, start + len - 8);
+        } else {
+            h = 0;
+            for (int i = start; i < start + len; i++) {
+                h = h << 8 | (b[i] & 0xff);
+            }
+        }
+        h = (h + len) * 0xC2B2AE3D27D4EB4FL;
+        return (int) (h >>> 54) & (SLOTS - 1);
+    }
+
+    String get(byte[] b, int start, int end) {
+        int len = end - start;
+        if (len > MAX_LENGTH || len == 0) {
+            return new String(b, start, len, StandardCharsets.UTF_8);
+        }
+        int slot = slot(b, start, len);
+        int at = slot * MAX_LENGTH;
+        if (lengths[slot] == len && Arrays.equals(keys, at, at + len, b, start, end)) {
+            return values[slot];
+        }
+        String s = new String(b, start, len, StandardCharsets.UTF_8);
+        System.arraycopy(b, start, keys, at, len);
+        lengths[slot] = len;
+        values[slot] = s;
+        return s;
+    }
+}
