@@ -25,6 +25,7 @@ final class IndexBuilder {
     static final int MAX_INDICATORS = 10_000_000;
     static final int MAX_CANDIDATES = 16;
     static final int MAX_SCAN = 64;
+    private static final int[] EMPTY = new int[0];
 
     private final List<IndicatorTable.SetInfo> sets = new ArrayList<>();
     private final IntList set = new IntList(1024);
@@ -43,6 +44,7 @@ final class IndexBuilder {
     private final Map<String, IntList> domains = new HashMap<>();
     private final Map<Integer, String> domainText = new HashMap<>();
     private int truncated;
+    private int lastValidity = -1;
 
     int addSet(String name, IntelCategory category, boolean custom) {
         sets.add(new IndicatorTable.SetInfo(name, category, custom));
@@ -82,11 +84,15 @@ final class IndexBuilder {
         set.add(setId);
         confidence.add(conf);
         prefix.add(bits);
-        validity.add(validityIds.computeIfAbsent(List.of(from, until), k -> {
-            validFrom.add(from);
-            validUntil.add(until);
-            return validFrom.size() - 1;
-        }));
+        // indicators of one set mostly share their validity: skip the map for a run of equal ones
+        if (lastValidity < 0 || validFrom.get(lastValidity) != from || validUntil.get(lastValidity) != until) {
+            lastValidity = validityIds.computeIfAbsent(List.of(from, until), k -> {
+                validFrom.add(from);
+                validUntil.add(until);
+                return validFrom.size() - 1;
+            });
+        }
+        validity.add(lastValidity);
         return set.size() - 1;
     }
 
@@ -259,7 +265,10 @@ final class IndexBuilder {
     /** The covering indicators worth keeping for one interval, strongest first (see the class comment). */
     private int[] strongest(TreeSet<Integer> active, IndicatorTable table) {
         if (active.isEmpty()) {
-            return new int[0];
+            return EMPTY;
+        }
+        if (active.size() == 1) {
+            return new int[]{active.first()};
         }
         int[] kept = new int[MAX_CANDIDATES];
         int size = 0;

@@ -67,8 +67,9 @@ public final class ThreatIntel implements IpReputation, DomainReputation {
         IndexBuilder.Built built = index.build();
         if (index.truncatedIntervals() > 0) {
             problems.accept(new Problem("intel", "overlap-cap", index.truncatedIntervals() + " address ranges are"
-                    + " covered by more than " + IndexBuilder.MAX_CANDIDATES + " overlapping indicators with"
-                    + " different validity; only the strongest are kept there. Remove duplicate feeds."));
+                    + " covered by more than " + IndexBuilder.MAX_SCAN + " overlapping indicators (or more than "
+                    + IndexBuilder.MAX_CANDIDATES + " with different validity); only the strongest are kept there."
+                    + " Remove duplicate feeds or overlapping sets."));
         }
         return new ThreatIntel(built, summaries, index.size());
     }
