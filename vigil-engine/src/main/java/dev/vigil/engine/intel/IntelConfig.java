@@ -38,7 +38,10 @@ final class IntelConfig {
                     .build())
             .build();
 
-    /** One configured set. {@code expires} is epoch seconds, {@link Long#MAX_VALUE} for none. */
+    /**
+     * One configured set. {@code expires} is epoch seconds, {@link Long#MAX_VALUE} for none; {@code category} null
+     * means "from the format": tor-exit for Tor lists, malicious otherwise.
+     */
     record SetSpec(String name, Path file, IntelFormat format, IntelCategory category, int confidence, long expires,
                    boolean custom, String origin) {
     }
@@ -155,7 +158,7 @@ final class IntelConfig {
             found.add(new Problem(where(display, f, at), "invalid-value", "format '" + SetLoad.clean(f.text())
                     + "' is not one of auto, plain, csv, stix, misp, tor-exit"));
         }
-        IntelCategory category = format == IntelFormat.TOR_EXIT ? IntelCategory.TOR_EXIT : IntelCategory.MALICIOUS;
+        IntelCategory category = null; // not given: decided from the (detected) format when the file is read
         Value c = e.get("category");
         if (c != null && (category = category(c.text())) == null) {
             found.add(new Problem(where(display, c, at), "invalid-value", "category '" + SetLoad.clean(c.text())

@@ -44,9 +44,7 @@ class MillionIndicatorsTest {
             }
         }
         List<Problem> problems = new ArrayList<>();
-        long t0 = System.nanoTime();
         ThreatIntel intel = ThreatIntel.load(List.of(feed), problems::add);
-        System.err.println("LOADTIME " + (System.nanoTime() - t0) / 1_000_000 + " ms");
         assertThat(problems).isEmpty();
         assertThat(intel.size()).isEqualTo(1_000_000);
         assertThat(intel.sets().get(0).addresses()).isEqualTo(1_000_000);
