@@ -42,7 +42,6 @@ final class IndexBuilder {
     private final IntList v6Ids = new IntList(16);
     private final LongList v6Bounds = new LongList(64);
     private final Map<String, IntList> domains = new HashMap<>();
-    private final Map<Integer, String> domainText = new HashMap<>();
     private int truncated;
     private int lastValidity = -1;
 

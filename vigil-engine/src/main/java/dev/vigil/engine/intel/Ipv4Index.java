@@ -1,49 +1,63 @@
 package dev.vigil.engine.intel;
 
 /**
- * IPv4 elementary intervals (see {@link IndexBuilder}): sorted starts, each with its candidate list. A table over the
- * top 16 bits narrows the search to the intervals starting in that /16, so a lookup touches a few cache lines even
- * with millions of intervals; a miss usually ends at an empty candidate list.
+ * IPv4 elementary intervals (see {@link IndexBuilder}): sorted starts, each with its candidate list. Built for the
+ * miss, which is what most flow peers are:
+ * <ul>
+ *   <li>a table indexed by the address's top bits (16 to 22 of them, about four intervals per slot) narrows the
+ *   search to the intervals starting in that slot, so a lookup is one table read and a search within a cache line or
+ *   two;</li>
+ *   <li>each interval is one long, start in the high half and candidate offset in the low half, so the search and the
+ *   "is this interval empty?" test read the same cache lines.</li>
+ * </ul>
  */
 final class Ipv4Index {
 
     private final IndicatorTable table;
-    /** Interval starts as unsigned values flipped into signed order ({@code x ^ MIN_VALUE}). */
-    private final int[] starts;
-    private final int[] offsets;
+    /** Per interval: (start ^ MIN_VALUE) << 32 | offset of its candidates; sorted. */
+    private final long[] packed;
     private final int[] candidates;
     /** Per indicator id: first address and prefix, to show the block that matched. */
     private final int[] first;
     private final int[] prefix;
-    /** bucket[b] = index of the first interval starting at or after b << 16. */
-    private final int[] bucket = new int[65537];
+    private final int shift;
+    /** slot[s] = index of the first interval starting at or after s << shift. */
+    private final int[] slot;
 
     Ipv4Index(IndicatorTable table, int[] starts, int[] offsets, int[] candidates, int[] first, int[] prefix) {
         this.table = table;
-        this.starts = starts;
-        this.offsets = offsets;
         this.candidates = candidates;
         this.first = first;
         this.prefix = prefix;
+        this.packed = new long[starts.length];
+        for (int i = 0; i < starts.length; i++) {
+            packed[i] = ((long) starts[i] << 32) | (offsets[i] & 0xFFFFFFFFL);
+        }
+        int bits = 16;
+        while (bits < 22 && (long) starts.length > 4L << bits) {
+            bits++;
+        }
+        this.shift = 32 - bits;
+        this.slot = new int[(1 << bits) + 1];
         int i = 0;
-        for (int b = 0; b <= 65536; b++) {
-            long from = (long) b << 16;
+        for (int s = 0; s <= 1 << bits; s++) {
+            long from = (long) s << shift;
             while (i < starts.length && Integer.toUnsignedLong(starts[i] ^ Integer.MIN_VALUE) < from) {
                 i++;
             }
-            bucket[b] = i;
+            slot[s] = i;
         }
     }
 
     IntelMatch lookup(long address, long epochSeconds) {
-        int key = (int) address ^ Integer.MIN_VALUE;
-        int b = (int) (address >>> 16);
-        int lo = bucket[b];
-        int hi = bucket[b + 1] - 1;
-        // the last interval starting at or before the address: in this /16, or the one before it
+        long key = ((long) ((int) address ^ Integer.MIN_VALUE) << 32) | 0xFFFFFFFFL;
+        int s = (int) (address >>> shift);
+        int lo = slot[s];
+        int hi = slot[s + 1] - 1;
+        // the last interval starting at or before the address: in this slot, or the one before it
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            if (starts[mid] <= key) {
+            if (packed[mid] <= key) {
                 lo = mid + 1;
             } else {
                 hi = mid - 1;
@@ -53,7 +67,9 @@ final class Ipv4Index {
         if (at < 0) {
             return null;
         }
-        for (int c = offsets[at], end = offsets[at + 1]; c < end; c++) {
+        int from = (int) packed[at];
+        int end = at + 1 < packed.length ? (int) packed[at + 1] : candidates.length;
+        for (int c = from; c < end; c++) {
             int id = candidates[c];
             if (table.validAt(id, epochSeconds)) {
                 long network = Integer.toUnsignedLong(first[id]);
@@ -62,9 +78,5 @@ final class Ipv4Index {
             }
         }
         return null;
-    }
-
-    int intervals() {
-        return starts.length;
     }
 }
