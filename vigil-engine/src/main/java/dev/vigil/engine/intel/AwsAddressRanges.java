@@ -52,9 +52,7 @@ public final class AwsAddressRanges {
                 }
             }
         } catch (JsonProcessingException e) {
-            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            problems.accept(new Problem(display + "#line " + line, "invalid-json", "invalid JSON, the rest of the"
-                    + " file is skipped: " + SetLoad.clean(e.getOriginalMessage())));
+            problems.accept(IntelJson.broken(display, e));
         } catch (IOException e) {
             problems.accept(new Problem(display, "unreadable", "cannot read the AWS address ranges: "
                     + e.getMessage()));

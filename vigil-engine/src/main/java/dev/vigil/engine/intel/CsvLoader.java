@@ -27,36 +27,28 @@ final class CsvLoader {
     }
 
     static void load(InputStream in, SetLoad load) throws IOException {
-        BoundedLines lines = new BoundedLines(IntelInput.reader(in));
-        Header header = null;
-        String line;
-        while ((line = lines.next()) != null && !load.full()) {
-            String at = load.at(lines.number());
-            if (lines.tooLong()) {
-                load.problem(at, "line-too-long", "line longer than " + BoundedLines.MAX_LINE + " characters");
-                continue;
-            }
+        Header[] header = new Header[1];
+        IndicatorLines.read(in, load, (line, at) -> {
             if (line.isBlank() || line.startsWith("#")) {
-                continue;
+                return true;
             }
             List<String> fields = split(line);
             if (fields == null) {
                 load.problem(at, "invalid-csv", "unterminated quoted field; quote a value with \"…\" on one line");
-                continue;
-            }
-            if (header == null) {
+            } else if (header[0] != null) {
+                row(fields, header[0], load, at);
+            } else {
                 int indicator = indicatorColumn(fields);
                 if (indicator < 0) {
                     load.problem(at, "missing-indicator-column", "the header names no indicator column; name one of "
                             + INDICATOR_COLUMNS);
-                    return;
+                    return false;
                 }
-                header = new Header(indicator, find(fields, CONFIDENCE_COLUMNS), find(fields, EXPIRY_COLUMNS),
+                header[0] = new Header(indicator, find(fields, CONFIDENCE_COLUMNS), find(fields, EXPIRY_COLUMNS),
                         find(fields, FROM_COLUMNS), find(fields, TYPE_COLUMNS));
-                continue;
             }
-            row(fields, header, load, at);
-        }
+            return true;
+        });
     }
 
     private record Header(int indicator, int confidence, int expires, int from, int type) {

@@ -34,6 +34,16 @@ final class IndicatorTable {
         return epochSeconds >= validFrom[v] && epochSeconds < validUntil[v];
     }
 
+    /** The first of {@code candidates[from, end)} valid at the time (they are strongest first), or -1. */
+    int firstValid(int[] candidates, int from, int end, long epochSeconds) {
+        for (int c = from; c < end; c++) {
+            if (validAt(candidates[c], epochSeconds)) {
+                return candidates[c];
+            }
+        }
+        return -1;
+    }
+
     /** Whether indicator {@code a} is valid at least whenever {@code b} is. */
     boolean covers(int a, int b) {
         int va = validity[a];

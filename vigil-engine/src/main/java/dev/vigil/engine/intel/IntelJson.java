@@ -5,8 +5,14 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.vigil.model.Problem;
+
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 
 /** The bounded streaming JSON parser shared by the STIX and MISP loaders, and small helpers over it. */
 final class IntelJson {
@@ -50,5 +56,40 @@ final class IntelJson {
 
     static boolean isString(JsonParser p) {
         return p.currentToken() == JsonToken.VALUE_STRING;
+    }
+
+    /**
+     * The scalar fields named in {@code wanted} of the object the parser stands on (START_OBJECT), everything else
+     * skipped; null values are left out. A wanted field holding an object or array makes the result's {@code
+     * wrongType} name it.
+     */
+    static Fields fields(JsonParser p, Set<String> wanted) throws IOException {
+        Map<String, String> values = new HashMap<>();
+        String wrong = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            p.nextToken();
+            if (wanted.contains(name)) {
+                String v = scalar(p);
+                if (v == CONTAINER) {
+                    wrong = name;
+                } else if (v != null) {
+                    values.put(name, v);
+                }
+            } else {
+                p.skipChildren();
+            }
+        }
+        return new Fields(values, wrong);
+    }
+
+    record Fields(Map<String, String> values, String wrongType) {
+    }
+
+    /** The problem for JSON that broke off: where, and that the rest of the file is skipped. */
+    static Problem broken(String file, JsonProcessingException e) {
+        long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+        return new Problem(file + "#line " + line, "invalid-json", "invalid JSON, the rest of the file is skipped: "
+                + SetLoad.clean(e.getOriginalMessage()));
     }
 }

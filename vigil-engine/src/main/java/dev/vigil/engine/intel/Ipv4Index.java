@@ -69,14 +69,11 @@ final class Ipv4Index {
         }
         int from = (int) packed[at];
         int end = at + 1 < packed.length ? (int) packed[at + 1] : candidates.length;
-        for (int c = from; c < end; c++) {
-            int id = candidates[c];
-            if (table.validAt(id, epochSeconds)) {
-                long network = Integer.toUnsignedLong(first[id]);
-                String text = prefix[id] == 32 ? IpText.ipv4(network) : IpText.ipv4(network) + "/" + prefix[id];
-                return table.match(id, text);
-            }
+        int id = from == end ? -1 : table.firstValid(candidates, from, end, epochSeconds);
+        if (id < 0) {
+            return null;
         }
-        return null;
+        long network = Integer.toUnsignedLong(first[id]);
+        return table.match(id, prefix[id] == 32 ? IpText.ipv4(network) : IpText.ipv4(network) + "/" + prefix[id]);
     }
 }

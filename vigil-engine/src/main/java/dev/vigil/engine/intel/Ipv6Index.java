@@ -35,13 +35,11 @@ final class Ipv6Index {
         if (at < 0) {
             return null;
         }
-        for (int c = offsets[at], end = offsets[at + 1]; c < end; c++) {
-            int id = candidates[c];
-            if (table.validAt(id, epochSeconds)) {
-                String text = IpText.ipv6(first[2 * id], first[2 * id + 1]);
-                return table.match(id, prefix[id] == 128 ? text : text + "/" + prefix[id]);
-            }
+        int id = table.firstValid(candidates, offsets[at], offsets[at + 1], epochSeconds);
+        if (id < 0) {
+            return null;
         }
-        return null;
+        String text = IpText.ipv6(first[2 * id], first[2 * id + 1]);
+        return table.match(id, prefix[id] == 128 ? text : text + "/" + prefix[id]);
     }
 }

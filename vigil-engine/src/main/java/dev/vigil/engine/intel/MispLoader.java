@@ -3,10 +3,10 @@ package dev.vigil.engine.intel;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.vigil.model.Problem;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -39,9 +39,8 @@ final class MispLoader {
                 }
             }
         } catch (JsonProcessingException e) {
-            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            load.problem(load.at(line), "invalid-json", "invalid JSON, the rest of the file is skipped: "
-                    + SetLoad.clean(e.getOriginalMessage()));
+            Problem broken = IntelJson.broken(load.file(), e);
+            load.problem(broken.location(), broken.reason(), broken.message());
         }
     }
 
@@ -55,26 +54,12 @@ final class MispLoader {
                 load.problem(at, "wrong-type", "a MISP attribute must be a JSON object");
                 continue;
             }
-            Map<String, String> a = new HashMap<>();
-            String wrong = null;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                p.nextToken();
-                if (FIELDS.contains(name)) {
-                    String v = IntelJson.scalar(p);
-                    if (v == IntelJson.CONTAINER) {
-                        wrong = name;
-                    } else if (v != null) {
-                        a.put(name, v);
-                    }
-                } else {
-                    p.skipChildren();
-                }
-            }
-            if (wrong != null) {
-                load.problem(at, "wrong-type", "'" + wrong + "' must be a string, number or boolean");
+            IntelJson.Fields read = IntelJson.fields(p, FIELDS);
+            if (read.wrongType() != null) {
+                load.problem(at, "wrong-type", "'" + read.wrongType() + "' must be a string, number or boolean");
                 continue;
             }
+            Map<String, String> a = read.values();
             attribute(a, load, at);
         }
     }

@@ -14,25 +14,16 @@ final class PlainListLoader {
     }
 
     static void load(InputStream in, SetLoad load) throws IOException {
-        BoundedLines lines = new BoundedLines(IntelInput.reader(in));
-        String line;
-        while ((line = lines.next()) != null && !load.full()) {
-            String at = load.at(lines.number());
-            if (lines.tooLong()) {
-                load.problem(at, "line-too-long", "line longer than " + BoundedLines.MAX_LINE + " characters");
-                continue;
-            }
+        IndicatorLines.read(in, load, (line, at) -> {
             String entry = stripComment(line);
-            if (entry.isEmpty()) {
-                continue;
-            }
             if (entry.indexOf(' ') >= 0 || entry.indexOf('\t') >= 0) {
                 load.problem(at, "extra-text", "'" + SetLoad.clean(entry) + "' holds more than one value; write one"
                         + " address or block per line and put remarks after '#'");
-                continue;
+            } else if (!entry.isEmpty()) {
+                load.address(entry, -1, Long.MIN_VALUE, Long.MAX_VALUE, at);
             }
-            load.address(entry, -1, Long.MIN_VALUE, Long.MAX_VALUE, at);
-        }
+            return true;
+        });
     }
 
     static String stripComment(String line) {

@@ -3,10 +3,10 @@ package dev.vigil.engine.intel;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.vigil.model.Problem;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -46,9 +46,8 @@ final class StixLoader {
                 }
             }
         } catch (JsonProcessingException e) {
-            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            load.problem(load.at(line), "invalid-json", "invalid JSON, the rest of the file is skipped: "
-                    + SetLoad.clean(e.getOriginalMessage()));
+            Problem broken = IntelJson.broken(load.file(), e);
+            load.problem(broken.location(), broken.reason(), broken.message());
         }
     }
 
@@ -62,26 +61,13 @@ final class StixLoader {
                 load.problem(at, "wrong-type", "a STIX object must be a JSON object");
                 continue;
             }
-            Map<String, String> fields = new HashMap<>();
-            String wrong = null;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                p.nextToken();
-                if (FIELDS.contains(name)) {
-                    String v = IntelJson.scalar(p);
-                    if (v == IntelJson.CONTAINER) {
-                        wrong = name;
-                    } else if (v != null) {
-                        fields.put(name, v);
-                    }
-                } else {
-                    p.skipChildren();
-                }
-            }
-            if (wrong != null) {
-                load.problem(at, "wrong-type", "'" + wrong + "' must be a string or number, not an object or array");
+            IntelJson.Fields read = IntelJson.fields(p, FIELDS);
+            if (read.wrongType() != null) {
+                load.problem(at, "wrong-type", "'" + read.wrongType()
+                        + "' must be a string or number, not an object or array");
                 continue;
             }
+            Map<String, String> fields = read.values();
             object(fields, load, at);
         }
     }

@@ -172,12 +172,8 @@ public final class ThreatIntel implements IpReputation, DomainReputation {
         if (ids == null) {
             return null;
         }
-        for (int id : ids) {
-            if (table.validAt(id, epochSeconds)) {
-                return table.match(id, name);
-            }
-        }
-        return null;
+        int id = table.firstValid(ids, 0, ids.length, epochSeconds);
+        return id < 0 ? null : table.match(id, name);
     }
 
     /** Indicators loaded: addresses, CIDR blocks and domain names, over all sets. */

@@ -16,17 +16,10 @@ final class TorExitLoader {
     }
 
     static void load(InputStream in, SetLoad load) throws IOException {
-        BoundedLines lines = new BoundedLines(IntelInput.reader(in));
-        String line;
-        while ((line = lines.next()) != null && !load.full()) {
-            String at = load.at(lines.number());
-            if (lines.tooLong()) {
-                load.problem(at, "line-too-long", "line longer than " + BoundedLines.MAX_LINE + " characters");
-                continue;
-            }
+        IndicatorLines.read(in, load, (line, at) -> {
             String l = line.strip();
             if (l.isEmpty() || l.startsWith("#")) {
-                continue;
+                return true;
             }
             String[] parts = l.split("\\s+");
             switch (parts[0]) {
@@ -49,6 +42,7 @@ final class TorExitLoader {
                     }
                 }
             }
-        }
+            return true;
+        });
     }
 }
