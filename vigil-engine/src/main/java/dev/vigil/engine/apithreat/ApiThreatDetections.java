@@ -46,7 +46,7 @@ public final class ApiThreatDetections implements StatefulDetector<Event, ApiThr
     /** Groups one partial state holds; past it new groups are counted in {@link State#dropped()} and ignored. */
     static final int MAX_GROUPS = 100_000;
 
-    private static final Pattern INSTANCE_SESSION = Pattern.compile(":(i-[0-9a-f]{8}(?:[0-9a-f]{9})?)$");
+    private static final Pattern INSTANCE_SESSION = Pattern.compile(":(i-[0-9a-fA-F]{8}(?:[0-9a-fA-F]{9})?)$");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final IpReputation intel;
