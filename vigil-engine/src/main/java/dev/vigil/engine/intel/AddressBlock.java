@@ -78,7 +78,8 @@ record AddressBlock(boolean ipv6, long firstHigh, long firstLow, long lastHigh, 
     }
 
     private static Invalid everything(String text) {
-        return new Invalid("covers-everything", "'" + SetLoad.clean(text) + "' covers every address and would match all traffic;"
+        return new Invalid("covers-everything", "'" + SetLoad.clean(text)
+                + "' covers every address and would match all traffic;"
                 + " list the networks you mean instead");
     }
 }

@@ -16,8 +16,8 @@ import java.util.TreeSet;
  * same indicators cover every address. Each interval keeps its covering indicators strongest first (confidence,
  * then set name, then the more specific block), minus those a stronger one makes unreachable: an indicator is
  * dropped when a stronger one is valid for at least the same time span, since the stronger one would always answer
- * first. At most {@value #MAX_CANDIDATES} remain per interval (and at most {@value #MAX_SCAN} are examined); what is cut
- * is counted in {@link #truncatedIntervals()}.
+ * first. At most {@value #MAX_CANDIDATES} remain per interval (and at most {@value #MAX_SCAN} are examined); what
+ * is cut is counted in {@link #truncatedIntervals()}.
  */
 final class IndexBuilder {
 
@@ -125,8 +125,8 @@ final class IndexBuilder {
         Ipv6Index v6 = buildV6(table, strongestFirst, prefixes);
         Map<String, int[]> domainIndex = new HashMap<>();
         for (Map.Entry<String, IntList> e : domains.entrySet()) {
-            Integer[] ids = Arrays.stream(e.getValue().toArray()).boxed().sorted(strongestFirst).toArray(Integer[]::new);
-            domainIndex.put(e.getKey(), Arrays.stream(ids).mapToInt(Integer::intValue).toArray());
+            domainIndex.put(e.getKey(), Arrays.stream(e.getValue().toArray()).boxed().sorted(strongestFirst)
+                    .mapToInt(Integer::intValue).toArray());
         }
         return new Built(table, v4, v6, domainIndex);
     }

@@ -23,8 +23,8 @@ enum IntelFormat {
     /**
      * The format of a file from its first bytes (decoded): JSON with a top-level {@code "Event"} or {@code
      * "Attribute"} is MISP, other JSON (a bundle, {@code "objects"}) is STIX; text whose first entry line starts with
-     * {@code ExitNode} or {@code ExitAddress} is Tor's exit-addresses; a first line with a comma or tab-free header that
-     * names an indicator column is CSV; anything else is a plain list.
+     * {@code ExitNode} or {@code ExitAddress} is Tor's exit-addresses; a first entry line with a comma that names an
+     * indicator column is CSV; anything else is a plain list.
      */
     static IntelFormat detect(String head) {
         String t = head.strip();

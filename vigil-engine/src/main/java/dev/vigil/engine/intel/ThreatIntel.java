@@ -120,8 +120,9 @@ public final class ThreatIntel implements IpReputation, DomainReputation {
         String lower = name.toLowerCase(Locale.ROOT);
         boolean tor = lower.contains("torbulkexitlist") || lower.contains("tor-exit") || lower.contains("tor_exit")
                 || lower.contains("exit-addresses");
-        return new IntelConfig.SetSpec(name.isEmpty() ? "set" : name, file, tor ? IntelFormat.TOR_EXIT : IntelFormat.AUTO,
-                tor ? IntelCategory.TOR_EXIT : null, IntelConfig.DEFAULT_CONFIDENCE, Long.MAX_VALUE, true,
+        return new IntelConfig.SetSpec(name.isEmpty() ? "set" : name, file,
+                tor ? IntelFormat.TOR_EXIT : IntelFormat.AUTO, tor ? IntelCategory.TOR_EXIT : null,
+                IntelConfig.DEFAULT_CONFIDENCE, Long.MAX_VALUE, true,
                 file.toString());
     }
 

@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StratusInstanceCredentialsTest {
 
-    static final Path RECORDS = SharedData.stratus().resolve("aws.credential-access.ec2-steal-instance-credentials.json");
+    static final Path RECORDS = SharedData.stratus()
+            .resolve("aws.credential-access.ec2-steal-instance-credentials.json");
 
     @Test
     void theStolenSessionIsFoundFromRealRecords(@TempDir Path dir) throws IOException {

@@ -139,8 +139,9 @@ class IntelIndexTest {
                 long a = 0xC6336400L - 100 + random.nextInt((1 << 14) + 200);
                 long[] best = null;
                 for (long[] b : blocks) {
-                    if (a >= b[0] && a <= b[1] && time < b[4] && (best == null || b[2] > best[2]
-                            || b[2] == best[2] && (b[3] < best[3] || b[3] == best[3] && b[1] - b[0] < best[1] - best[0]))) {
+                    boolean stronger = best == null || b[2] > best[2] || b[2] == best[2] && (b[3] < best[3]
+                            || b[3] == best[3] && b[1] - b[0] < best[1] - best[0]);
+                    if (a >= b[0] && a <= b[1] && time < b[4] && stronger) {
                         best = b;
                     }
                 }
