@@ -21,10 +21,10 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Reads intel.yaml: a list of sets, each a mapping of {@code name}, {@code file}, {@code format}, {@code category},
- * {@code confidence}, {@code expires} and {@code custom}. Strict: an unknown key, a missing name or file, or a bad
- * value is a problem at its line, and that set is left out (the others load). Files over 1 MiB, anchors and aliases
- * are refused.
+ * Reads intel.yaml: a list of sets (alone, or under a top-level {@code sets:} key), each a mapping of {@code name},
+ * {@code file}, {@code format}, {@code category}, {@code confidence}, {@code expires} and {@code custom}. Strict: an
+ * unknown key, a missing name or file, or a bad value is a problem at its line, and that set is left out (the others
+ * load). Files over 1 MiB, anchors and aliases are refused.
  */
 final class IntelConfig {
 
@@ -70,9 +70,13 @@ final class IntelConfig {
                 if (t == null) {
                     return sets;
                 }
+                if (t == JsonToken.START_OBJECT && p.nextToken() == JsonToken.FIELD_NAME
+                        && p.currentName().equals("sets")) {
+                    t = p.nextToken(); // the list may also stand under a single top-level key "sets:"
+                }
                 if (t != JsonToken.START_ARRAY) {
                     problems.accept(new Problem(display + "#line " + line(p), "invalid-config",
-                            "intel.yaml must be a list of sets: '- name: …' entries"));
+                            "intel.yaml must be a list of sets ('- name: …' entries), alone or under 'sets:'"));
                     return sets;
                 }
                 while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
@@ -89,6 +93,10 @@ final class IntelConfig {
                             sets.add(spec);
                         }
                     }
+                }
+                if (p.getParsingContext().inObject() && p.nextToken() == JsonToken.FIELD_NAME) {
+                    problems.accept(new Problem(display + "#line " + line(p), "unknown-key", "unknown top-level key '"
+                            + SetLoad.clean(p.currentName()) + "'; intel.yaml holds only 'sets:'"));
                 }
             }
         } catch (JsonProcessingException e) {

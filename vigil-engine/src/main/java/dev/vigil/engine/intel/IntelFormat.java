@@ -11,13 +11,18 @@ enum IntelFormat {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    /** The format named in intel.yaml; {@code stix2} and {@code tor-exit-list} are accepted as aliases. */
     static IntelFormat fromYaml(String text) {
         for (IntelFormat f : values()) {
             if (f.yamlName().equals(text)) {
                 return f;
             }
         }
-        return null;
+        return switch (text) {
+            case "stix2" -> STIX;
+            case "tor-exit-list" -> TOR_EXIT;
+            default -> null;
+        };
     }
 
     /**

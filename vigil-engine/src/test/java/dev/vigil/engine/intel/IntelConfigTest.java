@@ -94,8 +94,38 @@ class IntelConfigTest {
     }
 
     @Test
+    void theListMayStandUnderSetsAndFormatAliasesAreAccepted() throws IOException {
+        Files.writeString(dir.resolve("c2.stix.json"), "{\"type\":\"bundle\",\"objects\":[{\"type\":\"indicator\","
+                + "\"pattern\":\"[ipv4-addr:value = '198.51.100.9']\",\"pattern_type\":\"stix\"}]}");
+        Files.writeString(dir.resolve("tor-exit-addresses"),
+                "ExitNode AB\nExitAddress 198.51.100.10 2026-10-01 00:00:00\n");
+        Path yaml = Files.writeString(dir.resolve("intel.yaml"), """
+                # generated
+                sets:
+                  - name: c2-servers
+                    file: c2.stix.json
+                    format: stix2
+                    category: command-and-control
+                    confidence: 85
+                    expires: 2026-10-31T00:00:00Z
+                  - name: tor-exits
+                    file: tor-exit-addresses
+                    format: tor-exit-list
+                    category: tor-exit
+                    confidence: 95
+                """);
+        ThreatIntel intel = ThreatIntel.load(List.of(dir), problems::add);
+        assertThat(problems).isEmpty();
+        assertThat(intel.lookup("198.51.100.9", 0).setName()).isEqualTo("c2-servers");
+        assertThat(intel.lookup("198.51.100.10", 0).category()).isEqualTo(IntelCategory.TOR_EXIT);
+        Files.writeString(yaml, "sets: []\nextra: 1\n");
+        ThreatIntel.load(List.of(yaml), problems::add);
+        assertThat(problems).extracting(Problem::reason).containsExactly("unknown-key");
+    }
+
+    @Test
     void notAListAnchorsAndBrokenYamlAreReported() throws IOException {
-        Path map = Files.writeString(dir.resolve("a.yaml"), "sets: []\n");
+        Path map = Files.writeString(dir.resolve("a.yaml"), "feeds: []\n");
         Path anchors = Files.writeString(dir.resolve("b.yaml"), "- &x {name: a, file: a.txt}\n- *x\n");
         Path broken = Files.writeString(dir.resolve("c.yml"), "- name: [unclosed\n");
         ThreatIntel.load(List.of(map, anchors, broken), problems::add);
