@@ -152,6 +152,25 @@ class IntelLoaderTest {
     }
 
     @Test
+    void aMispEventWithTwoHundredThousandAttributesStreams(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("big-event.json");
+        try (java.io.Writer out = Files.newBufferedWriter(f)) {
+            out.write("{\"Event\":{\"info\":\"big\",\"Attribute\":[");
+            for (int i = 0; i < 200_000; i++) {
+                out.write((i == 0 ? "" : ",") + "{\"type\":\"ip-dst\",\"to_ids\":true,\"value\":\"10."
+                        + (i >> 16) + "." + ((i >> 8) & 255) + "." + (i & 255)
+                        + "\",\"Tag\":[{\"name\":\"tlp:white\"}]}");
+            }
+            out.write("]}}");
+        }
+        ThreatIntel intel = load(f);
+        assertThat(problems).isEmpty();
+        assertThat(intel.size()).isEqualTo(200_000);
+        assertThat(intel.lookup("10.3.13.63", 0)).isNotNull();
+        assertThat(intel.lookup("10.3.13.64", 0)).isNull();
+    }
+
+    @Test
     void torExitAddressesAndBulkListAreTorExitSets() {
         ThreatIntel intel = load(FIXTURES.resolve("exit-addresses.txt"), FIXTURES.resolve("torbulkexitlist"));
         IntelMatch m = intel.lookup("198.51.100.161", OCT_2026);
