@@ -45,6 +45,11 @@ public final class ApiThreatDetections implements StatefulDetector<Event, ApiThr
     static final int FALLBACK_EVIDENCE = 10;
     /** Groups one partial state holds; past it new groups are counted in {@link State#dropped()} and ignored. */
     static final int MAX_GROUPS = 100_000;
+    /**
+     * Characters of copied records one partial state holds (about 64 MiB); past it further evidence keeps only id,
+     * time and origin, as the correlation engine does, and {@code vigil scan} reads the records back.
+     */
+    static final long TEXT_BUDGET = 32L * 1024 * 1024;
 
     private static final Pattern INSTANCE_SESSION = Pattern.compile(":(i-[0-9a-fA-F]{8}(?:[0-9a-fA-F]{9})?)$");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -72,8 +77,10 @@ public final class ApiThreatDetections implements StatefulDetector<Event, ApiThr
         private final Map<IntelKey, IntelCalls> intel = new HashMap<>();
         private final Map<SessionKey, InstanceSession> sessions = new HashMap<>();
         private long dropped;
+        private final TextBudget text;
 
-        private State() {
+        private State(long textBudget) {
+            this.text = new TextBudget(textBudget);
         }
 
         /** Records ignored because the state held {@value #MAX_GROUPS} groups of a kind already. */
@@ -106,7 +113,12 @@ public final class ApiThreatDetections implements StatefulDetector<Event, ApiThr
 
     @Override
     public State newState() {
-        return new State();
+        return new State(TEXT_BUDGET);
+    }
+
+    /** A state with another text budget, for tests of what happens when it is spent. */
+    State newState(long textBudget) {
+        return new State(textBudget);
     }
 
     @Override
@@ -143,7 +155,7 @@ public final class ApiThreatDetections implements StatefulDetector<Event, ApiThr
         }
         calls.note(match);
         calls.calls.add(event, CloudTrailFacts.INSTANCE.region(event), text(event, "userIdentity.accessKeyId"),
-                caller);
+                caller, state.text);
     }
 
     private void acceptInstanceSession(State state, Event event, String address) {
@@ -169,7 +181,7 @@ public final class ApiThreatDetections implements StatefulDetector<Event, ApiThr
         }
         boolean withText = awsRanges != null;
         session.add(address, event, CloudTrailFacts.INSTANCE.region(event), accessKey,
-                withText ? EVIDENCE : FALLBACK_EVIDENCE, withText);
+                withText ? EVIDENCE : FALLBACK_EVIDENCE, withText, state.text);
     }
 
     @Override

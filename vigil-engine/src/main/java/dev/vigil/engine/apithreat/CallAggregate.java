@@ -27,14 +27,14 @@ final class CallAggregate {
         this.evidence = new EarliestEvidence(evidenceCap, withText);
     }
 
-    void add(Event e, String region, String accessKey, String address) {
+    void add(Event e, String region, String accessKey, String address, TextBudget budget) {
         count++;
         firstMillis = Math.min(firstMillis, e.timeMillis());
         lastMillis = Math.max(lastMillis, e.timeMillis());
         bounded(regions, region);
         bounded(accessKeys, accessKey);
         bounded(addresses, address);
-        evidence.add(e);
+        evidence.add(e, budget);
     }
 
     void merge(CallAggregate o) {

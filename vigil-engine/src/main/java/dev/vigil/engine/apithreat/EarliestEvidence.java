@@ -10,7 +10,8 @@ import java.util.TreeSet;
 
 /**
  * The earliest records by (time, origin, event id), at most a fixed number: the same whichever way the records were
- * split among partial states or ordered, since merging two of these keeps the earliest of their union.
+ * split among partial states or ordered, since merging two of these keeps the earliest of their union. Which of them
+ * hold the record's text can depend on order once a state's {@link TextBudget} is spent.
  */
 final class EarliestEvidence {
 
@@ -30,7 +31,7 @@ final class EarliestEvidence {
         this.withText = withText;
     }
 
-    void add(Event e) {
+    void add(Event e, TextBudget budget) {
         if (kept.size() == cap) {
             Evidence last = kept.last();
             Instant t = Instant.ofEpochMilli(e.timeMillis());
@@ -39,7 +40,8 @@ final class EarliestEvidence {
                 return; // would not be kept: do not copy the record
             }
         }
-        offer(withText ? Evidence.of(e) : Evidence.withoutText(e));
+        boolean copy = withText && budget.take(e.rawJson().length());
+        offer(copy ? Evidence.of(e) : Evidence.withoutText(e));
     }
 
     private void offer(Evidence ev) {

@@ -24,7 +24,8 @@ final class InstanceSession {
         this.instanceId = instanceId;
     }
 
-    void add(String address, Event e, String region, String accessKey, int evidenceCap, boolean withText) {
+    void add(String address, Event e, String region, String accessKey, int evidenceCap, boolean withText,
+             TextBudget budget) {
         CallAggregate a = byAddress.get(address);
         if (a == null) {
             if (byAddress.size() == MAX_ADDRESSES && address.compareTo(byAddress.lastKey()) > 0) {
@@ -36,7 +37,7 @@ final class InstanceSession {
                 byAddress.pollLastEntry();
             }
         }
-        a.add(e, region, accessKey, address);
+        a.add(e, region, accessKey, address, budget);
     }
 
     void merge(InstanceSession o) {

@@ -156,6 +156,21 @@ class ApiThreatDetectionsTest {
     }
 
     @Test
+    void aSpentTextBudgetKeepsReferencesInsteadOfRecords() {
+        ApiThreatDetections d = new ApiThreatDetections(intel, null, null);
+        JsonEvent first = user("2026-10-01T10:00:00Z", "198.51.100.9", "TerminateInstances");
+        ApiThreatDetections.State s = d.newState(first.rawJson().length());
+        d.accept(s, first);
+        d.accept(s, user("2026-10-01T10:01:00Z", "198.51.100.9", "TerminateInstances"));
+        Finding f = d.finish(List.of(s)).get(0);
+        assertThat(f.count()).isEqualTo(2);
+        assertThat(f.evidence().get(1).hasText()).isTrue();
+        assertThat(f.evidence().get(2).hasText()).isFalse();
+        assertThat(f.evidence().get(2).origin()).isNotEmpty();
+        assertThat(f.evidence().get(2).eventId()).isNotEmpty();
+    }
+
+    @Test
     void instanceCredentialsOutsideAwsWithTheAddressRanges() {
         ApiThreatDetections d = new ApiThreatDetections(intel, ranges, null);
         List<Finding> f = run(d, List.of(
