@@ -21,7 +21,10 @@ final class Ipv4Index {
     private final int[] first;
     private final int[] prefix;
     private final int shift;
-    /** slot[s] = index of the first interval starting at or after s << shift. */
+    /**
+     * slot[s] = index of the first interval starting at or after s << shift; negative (the index with the sign bit
+     * set) when no address of the slot is listed at all, so that most misses end after this one read.
+     */
     private final int[] slot;
 
     Ipv4Index(IndicatorTable table, int[] starts, int[] offsets, int[] candidates, int[] first, int[] prefix) {
@@ -47,13 +50,24 @@ final class Ipv4Index {
             }
             slot[s] = i;
         }
+        for (int s = 0; s < 1 << bits; s++) {
+            boolean startsNone = slot[s] == slot[s + 1];
+            int before = slot[s] - 1;
+            boolean coveredByNone = before < 0 || offsets[before] == offsets[before + 1];
+            if (startsNone && coveredByNone) {
+                slot[s] |= Integer.MIN_VALUE;
+            }
+        }
     }
 
     IntelMatch lookup(long address, long epochSeconds) {
         long key = ((long) ((int) address ^ Integer.MIN_VALUE) << 32) | 0xFFFFFFFFL;
         int s = (int) (address >>> shift);
         int lo = slot[s];
-        int hi = slot[s + 1] - 1;
+        if (lo < 0) {
+            return null;
+        }
+        int hi = (slot[s + 1] & Integer.MAX_VALUE) - 1;
         // the last interval starting at or before the address: in this slot, or the one before it
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
