@@ -1,0 +1,93 @@
+package dev.vigil.engine.intel;
+
+/**
+ * IPv4 elementary intervals (see {@link IndexBuilder}): sorted starts, each with its candidate list. Built for the
+ * miss, which is what most flow peers are:
+ * <ul>
+ *   <li>a table indexed by the address's top bits (16 to 22 of them, about four intervals per slot) narrows the
+ *   search to the intervals starting in that slot, so a lookup is one table read and a search within a cache line or
+ *   two;</li>
+ *   <li>each interval is one long, start in the high half and candidate offset in the low half, so the search and the
+ *   "is this interval empty?" test read the same cache lines.</li>
+ * </ul>
+ */
+final class Ipv4Index {
+
+    private final IndicatorTable table;
+    /** Per interval: (start ^ MIN_VALUE) << 32 | offset of its candidates; sorted. */
+    private final long[] packed;
+    private final int[] candidates;
+    /** Per indicator id: first address and prefix, to show the block that matched. */
+    private final int[] first;
+    private final int[] prefix;
+    private final int shift;
+    /**
+     * slot[s] = index of the first interval starting at or after s << shift; negative (the index with the sign bit
+     * set) when no address of the slot is listed at all, so that most misses end after this one read.
+     */
+    private final int[] slot;
+
+    Ipv4Index(IndicatorTable table, int[] starts, int[] offsets, int[] candidates, int[] first, int[] prefix) {
+        this.table = table;
+        this.candidates = candidates;
+        this.first = first;
+        this.prefix = prefix;
+        this.packed = new long[starts.length];
+        for (int i = 0; i < starts.length; i++) {
+            packed[i] = ((long) starts[i] << 32) | (offsets[i] & 0xFFFFFFFFL);
+        }
+        int bits = 16;
+        while (bits < 22 && (long) starts.length > 4L << bits) {
+            bits++;
+        }
+        this.shift = 32 - bits;
+        this.slot = new int[(1 << bits) + 1];
+        int i = 0;
+        for (int s = 0; s <= 1 << bits; s++) {
+            long from = (long) s << shift;
+            while (i < starts.length && Integer.toUnsignedLong(starts[i] ^ Integer.MIN_VALUE) < from) {
+                i++;
+            }
+            slot[s] = i;
+        }
+        for (int s = 0; s < 1 << bits; s++) {
+            boolean startsNone = slot[s] == slot[s + 1];
+            int before = slot[s] - 1;
+            boolean coveredByNone = before < 0 || offsets[before] == offsets[before + 1];
+            if (startsNone && coveredByNone) {
+                slot[s] |= Integer.MIN_VALUE;
+            }
+        }
+    }
+
+    IntelMatch lookup(long address, long epochSeconds) {
+        long key = ((long) ((int) address ^ Integer.MIN_VALUE) << 32) | 0xFFFFFFFFL;
+        int s = (int) (address >>> shift);
+        int lo = slot[s];
+        if (lo < 0) {
+            return null;
+        }
+        int hi = (slot[s + 1] & Integer.MAX_VALUE) - 1;
+        // the last interval starting at or before the address: in this slot, or the one before it
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (packed[mid] <= key) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        int at = lo - 1;
+        if (at < 0) {
+            return null;
+        }
+        int from = (int) packed[at];
+        int end = at + 1 < packed.length ? (int) packed[at + 1] : candidates.length;
+        int id = from == end ? -1 : table.firstValid(candidates, from, end, epochSeconds);
+        if (id < 0) {
+            return null;
+        }
+        long network = Integer.toUnsignedLong(first[id]);
+        return table.match(id, prefix[id] == 32 ? IpText.ipv4(network) : IpText.ipv4(network) + "/" + prefix[id]);
+    }
+}
