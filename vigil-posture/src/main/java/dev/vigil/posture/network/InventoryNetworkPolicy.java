@@ -1,0 +1,132 @@
+package dev.vigil.posture.network;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.engine.network.NetworkPolicy;
+import dev.vigil.posture.inventory.Inventory;
+import dev.vigil.posture.inventory.Resource;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@link NetworkPolicy} the inventory implies: an interface's security groups (AWS::EC2::NetworkInterface
+ * {@code groups}, or for a flow that names only its instance, AWS::EC2::Instance {@code securityGroups}) and the
+ * network ACL associated with its subnet (AWS::EC2::NetworkAcl {@code associations}).
+ *
+ * <p>Security groups are stateful and network ACLs stateless, but both are asked only about new inbound
+ * connections, where both apply: the flow detections never ask about responses. A connection is
+ * {@link Verdict#DENIED} when a security group or the ACL the inventory holds definitely stops it; anything the
+ * inventory cannot settle — an interface or group it does not hold, a rule naming another group or a prefix list,
+ * an entry it cannot read — is {@link Verdict#UNKNOWN}, never a denial.
+ */
+public final class InventoryNetworkPolicy implements NetworkPolicy {
+
+    /** What the inventory says about one interface (or instance): its groups and subnet. */
+    private record Attachment(List<String> groupIds, String subnetId) {
+    }
+
+    private final Map<String, Attachment> byInterface;
+    private final Map<String, Attachment> byInstance;
+    private final Map<String, SecurityGroupRules> groups;
+    private final Map<String, NetworkAclRules> aclBySubnet;
+
+    private InventoryNetworkPolicy(Map<String, Attachment> byInterface, Map<String, Attachment> byInstance,
+                                   Map<String, SecurityGroupRules> groups, Map<String, NetworkAclRules> aclBySubnet) {
+        this.byInterface = byInterface;
+        this.byInstance = byInstance;
+        this.groups = groups;
+        this.aclBySubnet = aclBySubnet;
+    }
+
+    /** Reads the interfaces, instances, security groups and network ACLs the inventory holds (live ones only). */
+    public static InventoryNetworkPolicy of(Inventory inv) {
+        Map<String, Attachment> byInterface = new HashMap<>();
+        Map<String, Attachment> byInstance = new HashMap<>();
+        inv.ofType("AWS::EC2::NetworkInterface").forEach(r -> {
+            Attachment a = new Attachment(groupIds(r.config("groups")), r.config("subnetId").asText(""));
+            byInterface.put(text(r.config("networkInterfaceId"), r.id()), a);
+        });
+        inv.ofType("AWS::EC2::Instance").forEach(r -> {
+            for (JsonNode eni : r.config("networkInterfaces")) {
+                String id = eni.path("networkInterfaceId").asText("");
+                if (!id.isEmpty() && !byInterface.containsKey(id)) {
+                    byInterface.put(id, new Attachment(groupIds(eni.path("groups")),
+                            text(eni.path("subnetId"), r.config("subnetId").asText(""))));
+                }
+            }
+            byInstance.put(text(r.config("instanceId"), r.id()),
+                    new Attachment(groupIds(r.config("securityGroups")), r.config("subnetId").asText("")));
+        });
+        Map<String, SecurityGroupRules> groups = new HashMap<>();
+        inv.ofType("AWS::EC2::SecurityGroup").forEach(r ->
+                groups.put(text(r.config("groupId"), r.id()), SecurityGroupRules.of(r)));
+        Map<String, NetworkAclRules> aclBySubnet = new HashMap<>();
+        inv.ofType("AWS::EC2::NetworkAcl").forEach(r -> {
+            NetworkAclRules rules = NetworkAclRules.of(r);
+            for (JsonNode a : r.config("associations")) {
+                String subnet = a.path("subnetId").asText("");
+                if (!subnet.isEmpty()) {
+                    aclBySubnet.put(subnet, rules);
+                }
+            }
+        });
+        return new InventoryNetworkPolicy(byInterface, byInstance, groups, aclBySubnet);
+    }
+
+    private static List<String> groupIds(JsonNode list) {
+        List<String> ids = new ArrayList<>();
+        for (JsonNode g : list) {
+            String id = g.isTextual() ? g.asText() : g.path("groupId").asText("");
+            if (!id.isEmpty()) {
+                ids.add(id);
+            }
+        }
+        return List.copyOf(ids);
+    }
+
+    private static String text(JsonNode node, String fallback) {
+        String t = node.asText("");
+        return t.isEmpty() ? fallback : t;
+    }
+
+    @Override
+    public Verdict inbound(String interfaceId, String instanceId, int protocol, int localPort, String remoteAddress) {
+        Attachment a = interfaceId == null ? null : byInterface.get(interfaceId);
+        if (a == null && instanceId != null) {
+            a = byInstance.get(instanceId);
+        }
+        if (a == null || remoteAddress == null || CidrBlock.address(remoteAddress) == null) {
+            return Verdict.UNKNOWN;
+        }
+        Verdict sg = securityGroups(a, protocol, localPort, remoteAddress);
+        NetworkAclRules acl = aclBySubnet.get(a.subnetId());
+        Verdict nacl = acl == null ? Verdict.UNKNOWN : acl.inbound(protocol, localPort, remoteAddress);
+        if (sg == Verdict.DENIED || nacl == Verdict.DENIED) {
+            return Verdict.DENIED;
+        }
+        return sg == Verdict.ALLOWED && nacl == Verdict.ALLOWED ? Verdict.ALLOWED : Verdict.UNKNOWN;
+    }
+
+    /** Any group allowing is enough; all groups known and none allowing is a denial. */
+    private Verdict securityGroups(Attachment a, int protocol, int localPort, String remote) {
+        if (a.groupIds().isEmpty()) {
+            return Verdict.UNKNOWN; // NAT gateways and some service interfaces have no groups: not ours to judge
+        }
+        boolean unknown = false;
+        for (String id : a.groupIds()) {
+            SecurityGroupRules rules = groups.get(id);
+            if (rules == null) {
+                unknown = true;
+                continue;
+            }
+            Verdict v = rules.inbound(protocol, localPort, remote);
+            if (v == Verdict.ALLOWED) {
+                return Verdict.ALLOWED;
+            }
+            unknown |= v == Verdict.UNKNOWN;
+        }
+        return unknown ? Verdict.UNKNOWN : Verdict.DENIED;
+    }
+}
