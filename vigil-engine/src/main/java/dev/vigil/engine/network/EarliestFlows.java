@@ -23,6 +23,10 @@ final class EarliestFlows {
         this.cap = cap;
     }
 
+    EarliestFlows emptyCopy() {
+        return new EarliestFlows(cap);
+    }
+
     void add(FlowRecord r) {
         int n = flows.size();
         if (n == cap && ORDER.compare(r, flows.get(n - 1)) >= 0) {

@@ -75,12 +75,19 @@ public record FlowDetectionSettings(
         double beaconMaxBytesCv, long beaconMaxFlowBytes, int beaconMaxSamples,
         int torRelayMinRelays, int unauthorisedMinFlows, int rejectedStormMinFlows) {
 
+    /** Largest flow counted towards a beacon: keeps the sum of squared bytes far from overflowing. */
+    static final long MAX_BEACON_FLOW_BYTES = 1L << 24;
+
     /** Evidence entries per finding are capped by the model; one goes to the summary. */
     public static final int MAX_EVIDENCE_FLOWS = 49;
 
     public FlowDetectionSettings {
         positive(scanWindow, "scan-window");
         positive(volumeWindow, "volume-window");
+        if (volumeWindow.toSeconds() % scanWindow.toSeconds() != 0) {
+            throw new IllegalArgumentException("volume-window (" + volumeWindow + ") must be a whole multiple of "
+                    + "scan-window (" + scanWindow + "): volumes are summed from scan windows");
+        }
         if (learningPeriod.isNegative()) {
             throw new IllegalArgumentException("learning-period must not be negative");
         }
@@ -102,6 +109,9 @@ public record FlowDetectionSettings(
         miningPorts = Set.copyOf(miningPorts);
         positive(miningMinDuration, "mining.min-duration");
         positive(beaconMinSpan, "beacon.min-span");
+        if (beaconMaxFlowBytes > MAX_BEACON_FLOW_BYTES) {
+            throw new IllegalArgumentException("beacon.max-flow-bytes must be at most " + MAX_BEACON_FLOW_BYTES);
+        }
         if (beaconMaxSamples < beaconMinConnections || beaconMinConnections < 3) {
             throw new IllegalArgumentException("beacon.min-connections must be at least 3 and at most "
                     + "beacon.max-samples");

@@ -54,6 +54,9 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
     /** One reader's partial state. Not thread-safe. */
     public static final class State {
         final TallyMap entries;
+        /** The first-seen entry of the last resource: a file's records mostly come from one interface. */
+        private TallyKey firstSeenKey;
+        private Tally firstSeen;
 
         State(int maxKeys) {
             entries = new TallyMap(maxKeys);
@@ -154,14 +157,13 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
         if (outbound && ported) {
             outboundConnection(f, r, scanWindow, proto, remotePort, localPort, probe, attempt, accepted, remotePublic);
         }
-        if (!ingress && remotePublic) {
-            Tally volume = f.entry(Kind.VOLUME, window(f.seconds, volumeWindowSeconds), f.remote, -1);
-            if (volume != null) {
-                volume.add(r, f.timeMillis, r.bytes() >= settings.volumeMinBytes() / 1024 ? f.evidenceCap() : 0);
-            }
-            Kind flood = floodKind(proto, r.srcPort(), r.dstPort(), remotePort);
-            if (flood != null) {
-                f.add(flood, scanWindow, f.remote, -1);
+        if (!ingress && remotePublic && proto >= 0) {
+            Tally pair = f.add(Kind.PAIR, scanWindow, f.remote, floodKind(proto, r.srcPort(), r.dstPort(),
+                    remotePort).ordinal());
+            if (pair != null && outbound && ported && r.bytes() >= 0 && r.bytes() <= settings.beaconMaxFlowBytes()) {
+                pair.distinct(localPort, settings.maxDistinct());
+                pair.start(r.start() != FlowRecord.ABSENT ? r.start() : f.seconds, settings.beaconMaxSamples());
+                pair.beacon(r.bytes());
             }
         }
         if (inbound) {
@@ -190,14 +192,6 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
         f.add(Kind.PORT_UNUSUAL, 0, "", proto << 16 | remotePort);
         if (accepted && mining.has(remotePort)) {
             f.distinct(Kind.MINING_PORT, 0, f.remote, remotePort, localPort);
-        }
-        if (r.bytes() >= 0 && r.bytes() <= settings.beaconMaxFlowBytes()) {
-            Tally beacon = f.add(Kind.BEACON, 0, f.remote, -1);
-            if (beacon != null) {
-                beacon.distinct(localPort, settings.maxDistinct());
-                beacon.start(r.start() != FlowRecord.ABSENT ? r.start() : f.seconds, settings.beaconMaxSamples());
-                beacon.square(r.bytes());
-            }
         }
     }
 
@@ -265,6 +259,7 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
         return dstPort <= srcPort;
     }
 
+    /** The flood kind egress traffic would be: DOS_TCP … DOS_UNUSUAL. */
     private Kind floodKind(int proto, int srcPort, int dstPort, int remotePort) {
         if (proto == FlowRecord.TCP) {
             return srcPort == 53 || dstPort == 53 ? Kind.DOS_DNS : Kind.DOS_TCP;
@@ -278,7 +273,7 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
         if (proto == FlowRecord.ICMP || proto == FlowRecord.ICMPV6) {
             return Kind.DOS_ICMP;
         }
-        return proto == FlowRecord.ABSENT ? null : Kind.DOS_UNUSUAL;
+        return Kind.DOS_UNUSUAL;
     }
 
     @Override
@@ -338,7 +333,17 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
 
         /** When the resource was first seen, for learning periods: no evidence, only the earliest time. */
         void first() {
-            Tally t = entry(Kind.FIRST_SEEN, 0, "", -1);
+            TallyKey k = state.firstSeenKey;
+            Tally t;
+            if (k != null && k.resource().equals(resource) && k.account().equals(record.accountId())
+                    && k.region().equals(record.region())) {
+                t = state.firstSeen;
+            } else {
+                k = new TallyKey(Kind.FIRST_SEEN.ordinal(), 0, record.accountId(), record.region(), resource, "", -1);
+                t = state.entries.get(k);
+                state.firstSeenKey = k;
+                state.firstSeen = t;
+            }
             if (t != null) {
                 t.first = Math.min(t.first, timeMillis);
                 t.last = Math.max(t.last, timeMillis);

@@ -87,7 +87,7 @@ final class FlowFindings {
                 keys.put("protocol", Integer.toString(k.port() >>> 16));
                 keys.put("port", Integer.toString(port(k.port())));
             }
-            case PORTSCAN, SPAMBOT, STORM, TOR_CLIENT_LISTED, TOR_RELAY_LISTED, FIRST_SEEN -> {
+            case PORTSCAN, SPAMBOT, STORM, TOR_CLIENT_LISTED, TOR_RELAY_LISTED, FIRST_SEEN, PAIR -> {
             }
             default -> keys.put("peer", k.peer());
         }
@@ -103,7 +103,7 @@ final class FlowFindings {
         return switch (kind) {
             case VOLUME, TOR_RELAY_LISTED -> s.volumeWindow().toMillis();
             case PORT_UNUSUAL, MINING_LISTED, MINING_PORT, C2_LISTED, BEACON, BLACKHOLE_LISTED, DROP_POINT_LISTED,
-                 MALICIOUS_LISTED, TOR_CLIENT_LISTED, UNAUTHORISED, FIRST_SEEN -> 0;
+                 MALICIOUS_LISTED, TOR_CLIENT_LISTED, UNAUTHORISED, FIRST_SEEN, PAIR -> 0;
             default -> s.scanWindow().toMillis();
         };
     }

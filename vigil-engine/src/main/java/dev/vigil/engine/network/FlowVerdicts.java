@@ -26,15 +26,20 @@ final class FlowVerdicts {
 
     List<dev.vigil.model.Finding> findings(TallyMap merged) {
         Map<Owner, Long> firstSeen = new HashMap<>();
-        Map<Owner, Long> learnedVolume = new HashMap<>();
+        Map<TallyKey, Tally> judged = new HashMap<>();
         merged.forEach((k, t) -> {
             if (k.kind() == Kind.FIRST_SEEN.ordinal()) {
                 firstSeen.merge(Owner.of(k), t.first, Math::min);
+            } else if (k.kind() == Kind.PAIR.ordinal()) {
+                expandPair(k, t, judged);
+            } else {
+                judged.put(k, t);
             }
         });
         long learningMillis = s.learningPeriod().toMillis();
         long volumeWindowMillis = s.volumeWindow().toMillis();
-        merged.forEach((k, t) -> {
+        Map<Owner, Long> learnedVolume = new HashMap<>();
+        judged.forEach((k, t) -> {
             if (k.kind() == Kind.VOLUME.ordinal()) {
                 Long first = firstSeen.get(Owner.of(k));
                 long windowEnd = (k.window() + 1) * volumeWindowMillis;
@@ -44,7 +49,7 @@ final class FlowVerdicts {
             }
         });
         List<Hit> hits = new ArrayList<>();
-        merged.forEach((k, t) -> {
+        judged.forEach((k, t) -> {
             Long first = firstSeen.get(Owner.of(k));
             long learnedUntil = first == null ? Long.MAX_VALUE : first + learningMillis;
             Map<String, Object> facts = decide(Kind.of(k.kind()), k, t, learnedUntil,
@@ -54,6 +59,21 @@ final class FlowVerdicts {
             }
         });
         return new FlowFindings(s).assemble(hits);
+    }
+
+    /**
+     * One instance's egress to one host in one scan window and flood kind counts as that flood kind's entry, as
+     * part of the volume window containing it, and as part of the pair's beaconing over the whole scan.
+     */
+    private void expandPair(TallyKey k, Tally t, Map<TallyKey, Tally> judged) {
+        judged.put(new TallyKey(k.port(), k.window(), k.account(), k.region(), k.resource(), k.peer(), -1), t);
+        long volumeWindow = Math.floorDiv(k.window() * s.scanWindow().toSeconds(), s.volumeWindow().toSeconds());
+        judged.computeIfAbsent(new TallyKey(Kind.VOLUME.ordinal(), volumeWindow, k.account(), k.region(),
+                k.resource(), k.peer(), -1), x -> new Tally()).merge(t);
+        if (t.beaconFlows > 0) {
+            judged.computeIfAbsent(new TallyKey(Kind.BEACON.ordinal(), 0, k.account(), k.region(), k.resource(),
+                    k.peer(), -1), x -> new Tally()).merge(t);
+        }
     }
 
     /** The facts behind a finding, or null when the entry is not one. */
@@ -86,7 +106,7 @@ final class FlowVerdicts {
             case TOR_RELAY_LISTED -> t.distinctCount() >= s.torRelayMinRelays();
             case UNAUTHORISED -> t.flows >= s.unauthorisedMinFlows();
             case STORM -> t.flows >= s.rejectedStormMinFlows();
-            case FIRST_SEEN -> false;
+            case FIRST_SEEN, PAIR -> false;
         };
         return hit ? facts : null;
     }
@@ -104,7 +124,7 @@ final class FlowVerdicts {
     private boolean beacon(Tally t, Map<String, Object> facts) {
         SmallestLongs starts = t.starts;
         int n = starts == null ? 0 : starts.size();
-        if (n < s.beaconMinConnections() || t.flows == 0) {
+        if (n < s.beaconMinConnections() || t.beaconFlows == 0) {
             return false;
         }
         long span = starts.get(n - 1) - starts.get(0);
@@ -115,8 +135,8 @@ final class FlowVerdicts {
             gapVariance += d * d;
         }
         double gapCv = meanGap > 0 ? Math.sqrt(gapVariance / (n - 1)) / meanGap : Double.MAX_VALUE;
-        double meanBytes = (double) t.bytes / t.flows;
-        double bytesVariance = Math.max(0, (double) t.sumSquares / t.flows - meanBytes * meanBytes);
+        double meanBytes = (double) t.beaconBytes / t.beaconFlows;
+        double bytesVariance = Math.max(0, (double) t.sumSquares / t.beaconFlows - meanBytes * meanBytes);
         double bytesCv = meanBytes > 0 ? Math.sqrt(bytesVariance) / meanBytes : 0;
         facts.put("connections", n);
         facts.put("meanIntervalSeconds", Math.round(meanGap));

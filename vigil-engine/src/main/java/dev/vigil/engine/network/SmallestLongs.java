@@ -21,6 +21,10 @@ final class SmallestLongs {
         this.cap = cap;
     }
 
+    SmallestLongs emptyCopy() {
+        return new SmallestLongs(cap);
+    }
+
     void add(long v) {
         int at = Arrays.binarySearch(values, 0, size, v);
         if (at >= 0) {

@@ -19,7 +19,9 @@ final class Tally {
     /** Earliest flow start and latest flow end (seconds), for durations. */
     long minStart = Long.MAX_VALUE;
     long maxEnd = Long.MIN_VALUE;
-    /** Sum of squared bytes per flow (beaconing), saturating. */
+    /** Beaconing: small outbound connection records, their bytes and squared bytes (saturating). */
+    long beaconFlows;
+    long beaconBytes;
     long sumSquares;
     /** Distinct ports or hosts, or local ports for mining and beaconing. */
     SmallestLongs distinct;
@@ -73,7 +75,9 @@ final class Tally {
         starts.add(seconds);
     }
 
-    void square(long flowBytes) {
+    void beacon(long flowBytes) {
+        beaconFlows++;
+        beaconBytes += flowBytes;
         long sq = flowBytes * flowBytes;
         sumSquares = sumSquares > Long.MAX_VALUE - sq ? Long.MAX_VALUE : sumSquares + sq;
     }
@@ -95,29 +99,30 @@ final class Tally {
         last = Math.max(last, o.last);
         minStart = Math.min(minStart, o.minStart);
         maxEnd = Math.max(maxEnd, o.maxEnd);
+        beaconFlows += o.beaconFlows;
+        beaconBytes += o.beaconBytes;
         sumSquares = sumSquares > Long.MAX_VALUE - o.sumSquares ? Long.MAX_VALUE : sumSquares + o.sumSquares;
+        // Copies, never adopts: one entry can be merged into several totals (a window's flood, the hour's volume,
+        // the pair's beacon), and a shared set would then be changed through the other.
         if (o.distinct != null) {
             if (distinct == null) {
-                distinct = o.distinct;
-            } else {
-                distinct.addAll(o.distinct);
+                distinct = o.distinct.emptyCopy();
             }
+            distinct.addAll(o.distinct);
         }
         if (o.starts != null) {
             if (starts == null) {
-                starts = o.starts;
-            } else {
-                starts.addAll(o.starts);
+                starts = o.starts.emptyCopy();
             }
+            starts.addAll(o.starts);
         }
         open |= o.open;
         match = stronger(match, o.match);
         if (o.evidence != null) {
             if (evidence == null) {
-                evidence = o.evidence;
-            } else {
-                evidence.addAll(o.evidence);
+                evidence = o.evidence.emptyCopy();
             }
+            evidence.addAll(o.evidence);
         }
     }
 

@@ -53,11 +53,15 @@ class SplitIndependenceTest {
     }
 
     private static FlowDetections detector() throws Exception {
+        return detector("learning-period: PT8H\n");
+    }
+
+    private static FlowDetections detector(String yaml) throws Exception {
         IpReputation intel = IntelAndCommandAndControlTest.listing(
                 Map.of("198.51.100.66", IntelCategory.COMMAND_AND_CONTROL));
         NetworkPolicy policy = (eni, instance, proto, port, address) ->
                 port == 22 ? NetworkPolicy.Verdict.ALLOWED : NetworkPolicy.Verdict.DENIED;
-        return new FlowDetections(FlowDetectionSettings.parse("t", "learning-period: PT8H\n"), intel, policy);
+        return new FlowDetections(FlowDetectionSettings.parse("t", yaml), intel, policy);
     }
 
     @Test
@@ -87,6 +91,23 @@ class SplitIndependenceTest {
             Collections.shuffle(states, random);
             assertEquals(whole, d.finish(states), "seed " + seed);
         }
+    }
+
+    @Test
+    void overTheKeyCapFindingsAreFewerButStillIndependentOfTheSplit() throws Exception {
+        List<FlowRecord> flows = day(new Random(42));
+        FlowDetections capped = detector("learning-period: PT8H\nlimits:\n  max-keys: 1000\n");
+        FlowDetections.State whole = capped.newState();
+        flows.forEach(r -> capped.accept(whole, r));
+        assertTrue(whole.droppedEntries() > 0);
+        List<Finding> expected = capped.finish(List.of(whole));
+        assertTrue(expected.size() < Flows.run(detector(), flows).size());
+        Random random = new Random(9);
+        List<FlowRecord> shuffled = new ArrayList<>(flows);
+        Collections.shuffle(shuffled, random);
+        List<FlowDetections.State> states = List.of(capped.newState(), capped.newState(), capped.newState());
+        shuffled.forEach(r -> capped.accept(states.get(random.nextInt(3)), r));
+        assertEquals(expected, capped.finish(states));
     }
 
     @Test
