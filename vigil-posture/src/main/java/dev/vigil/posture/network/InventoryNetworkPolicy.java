@@ -97,12 +97,13 @@ public final class InventoryNetworkPolicy implements NetworkPolicy {
         if (a == null && instanceId != null) {
             a = byInstance.get(instanceId);
         }
-        if (a == null || remoteAddress == null || CidrBlock.address(remoteAddress) == null) {
+        IpAddress remote = a == null ? null : IpAddress.parse(remoteAddress);
+        if (remote == null) {
             return Verdict.UNKNOWN;
         }
-        Verdict sg = securityGroups(a, protocol, localPort, remoteAddress);
+        Verdict sg = securityGroups(a, protocol, localPort, remote);
         NetworkAclRules acl = aclBySubnet.get(a.subnetId());
-        Verdict nacl = acl == null ? Verdict.UNKNOWN : acl.inbound(protocol, localPort, remoteAddress);
+        Verdict nacl = acl == null ? Verdict.UNKNOWN : acl.inbound(protocol, localPort, remote);
         if (sg == Verdict.DENIED || nacl == Verdict.DENIED) {
             return Verdict.DENIED;
         }
@@ -110,7 +111,7 @@ public final class InventoryNetworkPolicy implements NetworkPolicy {
     }
 
     /** Any group allowing is enough; all groups known and none allowing is a denial. */
-    private Verdict securityGroups(Attachment a, int protocol, int localPort, String remote) {
+    private Verdict securityGroups(Attachment a, int protocol, int localPort, IpAddress remote) {
         if (a.groupIds().isEmpty()) {
             return Verdict.UNKNOWN; // NAT gateways and some service interfaces have no groups: not ours to judge
         }

@@ -47,7 +47,7 @@ final class NetworkAclRules {
         return new NetworkAclRules(List.copyOf(entries));
     }
 
-    Verdict inbound(int protocol, int localPort, String remote) {
+    Verdict inbound(int protocol, int localPort, IpAddress remote) {
         for (Entry e : inbound) {
             if (e.block() == null) {
                 return Verdict.UNKNOWN;

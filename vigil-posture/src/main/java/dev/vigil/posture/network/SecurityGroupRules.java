@@ -55,7 +55,7 @@ final class SecurityGroupRules {
     }
 
     /** ALLOWED when a permission covers the connection, UNKNOWN when one might, else DENIED. */
-    Verdict inbound(int protocol, int localPort, String remote) {
+    Verdict inbound(int protocol, int localPort, IpAddress remote) {
         boolean maybe = false;
         for (Permission p : permissions) {
             if (!p.protocol().covers(protocol, localPort)) {

@@ -1,7 +1,12 @@
 package dev.vigil.posture.network;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.engine.intel.IpReputation;
+import dev.vigil.engine.network.FlowDetectionSettings;
+import dev.vigil.engine.network.FlowDetections;
 import dev.vigil.engine.network.NetworkPolicy.Verdict;
+import dev.vigil.model.Finding;
+import dev.vigil.model.FlowRecord;
 import dev.vigil.posture.inventory.Inventory;
 import dev.vigil.posture.inventory.Resource;
 import org.junit.jupiter.api.Test;
@@ -94,6 +99,30 @@ class InventoryNetworkPolicyTest {
         assertEquals(Verdict.ALLOWED, p.inbound("", INSTANCE, 6, 443, "203.0.113.9"));
         // The instance's record lists only sg-web, so SSH from the office is not allowed by it.
         assertEquals(Verdict.DENIED, p.inbound("", INSTANCE, 6, 22, "198.51.100.20"));
+    }
+
+    private static FlowRecord inbound(String src, int srcPort, int dstPort, long start) {
+        return new FlowRecord(5, "111122223333", ENI, src, "10.0.1.15", srcPort, dstPort, 6, 30, 5000, start,
+                start + 60, FlowRecord.Action.ACCEPT, FlowRecord.LogStatus.OK, "vpc-1", "subnet-1", INSTANCE, 2,
+                "IPv4", src, "10.0.1.15", "eu-west-1", "euw1-az1", "", "", "ingress", -1, Map.of(),
+                "flows.log#line " + start);
+    }
+
+    @Test
+    void flowsAcceptedOnAPortTheInventoryDeniesAreUnauthorisedPortAccess() throws Exception {
+        FlowDetections d = new FlowDetections(FlowDetectionSettings.defaults(), IpReputation.NONE,
+                InventoryNetworkPolicy.of(estate()));
+        long t0 = Instant.parse("2026-10-01T12:00:00Z").getEpochSecond();
+        FlowDetections.State s = d.newState();
+        d.accept(s, inbound("203.0.113.9", 50001, 443, t0));         // HTTPS is open to the world
+        d.accept(s, inbound("198.51.100.20", 50002, 22, t0 + 1));    // SSH from the office is allowed
+        d.accept(s, inbound("203.0.113.9", 50003, 3306, t0 + 2));    // MySQL: no group allows it
+        d.accept(s, inbound("10.0.3.4", 50004, 5432, t0 + 3));       // Postgres from a group: cannot tell
+        List<Finding> found = d.finish(List.of(s)).stream()
+                .filter(f -> f.rule().id().equals("vigil-net-unauthorised-port-access")).toList();
+        assertEquals(1, found.size());
+        assertEquals("3306", found.get(0).keys().get("port"));
+        assertEquals(INSTANCE, found.get(0).resource());
     }
 
     @Test
