@@ -69,7 +69,7 @@ final class Addresses {
         return special ? PRIVATE : PUBLIC;
     }
 
-    private static int classifyV6(String s) {
+    static int classifyV6(String s) {
         int colon = s.indexOf(':');
         if (colon < 0 || s.length() > 45) {
             return INVALID;
@@ -105,7 +105,11 @@ final class Addresses {
      * text with the top bit set (so it never equals an IPv4 value). Flow logs write IPv6 in one canonical form.
      */
     static long hostId(String s) {
-        long v4 = ipv4(s);
+        return hostId(s, ipv4(s));
+    }
+
+    /** {@link #hostId(String)} when the IPv4 value ({@link #ipv4}, or -1) is already known. */
+    static long hostId(String s, long v4) {
         if (v4 >= 0) {
             return v4;
         }

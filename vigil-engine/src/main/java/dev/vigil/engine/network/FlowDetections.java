@@ -90,8 +90,10 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
         long seconds = Math.floorDiv(timeMillis, 1000);
         String src = r.srcAddr();
         String dst = r.dstAddr();
-        int srcClass = Addresses.classify(src);
-        int dstClass = Addresses.classify(dst);
+        long srcV4 = Addresses.ipv4(src); // each address is parsed once, here
+        long dstV4 = Addresses.ipv4(dst);
+        int srcClass = srcV4 >= 0 ? Addresses.classifyV4(srcV4) : Addresses.classifyV6(src);
+        int dstClass = dstV4 >= 0 ? Addresses.classifyV4(dstV4) : Addresses.classifyV6(dst);
         boolean ingress;
         switch (r.flowDirection()) {
             case "ingress" -> ingress = true;
@@ -118,7 +120,8 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
         if (resource.isEmpty() || remoteClass == Addresses.INVALID) {
             return;
         }
-        Flow f = new Flow(state, r, timeMillis, seconds, resource, remote, Addresses.hostId(remote));
+        Flow f = new Flow(state, r, timeMillis, seconds, resource, remote,
+                Addresses.hostId(remote, ingress ? srcV4 : dstV4));
         evaluate(f, r, ingress, remoteClass == Addresses.PUBLIC);
     }
 
