@@ -48,7 +48,9 @@ final class FlowFindings {
 
     private Finding finding(String id, List<FlowVerdicts.Hit> group) {
         group.sort(Comparator.comparingLong((FlowVerdicts.Hit h) -> h.key().window())
-                .thenComparingInt(h -> h.key().kind()));
+                .thenComparingInt(h -> h.key().kind())
+                .thenComparingInt(h -> h.key().port())
+                .thenComparing(h -> h.key().peer()));
         FlowVerdicts.Hit head = group.get(0);
         Kind kind = Kind.of(head.key().kind());
         DetectionInfo info = kind.info();
