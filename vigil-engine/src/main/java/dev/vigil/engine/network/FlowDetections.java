@@ -62,9 +62,19 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
             entries = new TallyMap(maxKeys);
         }
 
+        private long unusable;
+
         /** Entries this state left out because {@code limits.max-keys} was reached (0 in normal operation). */
         public long droppedEntries() {
             return entries.dropped();
+        }
+
+        /**
+         * Traffic records (log-status OK) this state could not use: no time, or an address that is none. The
+         * reader reports malformed lines; this counts well-formed records with nothing to judge.
+         */
+        public long unusableFlows() {
+            return unusable;
         }
     }
 
@@ -85,6 +95,7 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
         }
         long timeMillis = r.timeMillis();
         if (timeMillis == Long.MIN_VALUE) {
+            state.unusable++;
             return;
         }
         long seconds = Math.floorDiv(timeMillis, 1000);
@@ -105,6 +116,9 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
                     ingress = true;
                 } else {
                     // Which address is the interface's is unknown: only the interface-level count applies.
+                    if (srcClass == Addresses.INVALID || dstClass == Addresses.INVALID) {
+                        state.unusable++;
+                    }
                     if (!r.interfaceId().isEmpty() && r.action() == FlowRecord.Action.REJECT) {
                         Flow f = new Flow(state, r, timeMillis, seconds, resource(r, ""), "", -1);
                         f.add(Kind.STORM, window(seconds, scanWindowSeconds), "", -1);
@@ -118,6 +132,7 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
         int remoteClass = ingress ? srcClass : dstClass;
         String resource = resource(r, local);
         if (resource.isEmpty() || remoteClass == Addresses.INVALID) {
+            state.unusable++;
             return;
         }
         Flow f = new Flow(state, r, timeMillis, seconds, resource, remote,
