@@ -122,7 +122,7 @@ final class FlowCatalogue {
                     + "as the inventory shows them, do not allow. The inventory is stale, a rule was changed and "
                     + "changed back, or the flows came another way: compare the current rules with the inventory, "
                     + "and check CloudTrail for security-group changes around the window.",
-            Severity.MEDIUM, List.of("T1133"), "Unusual Behaviors/Network Flow");
+            Severity.MEDIUM, List.of("T1133"), "Policy:EC2/AcceptedPortNotAllowed");
     static final DetectionInfo REJECTED_STORM = info("vigil-net-rejected-storm", "Storm of rejected flows",
             "An unusual number of flows to or from one interface were rejected in one window: a scan or flood "
                     + "hitting closed ports, or a misconfigured client retrying. Look at the remote addresses in "

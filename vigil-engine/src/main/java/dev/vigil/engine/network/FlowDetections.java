@@ -24,6 +24,9 @@ import java.util.Objects;
  */
 public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDetections.State> {
 
+    /** Classic DNS over UDP keeps messages within 512 bytes; queries are far smaller. */
+    static final long DNS_PACKET_BYTES = 512;
+
     private final FlowDetectionSettings settings;
     private final IpReputation intel;
     private final NetworkPolicy policy;
@@ -54,6 +57,9 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
     /** One reader's partial state. Not thread-safe. */
     public static final class State {
         final TallyMap entries;
+        /** The last interface asked about and whether it forwards traffic: a file holds one interface's records. */
+        private String forwardingAsked;
+        private boolean forwarding;
         /** The first-seen entry of the last resource: a file's records mostly come from one interface. */
         private TallyKey firstSeenKey;
         private Tally firstSeen;
@@ -99,6 +105,10 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
             return;
         }
         long seconds = Math.floorDiv(timeMillis, 1000);
+        if (forwards(state, r.interfaceId())) {
+            countRejected(state, r, seconds);
+            return;
+        }
         String src = r.srcAddr();
         String dst = r.dstAddr();
         long srcV4 = Addresses.ipv4(src); // each address is parsed once, here
@@ -119,10 +129,7 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
                     if (srcClass == Addresses.INVALID || dstClass == Addresses.INVALID) {
                         state.unusable++;
                     }
-                    if (!r.interfaceId().isEmpty() && r.action() == FlowRecord.Action.REJECT) {
-                        Flow f = new Flow(state, r, timeMillis, seconds, resource(r, ""), "", -1);
-                        f.add(Kind.STORM, window(seconds, scanWindowSeconds), "", -1);
-                    }
+                    countRejected(state, r, seconds);
                     return;
                 }
             }
@@ -138,6 +145,25 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
         Flow f = new Flow(state, r, timeMillis, seconds, resource, remote,
                 Addresses.hostId(remote, ingress ? srcV4 : dstV4));
         evaluate(f, r, ingress, remoteClass == Addresses.PUBLIC);
+    }
+
+    private boolean forwards(State state, String interfaceId) {
+        if (interfaceId.isEmpty()) {
+            return false;
+        }
+        if (!interfaceId.equals(state.forwardingAsked)) {
+            state.forwardingAsked = interfaceId;
+            state.forwarding = policy.forwardsTraffic(interfaceId);
+        }
+        return state.forwarding;
+    }
+
+    /** The one count that needs no instance side: rejected flows of the interface. */
+    private void countRejected(State state, FlowRecord r, long seconds) {
+        if (!r.interfaceId().isEmpty() && r.action() == FlowRecord.Action.REJECT) {
+            Flow f = new Flow(state, r, r.timeMillis(), seconds, resource(r, ""), "", -1);
+            f.add(Kind.STORM, window(seconds, scanWindowSeconds), "", -1);
+        }
     }
 
     private static String resource(FlowRecord r, String local) {
@@ -176,8 +202,7 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
             outboundConnection(f, r, scanWindow, proto, remotePort, localPort, probe, attempt, accepted, remotePublic);
         }
         if (!ingress && remotePublic && proto >= 0) {
-            Tally pair = f.add(Kind.PAIR, scanWindow, f.remote, floodKind(proto, r.srcPort(), r.dstPort(),
-                    remotePort).ordinal());
+            Tally pair = f.add(Kind.PAIR, scanWindow, f.remote, floodKind(r, remotePort).ordinal());
             if (pair != null && outbound && ported && r.bytes() >= 0 && r.bytes() <= settings.beaconMaxFlowBytes()) {
                 pair.distinct(localPort, settings.maxDistinct());
                 pair.start(r.start() != FlowRecord.ABSENT ? r.start() : f.seconds, settings.beaconMaxSamples());
@@ -207,7 +232,9 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
         if (proto == FlowRecord.TCP && smtp.has(remotePort)) {
             f.distinct(Kind.SPAMBOT, scanWindow, "", -1, f.remoteHost);
         }
-        f.add(Kind.PORT_UNUSUAL, 0, "", proto << 16 | remotePort);
+        if (accepted && !probe) { // a conversation, not a probe: a scan would otherwise raise one per port
+            f.add(Kind.PORT_UNUSUAL, 0, "", proto << 16 | remotePort);
+        }
         if (accepted && mining.has(remotePort)) {
             f.distinct(Kind.MINING_PORT, 0, f.remote, remotePort, localPort);
         }
@@ -277,13 +304,20 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
         return dstPort <= srcPort;
     }
 
-    /** The flood kind egress traffic would be: DOS_TCP … DOS_UNUSUAL. */
-    private Kind floodKind(int proto, int srcPort, int dstPort, int remotePort) {
+    /**
+     * The flood kind egress traffic would be: DOS_TCP … DOS_UNUSUAL. DNS means the instance answering from port 53
+     * (a resolver used for reflection) or sending DNS-sized packets (at most {@link #DNS_PACKET_BYTES} on average)
+     * to port 53; large packets aimed at port 53 are a plain UDP or TCP flood using a port firewalls let through.
+     */
+    private Kind floodKind(FlowRecord r, int remotePort) {
+        int proto = r.protocol();
+        boolean dns = r.srcPort() == 53
+                || (r.dstPort() == 53 && r.packets() > 0 && r.bytes() <= DNS_PACKET_BYTES * r.packets());
         if (proto == FlowRecord.TCP) {
-            return srcPort == 53 || dstPort == 53 ? Kind.DOS_DNS : Kind.DOS_TCP;
+            return dns ? Kind.DOS_DNS : Kind.DOS_TCP;
         }
         if (proto == FlowRecord.UDP) {
-            if (srcPort == 53 || dstPort == 53) {
+            if (dns) {
                 return Kind.DOS_DNS;
             }
             return tcpServices.has(remotePort) ? Kind.DOS_UDP_ON_TCP : Kind.DOS_UDP;

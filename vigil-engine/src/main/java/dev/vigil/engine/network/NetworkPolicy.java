@@ -30,4 +30,14 @@ public interface NetworkPolicy {
      * @param remoteAddress the connecting address, IPv4 or IPv6 text
      */
     Verdict inbound(String interfaceId, String instanceId, int protocol, int localPort, String remoteAddress);
+
+    /**
+     * Whether the interface forwards other hosts' traffic rather than originating its own — a NAT gateway, a load
+     * balancer, a transit gateway or endpoint interface. Its flows repeat those of the hosts behind it (already seen
+     * on their own interfaces), so the detections count them only towards the rejected-flow storm; otherwise a NAT
+     * gateway would appear as the actor of every scan its clients run. Unknown interfaces: false.
+     */
+    default boolean forwardsTraffic(String interfaceId) {
+        return false;
+    }
 }

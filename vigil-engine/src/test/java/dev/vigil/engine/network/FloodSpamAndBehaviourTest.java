@@ -37,6 +37,8 @@ class FloodSpamAndBehaviourTest {
             "17, 9999, 400, vigil-net-dos-udp",
             "17, 443, 400, vigil-net-dos-udp-on-tcp-ports",
             "17, 53, 400, vigil-net-dos-dns",
+            "17, 53, 1300, vigil-net-dos-udp",
+            "6, 53, 60, vigil-net-dos-dns",
             "6, 80, 60, vigil-net-dos-tcp",
             "1, -1, 84, vigil-net-dos-icmp",
             "47, -1, 84, vigil-net-dos-unusual-protocol"})
@@ -89,6 +91,18 @@ class FloodSpamAndBehaviourTest {
         assertEquals(1, found.size());
         assertEquals("6667", found.get(0).keys().get("port"));
         assertEquals("6", found.get(0).keys().get("protocol"));
+    }
+
+    @Test
+    void probesOfNewPortsAreNotUnusualPorts() throws Exception {
+        List<FlowRecord> flows = routine();
+        for (int port = 1; port <= 100; port++) {
+            flows.add(Flows.out("192.0.2.99", 46000 + port, port, TCP, 1, 44, T0 + 6 * 3600L, ACCEPT));
+        }
+        FlowDetections d = Flows.detector(learning("PT4H"), IpReputation.NONE, NetworkPolicy.NONE);
+        List<Finding> all = Flows.run(d, flows);
+        assertTrue(of(all, "vigil-net-network-port-unusual").isEmpty());
+        assertEquals(1, of(all, "vigil-net-portscan").size());
     }
 
     @Test

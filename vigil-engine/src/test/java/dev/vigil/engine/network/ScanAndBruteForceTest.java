@@ -151,6 +151,28 @@ class ScanAndBruteForceTest {
     }
 
     @Test
+    void flowsOfInterfacesThatForwardTrafficCountOnlyTowardsStorms() {
+        NetworkPolicy nat = new NetworkPolicy() {
+            @Override
+            public Verdict inbound(String eni, String instance, int proto, int port, String address) {
+                return Verdict.UNKNOWN;
+            }
+
+            @Override
+            public boolean forwardsTraffic(String interfaceId) {
+                return interfaceId.equals(Flows.ENI);
+            }
+        };
+        FlowDetections d = Flows.detector(FlowDetectionSettings.defaults(), IpReputation.NONE, nat);
+        assertTrue(Flows.run(d, portscan(30)).isEmpty());
+        List<FlowRecord> rejected = Flows.list();
+        for (int i = 0; i < 1000; i++) {
+            rejected.add(Flows.in(remote(i), 40000 + i, 22, TCP, 1, 40, T0 + i % 300, REJECT));
+        }
+        assertEquals(List.of("vigil-net-rejected-storm"), Flows.ruleIds(Flows.run(d, rejected)));
+    }
+
+    @Test
     void v2RecordsFindTheInstanceSideFromPrivateAddresses() {
         List<FlowRecord> flows = portscan(30).stream().map(Flows::v2).toList();
         List<Finding> found = of(run(flows), "vigil-net-portscan");

@@ -7,8 +7,11 @@ import dev.vigil.posture.inventory.Resource;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The {@link NetworkPolicy} the inventory implies: an interface's security groups (AWS::EC2::NetworkInterface
@@ -27,13 +30,25 @@ public final class InventoryNetworkPolicy implements NetworkPolicy {
     private record Attachment(List<String> groupIds, String subnetId) {
     }
 
+    /**
+     * AWS::EC2::NetworkInterface {@code interfaceType}s (lower case, without {@code _} and {@code -}) of interfaces
+     * that forward other hosts' traffic. Application and classic load balancers terminate connections and are
+     * left out: their traffic is their own.
+     */
+    private static final Set<String> FORWARDING_TYPES = Set.of("natgateway", "networkloadbalancer",
+            "gatewayloadbalancer", "gatewayloadbalancerendpoint", "transitgateway", "vpcendpoint",
+            "globalacceleratormanaged");
+
+    private final Set<String> forwarding;
     private final Map<String, Attachment> byInterface;
     private final Map<String, Attachment> byInstance;
     private final Map<String, SecurityGroupRules> groups;
     private final Map<String, NetworkAclRules> aclBySubnet;
 
-    private InventoryNetworkPolicy(Map<String, Attachment> byInterface, Map<String, Attachment> byInstance,
-                                   Map<String, SecurityGroupRules> groups, Map<String, NetworkAclRules> aclBySubnet) {
+    private InventoryNetworkPolicy(Set<String> forwarding, Map<String, Attachment> byInterface,
+                                   Map<String, Attachment> byInstance, Map<String, SecurityGroupRules> groups,
+                                   Map<String, NetworkAclRules> aclBySubnet) {
+        this.forwarding = forwarding;
         this.byInterface = byInterface;
         this.byInstance = byInstance;
         this.groups = groups;
@@ -44,9 +59,15 @@ public final class InventoryNetworkPolicy implements NetworkPolicy {
     public static InventoryNetworkPolicy of(Inventory inv) {
         Map<String, Attachment> byInterface = new HashMap<>();
         Map<String, Attachment> byInstance = new HashMap<>();
+        Set<String> forwarding = new HashSet<>();
         inv.ofType("AWS::EC2::NetworkInterface").forEach(r -> {
             Attachment a = new Attachment(groupIds(r.config("groups")), r.config("subnetId").asText(""));
-            byInterface.put(text(r.config("networkInterfaceId"), r.id()), a);
+            String id = text(r.config("networkInterfaceId"), r.id());
+            byInterface.put(id, a);
+            String type = r.config("interfaceType").asText("").toLowerCase(Locale.ROOT).replaceAll("[-_]", "");
+            if (FORWARDING_TYPES.contains(type)) {
+                forwarding.add(id);
+            }
         });
         inv.ofType("AWS::EC2::Instance").forEach(r -> {
             for (JsonNode eni : r.config("networkInterfaces")) {
@@ -72,7 +93,7 @@ public final class InventoryNetworkPolicy implements NetworkPolicy {
                 }
             }
         });
-        return new InventoryNetworkPolicy(byInterface, byInstance, groups, aclBySubnet);
+        return new InventoryNetworkPolicy(Set.copyOf(forwarding), byInterface, byInstance, groups, aclBySubnet);
     }
 
     private static List<String> groupIds(JsonNode list) {
@@ -89,6 +110,12 @@ public final class InventoryNetworkPolicy implements NetworkPolicy {
     private static String text(JsonNode node, String fallback) {
         String t = node.asText("");
         return t.isEmpty() ? fallback : t;
+    }
+
+    /** True for interfaces of NAT gateways, network and gateway load balancers, transit gateways and endpoints. */
+    @Override
+    public boolean forwardsTraffic(String interfaceId) {
+        return interfaceId != null && forwarding.contains(interfaceId);
     }
 
     @Override

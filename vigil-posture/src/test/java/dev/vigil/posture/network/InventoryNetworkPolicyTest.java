@@ -89,6 +89,7 @@ class InventoryNetworkPolicyTest {
         noAcl.add(item("AWS::EC2::NetworkInterface", "eni-nat", """
                 {"networkInterfaceId": "eni-nat", "subnetId": "subnet-9", "groups": []}"""));
         assertEquals(Verdict.UNKNOWN, InventoryNetworkPolicy.of(noAcl).inbound("eni-nat", "", 6, 22, "203.0.113.9"));
+        assertEquals(false, InventoryNetworkPolicy.of(noAcl).forwardsTraffic("eni-nat"));
         assertEquals(Verdict.UNKNOWN, InventoryNetworkPolicy.of(new Inventory()).inbound(ENI, INSTANCE, 6, 22,
                 "203.0.113.9"));
     }
@@ -123,6 +124,18 @@ class InventoryNetworkPolicyTest {
         assertEquals(1, found.size());
         assertEquals("3306", found.get(0).keys().get("port"));
         assertEquals(INSTANCE, found.get(0).resource());
+    }
+
+    @Test
+    void natGatewayInterfacesForwardOtherHostsTraffic() throws Exception {
+        Inventory inv = estate();
+        inv.add(item("AWS::EC2::NetworkInterface", "eni-0nat", """
+                {"networkInterfaceId": "eni-0nat", "subnetId": "subnet-1", "interfaceType": "nat_gateway",
+                 "requesterManaged": true, "groups": []}"""));
+        InventoryNetworkPolicy p = InventoryNetworkPolicy.of(inv);
+        assertEquals(true, p.forwardsTraffic("eni-0nat"));
+        assertEquals(false, p.forwardsTraffic(ENI));
+        assertEquals(false, p.forwardsTraffic("eni-unknown"));
     }
 
     @Test
