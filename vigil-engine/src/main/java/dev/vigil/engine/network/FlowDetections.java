@@ -248,13 +248,14 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
         if (attempt && ported && rdp.has(localPort)) {
             f.add(Kind.RDP_IN, scanWindow, f.remote, localPort);
         }
-        boolean probed = ported && remotePublic && probe;
-        if (!probed && !accepted) {
+        // Without ports (ICMP…) a request cannot be told from the reply to the instance's own request, which the
+        // security group's state admits; with equal ports (NTP 123 to 123) neither can it.
+        if (!ported || r.srcPort() == r.dstPort() || (!probe && !accepted)) {
             return;
         }
-        NetworkPolicy.Verdict verdict = policy.inbound(r.interfaceId(), r.instanceId(), proto,
-                ported ? localPort : -1, f.remote);
-        int portKey = proto << 16 | (ported ? localPort : 0xffff);
+        boolean probed = remotePublic && probe;
+        NetworkPolicy.Verdict verdict = policy.inbound(r.interfaceId(), r.instanceId(), proto, localPort, f.remote);
+        int portKey = proto << 16 | localPort;
         if (probed) {
             Tally t = f.distinct(Kind.PORT_PROBE, scanWindow, "", portKey, f.remoteHost);
             if (t != null) {

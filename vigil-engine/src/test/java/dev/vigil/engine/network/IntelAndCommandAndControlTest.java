@@ -169,7 +169,10 @@ class IntelAndCommandAndControlTest {
                 Flows.in("198.51.100.5", 51001, 443, TCP, 30, 5000, T0, ACCEPT),
                 Flows.in("198.51.100.5", 51002, 6379, TCP, 1, 40, T0, REJECT),
                 // The response to a connection the instance opened: not an inbound connection.
-                Flows.in("198.51.100.5", 443, 52000, TCP, 30, 5000, T0, ACCEPT));
+                Flows.in("198.51.100.5", 443, 52000, TCP, 30, 5000, T0, ACCEPT),
+                // Replies to the instance's pings and NTP queries: the group's state admits them.
+                Flows.in("198.51.100.5", -1, -1, FlowRecord.ICMP, 4, 336, T0, ACCEPT),
+                Flows.in("198.51.100.5", 123, 123, FlowRecord.UDP, 1, 76, T0, ACCEPT));
         List<Finding> found = of(Flows.run(d, flows), "vigil-net-unauthorised-port-access");
         assertEquals(1, found.size());
         assertEquals("5432", found.get(0).keys().get("port"));
