@@ -3,7 +3,6 @@ package dev.vigil.engine.network;
 import dev.vigil.model.FlowRecord;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -13,30 +12,40 @@ import java.util.List;
  */
 final class EarliestFlows {
 
-    static final Comparator<FlowRecord> ORDER =
-            Comparator.comparingLong(FlowRecord::timeMillis).thenComparing(FlowRecord::origin);
+    /**
+     * One kept flow: its time and origin, and the record itself unless evidence text is off
+     * ({@code evidence-text: false}), when a caller reads it back from its origin.
+     */
+    record Kept(long timeMillis, String origin, FlowRecord flow) {
+    }
 
     private final int cap;
-    private final List<FlowRecord> flows = new ArrayList<>(2);
+    private final boolean keepText;
+    private final List<Kept> flows = new ArrayList<>(2);
 
-    EarliestFlows(int cap) {
+    EarliestFlows(int cap, boolean keepText) {
         this.cap = cap;
+        this.keepText = keepText;
     }
 
     EarliestFlows emptyCopy() {
-        return new EarliestFlows(cap);
+        return new EarliestFlows(cap, keepText);
     }
 
     void add(FlowRecord r) {
+        add(r.timeMillis(), r.origin(), r);
+    }
+
+    private void add(long time, String origin, FlowRecord r) {
         int n = flows.size();
-        if (n == cap && ORDER.compare(r, flows.get(n - 1)) >= 0) {
-            return;
+        if (n == cap && compare(time, origin, flows.get(n - 1)) >= 0) {
+            return; // the common case once full: later than everything kept, decided without allocating
         }
         int lo = 0;
         int hi = n;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            int c = ORDER.compare(flows.get(mid), r);
+            int c = -compare(time, origin, flows.get(mid));
             if (c == 0) {
                 return;
             }
@@ -46,17 +55,24 @@ final class EarliestFlows {
                 hi = mid;
             }
         }
-        flows.add(lo, r);
+        flows.add(lo, new Kept(time, origin, keepText ? r : null));
         if (flows.size() > cap) {
             flows.remove(flows.size() - 1);
         }
     }
 
-    void addAll(EarliestFlows other) {
-        other.flows.forEach(this::add);
+    private static int compare(long time, String origin, Kept k) {
+        int c = Long.compare(time, k.timeMillis());
+        return c != 0 ? c : origin.compareTo(k.origin());
     }
 
-    List<FlowRecord> flows() {
+    void addAll(EarliestFlows other) {
+        for (Kept k : other.flows) {
+            add(k.timeMillis(), k.origin(), k.flow());
+        }
+    }
+
+    List<Kept> flows() {
         return flows;
     }
 }

@@ -26,6 +26,8 @@ import java.util.Set;
  * @param volumeWindow            tumbling window of traffic volume and Tor relay counts
  * @param learningPeriod          how long after an instance is first seen before "unusual" detections judge it
  * @param evidenceFlows           flows kept per finding as evidence, after the summary (at most 49)
+ * @param evidenceText            keep each evidence flow's record (true), or only its time and origin so that the
+ *                                caller reads the text back from the file (false: far less memory on big inputs)
  * @param maxKeys                 entries (one per window and key of a detection) a partial state holds; above it,
  *                                a deterministic hash-sample of entries is kept and the rest dropped and counted
  * @param maxDistinct             distinct ports or hosts remembered per entry (counts stay exact up to it)
@@ -62,7 +64,7 @@ import java.util.Set;
  */
 public record FlowDetectionSettings(
         Duration scanWindow, Duration volumeWindow, Duration learningPeriod,
-        int evidenceFlows, int maxKeys, int maxDistinct, int probeMaxPackets,
+        int evidenceFlows, boolean evidenceText, int maxKeys, int maxDistinct, int probeMaxPackets,
         int portscanMinPorts, int portSweepMinHosts,
         Set<Integer> sshPorts, Set<Integer> rdpPorts, int bruteForceMinAttempts, int bruteForceMaxPackets,
         int portProbeMinHosts,
@@ -164,7 +166,8 @@ public record FlowDetectionSettings(
         v.put("volume-window", Duration.ofHours(1));
         v.put("learning-period", Duration.ofDays(7));
         v.put("evidence-flows", 49);
-        v.put("limits.max-keys", 2_000_000);
+        v.put("evidence-text", true);
+        v.put("limits.max-keys", 1_000_000);
         v.put("limits.max-distinct", 1024);
         v.put("probe-max-packets", 3);
         v.put("portscan.min-ports", 25);

@@ -371,7 +371,7 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
         Tally add(Kind kind, long window, String peer, int port) {
             Tally t = entry(kind, window, peer, port);
             if (t != null) {
-                t.add(record, timeMillis, evidenceCap());
+                t.add(record, timeMillis, evidenceCap(), settings.evidenceText());
             }
             return t;
         }

@@ -7,7 +7,6 @@ import dev.vigil.engine.network.FlowCatalogue.Kind;
 import dev.vigil.model.DetectionInfo;
 import dev.vigil.model.Evidence;
 import dev.vigil.model.Finding;
-import dev.vigil.model.FlowRecord;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,8 +63,9 @@ final class FlowFindings {
         List<Evidence> evidence = new ArrayList<>();
         evidence.add(new Evidence("summary", first, "summary", summary(info, keys, group, total)));
         if (total.evidence != null) {
-            for (FlowRecord r : total.evidence.flows()) {
-                evidence.add(new Evidence("", Instant.ofEpochMilli(r.timeMillis()), r.origin(), r.rawJson()));
+            for (EarliestFlows.Kept k : total.evidence.flows()) {
+                evidence.add(new Evidence("", Instant.ofEpochMilli(k.timeMillis()), k.origin(),
+                        k.flow() == null ? "" : k.flow().rawJson()));
             }
         }
         TallyKey k = head.key();

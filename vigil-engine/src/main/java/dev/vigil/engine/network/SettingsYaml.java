@@ -130,6 +130,12 @@ final class SettingsYaml {
         if (v == JsonToken.START_ARRAY || v == JsonToken.START_OBJECT) {
             throw error(name, p, key + " takes a single value");
         }
+        if (old instanceof Boolean) {
+            if (v != JsonToken.VALUE_TRUE && v != JsonToken.VALUE_FALSE) {
+                throw error(name, p, key + " must be true or false");
+            }
+            return v == JsonToken.VALUE_TRUE;
+        }
         String text = p.getText().trim();
         if (old instanceof Duration) {
             try {
@@ -192,6 +198,7 @@ final class SettingsYaml {
         return new FlowDetectionSettings(
                 (Duration) v.get("scan-window"), (Duration) v.get("volume-window"),
                 (Duration) v.get("learning-period"), (Integer) v.get("evidence-flows"),
+                (Boolean) v.get("evidence-text"),
                 (Integer) v.get("limits.max-keys"), (Integer) v.get("limits.max-distinct"),
                 (Integer) v.get("probe-max-packets"),
                 (Integer) v.get("portscan.min-ports"), (Integer) v.get("port-sweep.min-hosts"),

@@ -33,7 +33,7 @@ final class Tally {
     IntelMatch match;
     EarliestFlows evidence;
 
-    void add(FlowRecord r, long timeMillis, int evidenceCap) {
+    void add(FlowRecord r, long timeMillis, int evidenceCap, boolean evidenceText) {
         flows++;
         if (r.packets() > 0) {
             packets += r.packets();
@@ -50,15 +50,11 @@ final class Tally {
         minStart = Math.min(minStart, start);
         maxEnd = Math.max(maxEnd, Math.floorDiv(timeMillis, 1000));
         if (evidenceCap > 0) {
-            keep(r, evidenceCap);
+            if (evidence == null) {
+                evidence = new EarliestFlows(evidenceCap, evidenceText);
+            }
+            evidence.add(r);
         }
-    }
-
-    void keep(FlowRecord r, int evidenceCap) {
-        if (evidence == null) {
-            evidence = new EarliestFlows(evidenceCap);
-        }
-        evidence.add(r);
     }
 
     void distinct(long value, int cap) {

@@ -23,6 +23,7 @@ class FlowDetectionSettingsTest {
         assertEquals(25, d.portscanMinPorts());
         assertEquals(Set.of(22), d.sshPorts());
         assertEquals(49, d.evidenceFlows());
+        assertTrue(d.evidenceText());
     }
 
     @Test
@@ -73,6 +74,8 @@ class FlowDetectionSettingsTest {
                 () -> FlowDetectionSettings.parse("n.yaml", "portscan:\n  min-ports: many\n"));
         assertThrows(FlowSettingsException.class,
                 () -> FlowDetectionSettings.parse("n.yaml", "[1, 2]\n"));
+        assertThrows(FlowSettingsException.class,
+                () -> FlowDetectionSettings.parse("n.yaml", "evidence-text: 3\n"));
         assertThrows(FlowSettingsException.class,
                 () -> FlowDetectionSettings.parse("n.yaml", "a: &x 1\nscan-window: *x\n"));
     }

@@ -53,6 +53,19 @@ class ScanAndBruteForceTest {
     }
 
     @Test
+    void withoutEvidenceTextFindingsNameTheirFlowsByOrigin() throws Exception {
+        FlowDetectionSettings lean = FlowDetectionSettings.parse("t", "evidence-text: false\nevidence-flows: 10\n");
+        List<FlowRecord> flows = portscan(30);
+        Finding f = of(Flows.run(Flows.detector(lean, IpReputation.NONE, NetworkPolicy.NONE), flows),
+                "vigil-net-portscan").get(0);
+        assertEquals(11, f.evidence().size());
+        assertTrue(f.evidence().get(0).hasText());
+        assertTrue(f.evidence().stream().skip(1).noneMatch(e -> e.hasText()));
+        assertEquals(flows.get(0).origin(), f.evidence().get(1).origin());
+        assertEquals(30, f.count());
+    }
+
+    @Test
     void fewPortsOrPortsSpreadOverWindowsAreNoPortscan() {
         assertTrue(of(run(portscan(10)), "vigil-net-portscan").isEmpty());
         List<FlowRecord> spread = Flows.list();
