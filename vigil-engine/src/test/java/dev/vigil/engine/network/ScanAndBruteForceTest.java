@@ -124,6 +124,8 @@ class ScanAndBruteForceTest {
         assertEquals(1, found.size());
         assertEquals(25, found.get(0).count());
         assertTrue(of(run(flows), rule + "-inbound").isEmpty());
+        // Ten attempts (and their replies) stay below the default of twenty.
+        assertTrue(of(run(flows.subList(0, 20)), rule + "-outbound").isEmpty());
     }
 
     @Test
