@@ -126,6 +126,56 @@ public record FlowDetectionSettings(
         }
     }
 
+    /** These settings with another learning period (the CLI's {@code --learning-period} overrides the file's). */
+    public FlowDetectionSettings withLearningPeriod(Duration period) {
+        Map<String, Object> v = values();
+        v.put("learning-period", period);
+        return SettingsYaml.build(v);
+    }
+
+    /** The settings as the loader's key-to-value map. */
+    private Map<String, Object> values() {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("scan-window", scanWindow);
+        v.put("volume-window", volumeWindow);
+        v.put("learning-period", learningPeriod);
+        v.put("evidence-flows", evidenceFlows);
+        v.put("evidence-text", evidenceText);
+        v.put("limits.max-keys", maxKeys);
+        v.put("limits.max-distinct", maxDistinct);
+        v.put("probe-max-packets", probeMaxPackets);
+        v.put("portscan.min-ports", portscanMinPorts);
+        v.put("port-sweep.min-hosts", portSweepMinHosts);
+        v.put("brute-force.ssh-ports", sshPorts);
+        v.put("brute-force.rdp-ports", rdpPorts);
+        v.put("brute-force.min-attempts", bruteForceMinAttempts);
+        v.put("brute-force.max-packets", bruteForceMaxPackets);
+        v.put("port-probe.min-hosts", portProbeMinHosts);
+        v.put("dos.min-packets", dosMinPackets);
+        v.put("dos.tcp-max-avg-packet-bytes", dosTcpMaxAvgPacketBytes);
+        v.put("dos.tcp-service-ports", dosTcpServicePorts);
+        v.put("spambot.ports", spambotPorts);
+        v.put("spambot.min-hosts", spambotMinHosts);
+        v.put("volume.min-bytes", volumeMinBytes);
+        v.put("volume.factor", volumeFactor);
+        v.put("mining.ports", miningPorts);
+        v.put("mining.min-duration", miningMinDuration);
+        v.put("mining.max-bytes-per-second", miningMaxBytesPerSecond);
+        v.put("mining.min-flows", miningMinFlows);
+        v.put("mining.max-local-ports", miningMaxLocalPorts);
+        v.put("beacon.min-connections", beaconMinConnections);
+        v.put("beacon.min-span", beaconMinSpan);
+        v.put("beacon.min-interval", beaconMinInterval);
+        v.put("beacon.max-interval-cv", beaconMaxIntervalCv);
+        v.put("beacon.max-bytes-cv", beaconMaxBytesCv);
+        v.put("beacon.max-flow-bytes", beaconMaxFlowBytes);
+        v.put("beacon.max-samples", beaconMaxSamples);
+        v.put("tor-relay.min-relays", torRelayMinRelays);
+        v.put("unauthorised-port-access.min-flows", unauthorisedMinFlows);
+        v.put("rejected-storm.min-flows", rejectedStormMinFlows);
+        return v;
+    }
+
     /** The defaults, as documented. */
     public static FlowDetectionSettings defaults() {
         return SettingsYaml.build(defaultValues());

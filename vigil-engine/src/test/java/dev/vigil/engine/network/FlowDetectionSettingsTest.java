@@ -50,6 +50,17 @@ class FlowDetectionSettingsTest {
     }
 
     @Test
+    void theLearningPeriodCanBeOverriddenAndTheRestStays() throws Exception {
+        FlowDetectionSettings file = FlowDetectionSettings.parse("f", "portscan:\n  min-ports: 40\n");
+        FlowDetectionSettings demo = file.withLearningPeriod(Duration.ofHours(8));
+        assertEquals(Duration.ofHours(8), demo.learningPeriod());
+        assertEquals(40, demo.portscanMinPorts());
+        assertEquals(file, demo.withLearningPeriod(Duration.ofDays(7)));
+        assertEquals(FlowDetectionSettings.defaults(),
+                FlowDetectionSettings.defaults().withLearningPeriod(Duration.ofDays(7)));
+    }
+
+    @Test
     void anEmptyFileIsTheDefaults() throws Exception {
         assertEquals(FlowDetectionSettings.defaults(), FlowDetectionSettings.parse("empty.yaml", "# nothing\n"));
     }
