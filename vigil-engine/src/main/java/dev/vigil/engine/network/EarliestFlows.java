@@ -1,0 +1,78 @@
+package dev.vigil.engine.network;
+
+import dev.vigil.model.FlowRecord;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The earliest flows of a key by (time, origin), at most {@code cap}: the evidence a finding shows. Keeping the
+ * smallest under a total order makes the kept flows independent of arrival order and of how readers split the input.
+ * A flow seen twice (same time and origin) is kept once.
+ */
+final class EarliestFlows {
+
+    /**
+     * One kept flow: its time and origin, and the record itself unless evidence text is off
+     * ({@code evidence-text: false}), when a caller reads it back from its origin.
+     */
+    record Kept(long timeMillis, String origin, FlowRecord flow) {
+    }
+
+    private final int cap;
+    private final boolean keepText;
+    private final List<Kept> flows = new ArrayList<>(2);
+
+    EarliestFlows(int cap, boolean keepText) {
+        this.cap = cap;
+        this.keepText = keepText;
+    }
+
+    EarliestFlows emptyCopy() {
+        return new EarliestFlows(cap, keepText);
+    }
+
+    void add(FlowRecord r) {
+        add(r.timeMillis(), r.origin(), r);
+    }
+
+    private void add(long time, String origin, FlowRecord r) {
+        int n = flows.size();
+        if (n == cap && compare(time, origin, flows.get(n - 1)) >= 0) {
+            return; // the common case once full: later than everything kept, decided without allocating
+        }
+        int lo = 0;
+        int hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = -compare(time, origin, flows.get(mid));
+            if (c == 0) {
+                return;
+            }
+            if (c < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        flows.add(lo, new Kept(time, origin, keepText ? r : null));
+        if (flows.size() > cap) {
+            flows.remove(flows.size() - 1);
+        }
+    }
+
+    private static int compare(long time, String origin, Kept k) {
+        int c = Long.compare(time, k.timeMillis());
+        return c != 0 ? c : origin.compareTo(k.origin());
+    }
+
+    void addAll(EarliestFlows other) {
+        for (Kept k : other.flows) {
+            add(k.timeMillis(), k.origin(), k.flow());
+        }
+    }
+
+    List<Kept> flows() {
+        return flows;
+    }
+}

@@ -1,0 +1,406 @@
+package dev.vigil.engine.network;
+
+import dev.vigil.engine.StatefulDetector;
+import dev.vigil.engine.intel.IntelMatch;
+import dev.vigil.engine.intel.IpReputation;
+import dev.vigil.engine.network.FlowCatalogue.Kind;
+import dev.vigil.model.DetectionInfo;
+import dev.vigil.model.Finding;
+import dev.vigil.model.FlowRecord;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * GuardDuty-style detections over VPC Flow Logs: scans, sweeps, brute force, probes of open ports, floods, spam,
+ * unusual ports and volumes, mining, command-and-control (listed and beaconing), black holes, drop points, Tor,
+ * listed addresses, accepted traffic the configuration denies, and storms of rejected flows. docs/network-detections.md
+ * describes each detection, its thresholds ({@link FlowDetectionSettings}) and its false positives.
+ *
+ * <p>{@link #accept} decides which side of the flow is the instance (the {@code flow-direction} field when the
+ * record has it, else the private address against the public one), then adds the flow to the partial-state entries
+ * it counts towards. Everything an entry keeps merges without regard to order, so {@link #finish} gives the same
+ * findings however the flows were split among readers.
+ */
+public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDetections.State> {
+
+    /** Classic DNS over UDP keeps messages within 512 bytes; queries are far smaller. */
+    static final long DNS_PACKET_BYTES = 512;
+
+    private final FlowDetectionSettings settings;
+    private final IpReputation intel;
+    private final NetworkPolicy policy;
+    private final long scanWindowSeconds;
+    private final long volumeWindowSeconds;
+    private final PortSet ssh;
+    private final PortSet rdp;
+    private final PortSet smtp;
+    private final PortSet mining;
+    private final PortSet tcpServices;
+    /** Ports that mark the server side of a connection whatever the other port is. */
+    private final PortSet servicePorts;
+
+    public FlowDetections(FlowDetectionSettings settings, IpReputation intel, NetworkPolicy policy) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.intel = Objects.requireNonNull(intel, "intel");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.scanWindowSeconds = settings.scanWindow().toSeconds();
+        this.volumeWindowSeconds = settings.volumeWindow().toSeconds();
+        this.ssh = new PortSet(settings.sshPorts());
+        this.rdp = new PortSet(settings.rdpPorts());
+        this.smtp = new PortSet(settings.spambotPorts());
+        this.mining = new PortSet(settings.miningPorts());
+        this.tcpServices = new PortSet(settings.dosTcpServicePorts());
+        this.servicePorts = PortSet.union(ssh, rdp, smtp, mining, tcpServices, new PortSet(java.util.Set.of(9001)));
+    }
+
+    /** One reader's partial state. Not thread-safe. */
+    public static final class State {
+        final TallyMap entries;
+        /** The last interface asked about and whether it forwards traffic: a file holds one interface's records. */
+        private String forwardingAsked;
+        private boolean forwarding;
+        /** The first-seen entry of the last resource: a file's records mostly come from one interface. */
+        private TallyKey firstSeenKey;
+        private Tally firstSeen;
+
+        State(int maxKeys) {
+            entries = new TallyMap(maxKeys);
+        }
+
+        private long unusable;
+
+        /** Entries this state left out because {@code limits.max-keys} was reached (0 in normal operation). */
+        public long droppedEntries() {
+            return entries.dropped();
+        }
+
+        /**
+         * Traffic records (log-status OK) this state could not use: no time, or an address that is none. The
+         * reader reports malformed lines; this counts well-formed records with nothing to judge.
+         */
+        public long unusableFlows() {
+            return unusable;
+        }
+    }
+
+    @Override
+    public List<DetectionInfo> detections() {
+        return FlowCatalogue.all();
+    }
+
+    @Override
+    public State newState() {
+        return new State(settings.maxKeys());
+    }
+
+    @Override
+    public void accept(State state, FlowRecord r) {
+        if (r.logStatus() != FlowRecord.LogStatus.OK) {
+            return;
+        }
+        long timeMillis = r.timeMillis();
+        if (timeMillis == Long.MIN_VALUE) {
+            state.unusable++;
+            return;
+        }
+        long seconds = Math.floorDiv(timeMillis, 1000);
+        if (forwards(state, r.interfaceId())) {
+            countRejected(state, r, seconds);
+            return;
+        }
+        String src = r.srcAddr();
+        String dst = r.dstAddr();
+        long srcV4 = Addresses.ipv4(src); // each address is parsed once, here
+        long dstV4 = Addresses.ipv4(dst);
+        int srcClass = srcV4 >= 0 ? Addresses.classifyV4(srcV4) : Addresses.classifyV6(src);
+        int dstClass = dstV4 >= 0 ? Addresses.classifyV4(dstV4) : Addresses.classifyV6(dst);
+        boolean ingress;
+        switch (r.flowDirection()) {
+            case "ingress" -> ingress = true;
+            case "egress" -> ingress = false;
+            default -> {
+                if (srcClass == Addresses.PRIVATE && dstClass == Addresses.PUBLIC) {
+                    ingress = false;
+                } else if (srcClass == Addresses.PUBLIC && dstClass == Addresses.PRIVATE) {
+                    ingress = true;
+                } else {
+                    // Which address is the interface's is unknown: only the interface-level count applies.
+                    if (srcClass == Addresses.INVALID || dstClass == Addresses.INVALID) {
+                        state.unusable++;
+                    }
+                    countRejected(state, r, seconds);
+                    return;
+                }
+            }
+        }
+        String local = ingress ? dst : src;
+        String remote = ingress ? src : dst;
+        int remoteClass = ingress ? srcClass : dstClass;
+        String resource = resource(r, local);
+        if (resource.isEmpty() || remoteClass == Addresses.INVALID) {
+            state.unusable++;
+            return;
+        }
+        Flow f = new Flow(state, r, timeMillis, seconds, resource, remote,
+                Addresses.hostId(remote, ingress ? srcV4 : dstV4));
+        evaluate(f, r, ingress, remoteClass == Addresses.PUBLIC);
+    }
+
+    private boolean forwards(State state, String interfaceId) {
+        if (interfaceId.isEmpty()) {
+            return false;
+        }
+        if (!interfaceId.equals(state.forwardingAsked)) {
+            state.forwardingAsked = interfaceId;
+            state.forwarding = policy.forwardsTraffic(interfaceId);
+        }
+        return state.forwarding;
+    }
+
+    /** The one count that needs no instance side: rejected flows of the interface. */
+    private void countRejected(State state, FlowRecord r, long seconds) {
+        if (!r.interfaceId().isEmpty() && r.action() == FlowRecord.Action.REJECT) {
+            Flow f = new Flow(state, r, r.timeMillis(), seconds, resource(r, ""), "", -1);
+            f.add(Kind.STORM, window(seconds, scanWindowSeconds), "", -1);
+        }
+    }
+
+    private static String resource(FlowRecord r, String local) {
+        if (!r.instanceId().isEmpty()) {
+            return r.instanceId();
+        }
+        return r.interfaceId().isEmpty() ? local : r.interfaceId();
+    }
+
+    private static long window(long seconds, long length) {
+        return Math.floorDiv(seconds, length);
+    }
+
+    private void evaluate(Flow f, FlowRecord r, boolean ingress, boolean remotePublic) {
+        long scanWindow = window(f.seconds, scanWindowSeconds);
+        boolean rejected = r.action() == FlowRecord.Action.REJECT;
+        boolean accepted = r.action() == FlowRecord.Action.ACCEPT;
+        int proto = r.protocol();
+        int localPort = ingress ? r.dstPort() : r.srcPort();
+        int remotePort = ingress ? r.srcPort() : r.dstPort();
+        boolean ported = (proto == FlowRecord.TCP || proto == FlowRecord.UDP) && localPort >= 0 && remotePort >= 0;
+        boolean srcIsClient = !ported || srcIsClient(r.srcPort(), r.dstPort());
+        boolean outbound = srcIsClient && !ingress;
+        boolean inbound = srcIsClient && ingress;
+        boolean probe = rejected || (r.packets() >= 0 && r.packets() <= settings.probeMaxPackets());
+        boolean attempt = proto == FlowRecord.TCP && r.packets() >= 0 && r.packets() <= settings.bruteForceMaxPackets();
+
+        if (rejected) {
+            f.add(Kind.STORM, scanWindow, "", -1);
+        }
+        f.first();
+        if (remotePublic) {
+            listed(f, r, accepted, outbound, inbound);
+        }
+        if (outbound && ported) {
+            outboundConnection(f, r, scanWindow, proto, remotePort, localPort, probe, attempt, accepted, remotePublic);
+        }
+        if (!ingress && remotePublic && proto >= 0) {
+            Tally pair = f.add(Kind.PAIR, scanWindow, f.remote, floodKind(r, remotePort).ordinal());
+            if (pair != null && outbound && ported && r.bytes() >= 0 && r.bytes() <= settings.beaconMaxFlowBytes()) {
+                pair.distinct(localPort, settings.maxDistinct());
+                pair.start(r.start() != FlowRecord.ABSENT ? r.start() : f.seconds, settings.beaconMaxSamples());
+                pair.beacon(r.bytes());
+            }
+        }
+        if (inbound) {
+            inboundConnection(f, r, scanWindow, proto, localPort, ported, probe, attempt, accepted, remotePublic);
+        }
+    }
+
+    private void outboundConnection(Flow f, FlowRecord r, long scanWindow, int proto, int remotePort, int localPort,
+                                    boolean probe, boolean attempt, boolean accepted, boolean remotePublic) {
+        if (probe) {
+            f.distinct(Kind.PORTSCAN, scanWindow, "", -1, remotePort);
+            f.distinct(Kind.PORT_SWEEP, scanWindow, "", remotePort, f.remoteHost);
+        }
+        if (attempt && ssh.has(remotePort)) {
+            f.add(Kind.SSH_OUT, scanWindow, f.remote, remotePort);
+        }
+        if (attempt && rdp.has(remotePort)) {
+            f.add(Kind.RDP_OUT, scanWindow, f.remote, remotePort);
+        }
+        if (!remotePublic) {
+            return;
+        }
+        if (proto == FlowRecord.TCP && smtp.has(remotePort)) {
+            f.distinct(Kind.SPAMBOT, scanWindow, "", -1, f.remoteHost);
+        }
+        if (accepted && !probe) { // a conversation, not a probe: a scan would otherwise raise one per port
+            f.add(Kind.PORT_UNUSUAL, 0, "", proto << 16 | remotePort);
+        }
+        if (accepted && mining.has(remotePort)) {
+            f.distinct(Kind.MINING_PORT, 0, f.remote, remotePort, localPort);
+        }
+    }
+
+    private void inboundConnection(Flow f, FlowRecord r, long scanWindow, int proto, int localPort, boolean ported,
+                                   boolean probe, boolean attempt, boolean accepted, boolean remotePublic) {
+        if (attempt && ported && ssh.has(localPort)) {
+            f.add(Kind.SSH_IN, scanWindow, f.remote, localPort);
+        }
+        if (attempt && ported && rdp.has(localPort)) {
+            f.add(Kind.RDP_IN, scanWindow, f.remote, localPort);
+        }
+        // Without ports (ICMP…) a request cannot be told from the reply to the instance's own request, which the
+        // security group's state admits; with equal ports (NTP 123 to 123) neither can it.
+        if (!ported || r.srcPort() == r.dstPort() || (!probe && !accepted)) {
+            return;
+        }
+        boolean probed = remotePublic && probe;
+        NetworkPolicy.Verdict verdict = policy.inbound(r.interfaceId(), r.instanceId(), proto, localPort, f.remote);
+        int portKey = proto << 16 | localPort;
+        if (probed) {
+            Tally t = f.distinct(Kind.PORT_PROBE, scanWindow, "", portKey, f.remoteHost);
+            if (t != null) {
+                t.open |= verdict == NetworkPolicy.Verdict.ALLOWED
+                        || (verdict == NetworkPolicy.Verdict.UNKNOWN && accepted);
+            }
+        }
+        if (accepted && verdict == NetworkPolicy.Verdict.DENIED) {
+            f.add(Kind.UNAUTHORISED, 0, "", portKey);
+        }
+    }
+
+    private void listed(Flow f, FlowRecord r, boolean accepted, boolean outbound, boolean inbound) {
+        if (!accepted && !outbound) {
+            return; // rejected inbound traffic from a listed address is background noise the network stopped
+        }
+        IntelMatch m = intel.lookup(f.remote, f.seconds);
+        if (m == null) {
+            return;
+        }
+        Tally t = switch (m.category()) {
+            case MALICIOUS -> f.add(Kind.MALICIOUS_LISTED, 0, f.remote, -1);
+            case MINING_POOL -> f.add(Kind.MINING_LISTED, 0, f.remote, -1);
+            case COMMAND_AND_CONTROL -> f.add(Kind.C2_LISTED, 0, f.remote, -1);
+            case BLACKHOLE -> f.add(Kind.BLACKHOLE_LISTED, 0, f.remote, -1);
+            case DROP_POINT -> f.add(Kind.DROP_POINT_LISTED, 0, f.remote, -1);
+            case TOR_EXIT -> outbound ? f.distinct(Kind.TOR_CLIENT_LISTED, 0, "", -1, f.remoteHost) : null;
+            case TOR_RELAY -> outbound ? f.distinct(Kind.TOR_CLIENT_LISTED, 0, "", -1, f.remoteHost)
+                    : inbound && accepted ? f.distinct(Kind.TOR_RELAY_LISTED,
+                    window(f.seconds, volumeWindowSeconds), "", -1, f.remoteHost) : null;
+        };
+        if (t != null) {
+            t.match(m);
+        }
+    }
+
+    /**
+     * Which end opened the connection, from the ports alone (flow logs have no connection state): a configured
+     * service port marks the server; otherwise the lower port is the server's, as ephemeral client ports are high.
+     */
+    boolean srcIsClient(int srcPort, int dstPort) {
+        boolean srcService = servicePorts.has(srcPort);
+        boolean dstService = servicePorts.has(dstPort);
+        if (srcService != dstService) {
+            return dstService;
+        }
+        return dstPort <= srcPort;
+    }
+
+    /**
+     * The flood kind egress traffic would be: DOS_TCP … DOS_UNUSUAL. DNS means the instance answering from port 53
+     * (a resolver used for reflection) or sending DNS-sized packets (at most {@link #DNS_PACKET_BYTES} on average)
+     * to port 53; large packets aimed at port 53 are a plain UDP or TCP flood using a port firewalls let through.
+     */
+    private Kind floodKind(FlowRecord r, int remotePort) {
+        int proto = r.protocol();
+        boolean dns = r.srcPort() == 53
+                || (r.dstPort() == 53 && r.packets() > 0 && r.bytes() <= DNS_PACKET_BYTES * r.packets());
+        if (proto == FlowRecord.TCP) {
+            return dns ? Kind.DOS_DNS : Kind.DOS_TCP;
+        }
+        if (proto == FlowRecord.UDP) {
+            if (dns) {
+                return Kind.DOS_DNS;
+            }
+            return tcpServices.has(remotePort) ? Kind.DOS_UDP_ON_TCP : Kind.DOS_UDP;
+        }
+        if (proto == FlowRecord.ICMP || proto == FlowRecord.ICMPV6) {
+            return Kind.DOS_ICMP;
+        }
+        return Kind.DOS_UNUSUAL;
+    }
+
+    @Override
+    public List<Finding> finish(List<State> states) {
+        TallyMap merged = new TallyMap(settings.maxKeys());
+        for (State s : states) {
+            merged.mergeFrom(s.entries);
+        }
+        return new FlowVerdicts(settings).findings(merged);
+    }
+
+    /** One flow's resolved facts while it is added to entries. */
+    private final class Flow {
+        final State state;
+        final FlowRecord record;
+        final long timeMillis;
+        final long seconds;
+        final String resource;
+        final String remote;
+        final long remoteHost;
+
+        Flow(State state, FlowRecord record, long timeMillis, long seconds, String resource, String remote,
+             long remoteHost) {
+            this.state = state;
+            this.record = record;
+            this.timeMillis = timeMillis;
+            this.seconds = seconds;
+            this.resource = resource;
+            this.remote = remote;
+            this.remoteHost = remoteHost;
+        }
+
+        int evidenceCap() {
+            return settings.evidenceFlows();
+        }
+
+        Tally entry(Kind kind, long window, String peer, int port) {
+            return state.entries.get(new TallyKey(kind.ordinal(), window, record.accountId(), record.region(),
+                    resource, peer, port));
+        }
+
+        Tally add(Kind kind, long window, String peer, int port) {
+            Tally t = entry(kind, window, peer, port);
+            if (t != null) {
+                t.add(record, timeMillis, evidenceCap(), settings.evidenceText());
+            }
+            return t;
+        }
+
+        Tally distinct(Kind kind, long window, String peer, int port, long value) {
+            Tally t = add(kind, window, peer, port);
+            if (t != null) {
+                t.distinct(value, settings.maxDistinct());
+            }
+            return t;
+        }
+
+        /** When the resource was first seen, for learning periods: no evidence, only the earliest time. */
+        void first() {
+            TallyKey k = state.firstSeenKey;
+            Tally t;
+            if (k != null && k.resource().equals(resource) && k.account().equals(record.accountId())
+                    && k.region().equals(record.region())) {
+                t = state.firstSeen;
+            } else {
+                k = new TallyKey(Kind.FIRST_SEEN.ordinal(), 0, record.accountId(), record.region(), resource, "", -1);
+                t = state.entries.get(k);
+                state.firstSeenKey = k;
+                state.firstSeen = t;
+            }
+            if (t != null) {
+                t.first = Math.min(t.first, timeMillis);
+                t.last = Math.max(t.last, timeMillis);
+            }
+        }
+    }
+}
