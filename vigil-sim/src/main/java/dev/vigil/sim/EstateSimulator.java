@@ -120,9 +120,13 @@ public final class EstateSimulator {
             return new Options(seed, events, start, span, flowRecords);
         }
 
-        /** A copy with another event count (the flow-record count stays); validated like the constructor. */
+        /**
+         * A copy with another event count; the flow-record count follows it ({@link #defaultFlowRecords}) unless it
+         * was set to something other than the default. Validated like the constructor.
+         */
         public Options withEvents(long events) {
-            return new Options(seed, events, start, span, flowRecords);
+            long flows = flowRecords == defaultFlowRecords(this.events) ? defaultFlowRecords(events) : flowRecords;
+            return new Options(seed, events, start, span, flows);
         }
 
         /** A copy with another start; validated like the constructor. */
