@@ -18,6 +18,8 @@ final class AnomalousBehaviourScenario implements ScenarioScript {
     static final String NEW_NETWORK_IP = "203.0.113.250";
     private static final Api[] HABIT = {DESCRIBE_INSTANCES, LIST_BUCKETS, GET_CALLER_IDENTITY};
     static final int BURST = 40;
+    /** The reporting user, an IAM user of the prod account that only this scenario uses. */
+    static final String USER = "report-builder";
 
     private final long spanMillis;
 
@@ -42,9 +44,8 @@ final class AnomalousBehaviourScenario implements ScenarioScript {
 
     @Override
     public Planned run(long start, ScenarioKit kit) {
-        Principal user = ApiThreats.user(kit.estate, 3);
-        Account account = user.account();
-        Identity id = ApiThreats.identity(user);
+        Identity.IamUser id = ApiThreats.dedicatedUser(kit, USER);
+        Account account = kit.estate.account("prod");
         Bucket bucket = kit.estate.cast().sensitiveBucket();
         String office = kit.estate.corporateIps().get(1 % kit.estate.corporateIps().size());
         String habitAgent = UserAgents.PEOPLE_CLI.get(1);
@@ -55,13 +56,13 @@ final class AnomalousBehaviourScenario implements ScenarioScript {
         rec.step("persistence", "The user creates itself a second access key.");
         rec.step("privilege-escalation", "The user attaches a managed policy to itself.");
         rec.step("collection", BURST + " object downloads in a few minutes.");
-        rec.principal(user.arn());
+        rec.principal(id.arn());
         long turn = start + (long) (spanMillis * 0.58);
         long t = start;
         int i = 0;
         while (t < turn) {
             rec.add("habit", kit.call(HABIT[i++ % HABIT.length], t, id, office, habitAgent,
-                    kit.target(account, Estate.HOME_REGION, null, null, user.name(), t)).build());
+                    kit.target(account, Estate.HOME_REGION, null, null, USER, t)).build());
             t += Math.max(60_000L, spanMillis / 72) + kit.gap(0, 120);
         }
         t = turn;
@@ -69,17 +70,17 @@ final class AnomalousBehaviourScenario implements ScenarioScript {
         for (Api api : new Api[] {DESCRIBE_INSTANCES, DESCRIBE_SECURITY_GROUPS, DESCRIBE_VPCS, LIST_USERS,
                 LIST_ROLES}) {
             rec.add("discovery", kit.call(api, t, id, NEW_NETWORK_IP, agent,
-                    kit.target(account, newRegion, null, null, user.name(), t)).build());
+                    kit.target(account, newRegion, null, null, USER, t)).build());
             t += kit.gap(4, 12);
         }
         t += kit.gap(30, 60);
         rec.add("persistence", kit.change(CREATE_ACCESS_KEY, t, id, account.id(), newRegion, NEW_NETWORK_IP, agent,
-                obj("userName", user.name()), obj("accessKey", obj("userName", user.name(),
+                obj("userName", USER), obj("accessKey", obj("userName", USER,
                         "accessKeyId", kit.ids().accessKeyId(true), "status", "Active",
                         "createDate", TimeText.iamDisplay(t)))).build());
         t += kit.gap(20, 40);
         rec.add("privilege-escalation", kit.change(ATTACH_USER_POLICY, t, id, account.id(), newRegion, NEW_NETWORK_IP,
-                agent, obj("userName", user.name(), "policyArn", "arn:aws:iam::aws:policy/AmazonS3FullAccess"),
+                agent, obj("userName", USER, "policyArn", "arn:aws:iam::aws:policy/AmazonS3FullAccess"),
                 null).build());
         t += kit.gap(60, 120);
         String day = new TimeText().iso(start).substring(0, 10).replace('-', '/');
@@ -91,7 +92,7 @@ final class AnomalousBehaviourScenario implements ScenarioScript {
             t += kit.gap(2, 5);
         }
         Scenario summary = rec.summary("A settled principal behaves anomalously",
-                "IAM user " + user.name() + " calls the same few read APIs from the office all morning; after "
+                "IAM user " + USER + " calls the same few read APIs from the office all morning; after "
                         + "midday it calls new APIs (enumeration in " + newRegion + ", CreateAccessKey, "
                         + "AttachUserPolicy, a burst of GetObject) from " + NEW_NETWORK_IP + " with a new user agent. "
                         + "Expected detections: the IAMUser/AnomalousBehavior family.", true, account.id());

@@ -44,8 +44,8 @@ final class ApiThreats {
     }
 
     /**
-     * The {@code n}-th IAM user of the estate that no other scenario uses, so each API scenario has an actor of its
-     * own (wrapping round when the estate has fewer).
+     * The {@code n}-th IAM user of the estate that no other scenario uses (wrapping round when the estate has
+     * fewer); its ordinary traffic surrounds the scenario's calls.
      */
     static Principal user(Estate estate, int n) {
         List<Principal> free = estate.principals().stream()
@@ -56,6 +56,17 @@ final class ApiThreats {
             return estate.cast().leakedKeyUser();
         }
         return free.get(n % free.size());
+    }
+
+    /**
+     * An IAM user of the prod account that only this scenario uses (its key never appears in benign traffic), so
+     * detections keyed on the principal see nothing but the scenario: a clean habit for the anomaly scenario, an
+     * unambiguous caller for the indicator-listed sources.
+     */
+    static Identity.IamUser dedicatedUser(ScenarioKit kit, String userName) {
+        Estate.Account prod = kit.estate.account("prod");
+        return new Identity.IamUser(kit.ids().principalId(false), "arn:aws:iam::" + prod.id() + ":user/" + userName,
+                prod.id(), kit.ids().accessKeyId(true), userName, null);
     }
 
     static Identity.IamUser identity(Principal p) {

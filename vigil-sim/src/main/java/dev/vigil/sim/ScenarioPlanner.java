@@ -37,8 +37,8 @@ final class ScenarioPlanner {
         List<ScenarioScript> scripts = List.of(new LeakedAccessKeyScenario(leakedKeyIp),
                 new ConsoleBruteForceScenario(bruteForceIp), new RootUsageScenario(), new ApprovedChangeScenario(),
                 new PublicBucketPolicyScenario(), new PenTestAgentScenario(),
-                new SuspiciousSourceScenario(SuspiciousSourceScenario.TOR, intel.torExits().get(0), 0.66, 1),
-                new SuspiciousSourceScenario(SuspiciousSourceScenario.MALICIOUS, intel.malicious().get(1), 0.69, 2),
+                new SuspiciousSourceScenario(SuspiciousSourceScenario.TOR, intel.torExits().get(0), 0.66, "backup-operator"),
+                new SuspiciousSourceScenario(SuspiciousSourceScenario.MALICIOUS, intel.malicious().get(1), 0.69, "data-sync"),
                 new InstanceCredentialScenario(fleet.named("prod", Estate.HOME_REGION, "web-1"), spanMillis),
                 new AnomalousBehaviourScenario(spanMillis));
         List<Scenario> scenarios = new ArrayList<>();

@@ -18,13 +18,14 @@ final class SuspiciousSourceScenario implements ScenarioScript {
     private final String id;
     private final String ip;
     private final double position;
-    private final int actor;
+    private final String userName;
 
-    SuspiciousSourceScenario(String id, String ip, double position, int actor) {
+    /** @param userName the IAM user (of the prod account) whose key is used; only this scenario uses it */
+    SuspiciousSourceScenario(String id, String ip, double position, String userName) {
         this.id = id;
         this.ip = ip;
         this.position = position;
-        this.actor = actor;
+        this.userName = userName;
     }
 
     @Override
@@ -44,22 +45,21 @@ final class SuspiciousSourceScenario implements ScenarioScript {
 
     @Override
     public Planned run(long start, ScenarioKit kit) {
-        Principal user = ApiThreats.user(kit.estate, actor);
-        Account account = user.account();
-        Identity identity = ApiThreats.identity(user);
+        Identity.IamUser identity = ApiThreats.dedicatedUser(kit, userName);
+        Account account = kit.estate.account("prod");
         String agent = UserAgents.PEOPLE_CLI.get(0);
         ScenarioRecorder rec = new ScenarioRecorder(id);
         boolean tor = id.equals(TOR);
         rec.step("calls", tor ? "Calls routed through a Tor exit node." : "Calls from an address on the blocklist.");
-        rec.principal(user.arn());
+        rec.principal(identity.arn());
         long t = start;
         for (Api api : CALLS) {
             rec.add("calls", kit.call(api, t, identity, ip, agent,
-                    kit.target(account, Estate.HOME_REGION, null, null, user.name(), t)).build());
+                    kit.target(account, Estate.HOME_REGION, null, null, userName, t)).build());
             t += kit.gap(10, 40);
         }
         Scenario summary = rec.summary(tor ? "API calls from a Tor exit node" : "API calls from a blocklisted address",
-                "IAM user " + user.name() + " calls AWS from " + ip + (tor ? ", an address in the Tor exit list. "
+                "IAM user " + userName + " calls AWS from " + ip + (tor ? ", an address in the Tor exit list. "
                         + "Expected detection: UnauthorizedAccess:IAMUser/TorIPCaller." : ", an address in the "
                         + "malicious indicator set. Expected detection: "
                         + "UnauthorizedAccess:IAMUser/MaliciousIPCaller.Custom."), true, account.id());
