@@ -19,6 +19,14 @@ final class Connections {
     private Connections() {
     }
 
+    /**
+     * The egress path of the host's traffic to the internet: straight out through the internet gateway when it
+     * has a public address, else to the NAT gateway inside the VPC.
+     */
+    static int toInternet(Host host) {
+        return host.instance().publicIp() != null ? INTERNET_GATEWAY : IN_VPC;
+    }
+
     /** A client port from the Linux ephemeral range. */
     static int ephemeral(SplittableRandom r) {
         return 32768 + r.nextInt(28232);
@@ -54,7 +62,7 @@ final class Connections {
         String self = host.privateIp();
         long packets = 1 + r.nextInt(2);
         sink.add(new Flow(host, true, self, peer, self, peer, ephemeral(r), dstPort, Flow.TCP, packets, packets * 44,
-                2, end - r.nextInt(3), end, true, INTERNET_GATEWAY, null));
+                2, end - r.nextInt(3), end, true, toInternet(host), null));
     }
 
     /**

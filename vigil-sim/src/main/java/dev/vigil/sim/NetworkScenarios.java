@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import static dev.vigil.sim.Connections.INTERNET_GATEWAY;
+import static dev.vigil.sim.Connections.toInternet;
 
 /**
  * Places the injected network scenarios: each on its own instance and at its own time, all in the second half of
@@ -125,12 +125,12 @@ final class NetworkScenarios {
                 Flow.TCP, false, spikeFrom, spikeTo, "All day the instance uploads about 2 MB per five minutes to one "
                 + "outside host; in the spike it sends fifty times as much.", (lo, hi, r, s) ->
                 spike.forEach(lo, hi, (k, t) -> Connections.outbound(s, exfil, sink, 443, Flow.TCP, 16_000,
-                        20_000_000L + r.nextInt(2_000_000), 4_000, 240_000, t, 55, INTERNET_GATEWAY, null, r))));
+                        20_000_000L + r.nextInt(2_000_000), 4_000, 240_000, t, 55, toInternet(exfil), null, r))));
         // the steady baseline runs all day; it supports the spike and is not itself labelled
         baselines.add(new NetworkScenario("exfiltration-volume-spike-baseline", "", exfil, sink, 443, Flow.TCP, false,
                 start, start + span, "baseline", (lo, hi, r, s) -> baseline.forEach(lo, hi, (k, t) ->
                 Connections.outbound(s, exfil, sink, 443, Flow.TCP, 1_600, 1_800_000L + r.nextInt(400_000), 400,
-                        24_000, t, 40, INTERNET_GATEWAY, null, r))));
+                        24_000, t, 40, toInternet(exfil), null, r))));
 
         Host tor = nextHost();
         List<String> relays = intel.torRelays().subList(0, 3);
@@ -141,7 +141,7 @@ final class NetworkScenarios {
                 + "relays (ORPort 9001 and 443).", (lo, hi, r, s) -> torTicks.forEach(lo, hi, (k, t) ->
                 Connections.outbound(s, tor, relays.get((int) (k % 3)), k % 3 == 2 ? 443 : 9001, Flow.TCP,
                         40 + r.nextInt(40), 20_000 + r.nextInt(40_000), 40 + r.nextInt(60), 30_000 + r.nextInt(90_000),
-                        t, 60, INTERNET_GATEWAY, null, r))));
+                        t, 60, toInternet(tor), null, r))));
 
         out.add(contact("malicious-ip", "UnauthorizedAccess:EC2/MaliciousIPCaller.Custom", nextHost(),
                 intel.malicious().get(0), 8080, at(0.66), 10, 6, "The instance fetches from an address on the "
@@ -156,7 +156,7 @@ final class NetworkScenarios {
                 (lo, hi, r, s) -> dosTicks.forEach(lo, hi, (k, t) -> {
                     long packets = 20_000 + r.nextInt(40_000);
                     Connections.outbound(s, flooder, victim, 53, Flow.UDP, packets, packets * (1_200 + r.nextInt(250)),
-                            0, 0, t, 14, INTERNET_GATEWAY, null, r);
+                            0, 0, t, 14, toInternet(flooder), null, r);
                 })));
 
         Host spammer = nextHost();
@@ -168,7 +168,7 @@ final class NetworkScenarios {
                 (lo, hi, r, s) -> spamTicks.forEach(lo, hi, (k, t) -> Connections.outbound(s, spammer,
                         Addresses.internet(new SplittableRandom(Ids.mix(spamSalt, k))), 25, Flow.TCP,
                         12 + r.nextInt(10), 3_000 + r.nextInt(9_000), 10 + r.nextInt(6), 900 + r.nextInt(400), t,
-                        3, INTERNET_GATEWAY, null, r))));
+                        3, toInternet(spammer), null, r))));
 
         Host drift = hosts.stream().filter(NetworkScenarios::isDriftTarget).findFirst().orElse(nextHost());
         String client = Addresses.internet(random);
@@ -226,7 +226,7 @@ final class NetworkScenarios {
                                 false, r);
                     } else {
                         Connections.outbound(s, host, peer, port, Flow.TCP, packets, bytes, reply, replyBytes, t,
-                                2 + r.nextInt(4), INTERNET_GATEWAY, null, r);
+                                2 + r.nextInt(4), toInternet(host), null, r);
                     }
                 }));
     }
@@ -239,7 +239,7 @@ final class NetworkScenarios {
         return new NetworkScenario(id, type, host, peer, port, Flow.TCP, false, from, to, summary,
                 (lo, hi, r, s) -> ticks.forEach(lo, hi, (k, t) -> Connections.outbound(s, host, peer, port, Flow.TCP,
                         packets + r.nextInt(packetsSpread), bytes + r.nextInt(bytesSpread), reply + r.nextInt(replySpread),
-                        replyBytes + r.nextInt(replyBytesSpread), t, duration, INTERNET_GATEWAY, null, r)));
+                        replyBytes + r.nextInt(replyBytesSpread), t, duration, toInternet(host), null, r)));
     }
 
     /** A handful of ordinary-looking connections to one address: what makes them findings is the address or port. */
@@ -250,6 +250,6 @@ final class NetworkScenarios {
         return new NetworkScenario(id, type, host, peer, port, Flow.TCP, false, from, to, summary,
                 (lo, hi, r, s) -> ticks.forEach(lo, hi, (k, t) -> Connections.outbound(s, host, peer, port, Flow.TCP,
                         200 + r.nextInt(2_000), 20_000 + r.nextInt(5_000_000), 100 + r.nextInt(500),
-                        9_000 + r.nextInt(90_000), t, 20 + r.nextInt(30), INTERNET_GATEWAY, null, r)));
+                        9_000 + r.nextInt(90_000), t, 20 + r.nextInt(30), toInternet(host), null, r)));
     }
 }
