@@ -27,7 +27,11 @@ import java.util.stream.Stream;
  *   <li>{@code guardduty/} — the GuardDuty findings export for the scenarios ({@link GuardDutyExport});</li>
  *   <li>{@code config/}, {@code supplementary/}, {@code posture-policy.yaml}, {@code posture-labels.jsonl} — the
  *       organisation's configuration for {@code vigil posture}, with deliberate misconfigurations and their labels
- *       ({@link PostureExport}).</li>
+ *       ({@link PostureExport});</li>
+ *   <li>{@code logs/AWSLogs/<account>/vpcflowlogs/<region>/<yyyy>/<MM>/<dd>/…_vpcflowlogs_…log.gz} — the workload VPCs'
+ *       flow logs with injected network scenarios; {@code intel/} — indicator sets and {@code intel.yaml};
+ *       {@code aws-ip-ranges.json}; {@code network-labels.jsonl} — one line per expected network, threat-intel or
+ *       anomaly finding ({@link NetworkRun}).</li>
  * </ul>
  *
  * <p>Generation streams: records are produced in time order and written as their delivery windows close, so
@@ -35,7 +39,7 @@ import java.util.stream.Stream;
  */
 public final class EstateSimulator {
 
-    /** Fewest events accepted: the scenarios alone take about 270 records and need benign traffic around them. */
+    /** Fewest events accepted: the scenarios alone take about 420 records and need benign traffic around them. */
     public static final long MIN_EVENTS = 1_000;
     /** Most events accepted; a guard against unit mistakes rather than a limit of the generator. */
     public static final long MAX_EVENTS = 10_000_000_000L;
@@ -92,7 +96,7 @@ public final class EstateSimulator {
             }
             if (events < MIN_EVENTS || events > MAX_EVENTS) {
                 throw new IllegalArgumentException("events must be between " + MIN_EVENTS + " and " + MAX_EVENTS
-                        + " (the attack scenarios alone take about 270 records); got " + events);
+                        + " (the attack scenarios alone take about 420 records); got " + events);
             }
             if (start == null) {
                 throw new IllegalArgumentException("start is required, e.g. 2026-10-01T00:00:00Z");
@@ -152,10 +156,10 @@ public final class EstateSimulator {
      * Generates the estate's logs into {@code outDir}.
      *
      * @param outDir                directory to write into; created if missing. Its {@code logs}, {@code guardduty},
-     *                              {@code config} and {@code supplementary} subdirectories must be absent or empty;
-     *                              the sidecar files ({@code labels.jsonl}, {@code scenarios.json},
-     *                              {@code estate.json}, {@code posture-policy.yaml}, {@code posture-labels.jsonl})
-     *                              are replaced.
+     *                              {@code config}, {@code supplementary} and {@code intel} subdirectories must be
+     *                              absent or empty; the sidecar files ({@code labels.jsonl}, {@code scenarios.json},
+     *                              {@code estate.json}, {@code posture-policy.yaml}, {@code posture-labels.jsonl},
+     *                              {@code network-labels.jsonl}, {@code aws-ip-ranges.json}) are replaced.
      * @param options               what to simulate
      * @param progressEventsWritten called every 10 000 records with the number written so far, the last call
      *                              being the total; called on the calling thread; may be null
@@ -183,6 +187,7 @@ public final class EstateSimulator {
     static final class DeliveryStats {
         int peakBufferedRecords;
         int peakOpenFiles;
+        long peakFlowWindowRecords;
     }
 
     private static Path prepare(Path outDir) {
@@ -283,6 +288,7 @@ public final class EstateSimulator {
                     fleet);
             PostureExport.write(outDir, org, options.seed(), scenarioRecords);
             NetworkRun network = NetworkRun.write(outDir, logs, org, intel, options, scenarioRecords);
+            stats.peakFlowWindowRecords = network.peakWindowRecords();
             return new SimulationResult(logs, labelsFile, scenariosFile, written, files, bytes, plan.scenarios(),
                     network.records(), network.files(), network.bytes());
         }

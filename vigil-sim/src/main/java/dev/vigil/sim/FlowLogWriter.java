@@ -35,6 +35,7 @@ final class FlowLogWriter {
     private long records;
     private long files;
     private long bytes;
+    private long peakWindowRecords;
 
     FlowLogWriter(Path logsDir, long seed) {
         this.logsDir = logsDir;
@@ -62,11 +63,13 @@ final class FlowLogWriter {
                 sb.append('\n');
                 records++;
             };
+            long before = records;
             SplittableRandom r = new SplittableRandom(Ids.mix(seed, SALT, w));
             benign.window(from, to, r, sink);
             for (NetworkScenario s : scenarios) {
                 s.window(from, to - from, r, sink);
             }
+            peakWindowRecords = Math.max(peakWindowRecords, records - before);
             for (Map.Entry<String, StringBuilder> e : lines.entrySet()) {
                 writeFile(vpcs.get(e.getKey()), w, e.getValue());
             }
@@ -98,6 +101,11 @@ final class FlowLogWriter {
 
     long records() {
         return records;
+    }
+
+    /** The most records one window held: all the writer ever keeps in memory at once. */
+    long peakWindowRecords() {
+        return peakWindowRecords;
     }
 
     long files() {

@@ -12,8 +12,9 @@ import java.util.List;
  * @param records flow-log records written (benign, scenario and NODATA)
  * @param files   flow-log files written
  * @param bytes   their compressed size
+ * @param peakWindowRecords the most records held in memory at once (one window's)
  */
-record NetworkRun(long records, long files, long bytes) {
+record NetworkRun(long records, long files, long bytes, long peakWindowRecords) {
 
     static NetworkRun write(Path outDir, Path logs, PostureOrg org, ThreatIntel intel, EstateSimulator.Options options,
                             List<LabelledRecord> scenarioRecords) {
@@ -29,6 +30,6 @@ record NetworkRun(long records, long files, long bytes) {
         IntelFiles.write(outDir, intel, options.start().toEpochMilli(), options.seed());
         AwsIpRanges.write(outDir, org.regions(), options.start().toEpochMilli() - 86_400_000L);
         NetworkLabels.write(outDir, scenarios, scenarioRecords);
-        return new NetworkRun(writer.records(), writer.files(), writer.bytes());
+        return new NetworkRun(writer.records(), writer.files(), writer.bytes(), writer.peakWindowRecords());
     }
 }
