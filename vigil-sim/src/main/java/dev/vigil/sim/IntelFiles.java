@@ -38,7 +38,7 @@ final class IntelFiles {
 
         StringBuilder plain = new StringBuilder("# Addresses seen attacking customers this month; one IP or CIDR per line\n");
         intel.malicious().forEach(ip -> plain.append(ip).append('\n'));
-        plain.append("198.18.51.0/28\n");
+        plain.append(ThreatIntel.SCANNER_RANGE).append('\n');
         SideFiles.write(dir.resolve("malicious-ips.txt"), plain.toString());
         sets.add(new SetEntry("partner-blocklist", "malicious-ips.txt", "plain", "malicious", 80));
 

@@ -195,6 +195,15 @@ final class NetworkScenarios {
 
         out.add(contact("drop-point", "Trojan:EC2/DropPoint", nextHost(), intel.dropPoints().get(0), 443, at(0.78), 15,
                 5, "The instance uploads several megabytes to a known drop point."));
+        Host probed = candidates.getLast().instance().role() == Role.WEB ? candidates.getLast() : nextHost();
+        long probeFrom = at(0.80);
+        Ticks probeTicks = new Ticks(probeFrom, probeFrom + 20 * minute, 24, 0, 0);
+        out.add(new NetworkScenario("port-probe-unprotected-port", "Recon:EC2/PortProbeUnprotectedPort", probed,
+                ThreatIntel.SCANNER_RANGE, 443, Flow.TCP, true, probeFrom, probeFrom + 20 * minute,
+                "Addresses of a blocklisted scanner network probe the web server's open ports (80, 443) and get "
+                        + "answers.", (lo, hi, r, s) -> probeTicks.forEach(lo, hi, (k, t) ->
+                Connections.inbound(s, probed, ThreatIntel.scanner((int) k), k % 2 == 0 ? 443 : 80,
+                        1 + r.nextInt(2), 44 + r.nextInt(40), 1 + r.nextInt(2), 44 + r.nextInt(40), t, 0, false, r))));
         out.addAll(baselines);
         return out;
     }

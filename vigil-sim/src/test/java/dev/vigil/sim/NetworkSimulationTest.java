@@ -218,7 +218,8 @@ class NetworkSimulationTest {
         assertThat(flowLabels).extracting(l -> l.path("scenario").asText()).containsExactlyInAnyOrder("port-scan",
                 "port-sweep", "ssh-brute-force-inbound", "ssh-brute-force-outbound", "rdp-brute-force-inbound",
                 "crypto-mining", "c2-beaconing", "exfiltration-volume-spike", "tor-client", "malicious-ip",
-                "dos-udp-flood", "spam", "sg-drift-accepted-port", "unusual-port", "blackhole-traffic", "drop-point");
+                "dos-udp-flood", "spam", "sg-drift-accepted-port", "unusual-port", "blackhole-traffic", "drop-point",
+                "port-probe-unprotected-port");
         long noon = OPTIONS.start().getEpochSecond() + 12 * 3600;
         long early = OPTIONS.start().getEpochSecond() + 2 * 3600;
         Set<String> scenarioInterfaces = new HashSet<>();
@@ -232,7 +233,7 @@ class NetworkSimulationTest {
             List<Map<String, String>> matching = flows.stream().filter(f -> f.get("interface-id").equals(eni)
                     && !f.get("log-status").equals("NODATA") && Long.parseLong(f.get("end")) >= from
                     && Long.parseLong(f.get("end")) < to && (peer.equals("many") || peers(f).stream().anyMatch(
-                    p -> peer.endsWith("/24") ? Addresses.inCidr(p, peer) : p.equals(peer)))).toList();
+                    p -> peer.contains("/") ? Addresses.inCidr(p, peer) : p.equals(peer)))).toList();
             assertThat(matching).as(l.toString()).hasSizeGreaterThanOrEqualTo(5);
             if (l.path("port").asInt() > 0) {
                 assertThat(matching).as(l.toString()).anyMatch(f -> f.get("dstport").equals(l.path("port").asText()));
@@ -290,6 +291,7 @@ class NetworkSimulationTest {
                 .contains("[ipv4-addr:value = '" + label("c2-beaconing").path("peer").asText() + "']");
         assertThat(Files.readString(intel.resolve("tor-relays.txt"))).contains(label("tor-client").path("peer").asText());
         assertThat(Files.readString(intel.resolve("malicious-ips.txt"))).contains(label("malicious-ip").path("peer").asText())
+                .contains(label("port-probe-unprotected-port").path("peer").asText())
                 .contains(label("malicious-ip-api-caller").path("peer").asText());
         assertThat(Files.readString(intel.resolve("blackholes.txt"))).contains(label("blackhole-traffic").path("peer").asText());
         assertThat(Files.readString(intel.resolve("drop-points.misp.json"))).contains(label("drop-point").path("peer").asText());
