@@ -325,6 +325,51 @@ class NetworkSimulationTest {
                 .isGreaterThanOrEqualTo(noon));
     }
 
+    /**
+     * The negative side: outside the labelled scenarios (their interface and time window), no host ever starts
+     * using a port after the eight-hour learning period, and no benign flow touches an address of the indicator
+     * range 198.18.0.0/15 — so a detector that only raises on the labels has no benign excuse to fire.
+     */
+    @Test
+    void benignTrafficHasNoNewPortsAfterLearningAndNoIndicatorPeers() {
+        long learned = OPTIONS.start().getEpochSecond() + 8 * 3600;
+        List<JsonNode> flowLabels = labels.stream().filter(l -> l.path("kind").asText().equals("flow")).toList();
+        Map<String, Long> firstSeen = new HashMap<>();
+        List<String> late = new ArrayList<>();
+        for (Map<String, String> f : flows) {
+            if (f.get("log-status").equals("NODATA") || !f.get("action").equals("ACCEPT")) {
+                continue;
+            }
+            Host h = hostsByEni.get(f.get("interface-id"));
+            long end = Long.parseLong(f.get("end"));
+            boolean inScenario = flowLabels.stream().anyMatch(l -> l.path("interface").asText().equals(
+                    f.get("interface-id")) && end >= Instant.parse(l.path("start").asText()).getEpochSecond()
+                    && end < Instant.parse(l.path("end").asText()).getEpochSecond());
+            if (inScenario) {
+                continue;
+            }
+            assertThat(peers(f)).as("benign flow with an indicator peer: %s", f)
+                    .noneMatch(p -> Addresses.inCidr(p, "198.18.0.0/15"));
+            boolean outbound = f.get("srcaddr").equals(h.privateIp());
+            int service = Integer.parseInt(f.get("dstport")); // the service port of a request, either way
+            if (service >= 32768) {
+                continue; // the response direction: the service port is the source port
+            }
+            String key = f.get("interface-id") + (outbound ? " out " : " in ") + f.get("protocol") + "/" + service;
+            Long seen = firstSeen.get(key);
+            if (seen == null || end < seen) {
+                firstSeen.put(key, end);
+            }
+        }
+        firstSeen.forEach((key, time) -> {
+            if (time >= learned) {
+                late.add(key);
+            }
+        });
+        assertThat(late).as("ports first used after the learning period outside any scenario").isEmpty();
+        assertThat(firstSeen).isNotEmpty();
+    }
+
     private static List<String> peers(Map<String, String> f) {
         return List.of(f.get("srcaddr"), f.get("dstaddr"));
     }
