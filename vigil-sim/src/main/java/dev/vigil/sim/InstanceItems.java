@@ -14,7 +14,8 @@ import static dev.vigil.sim.Json.list;
 import static dev.vigil.sim.Json.obj;
 
 /**
- * The fleet as Config records it: subnets, instances (IMDSv2 only, with their instance profile), their network
+ * The fleet as Config records it: subnets and their default network ACL, instances (IMDSv2 only, with their
+ * instance profile), their network
  * interfaces with security groups and addresses, and NAT gateways with their requester-managed interfaces. These
  * are what an inventory-backed reader resolves flow-log interfaces, instance addresses and security groups from.
  */
@@ -37,6 +38,7 @@ final class InstanceItems {
             for (int s = 0; s < 4; s++) {
                 items.add(subnet(v, s));
             }
+            items.add(defaultNetworkAcl(v));
         }
         for (Host h : org.hosts()) {
             if (h.instance().role() == Fleet.Role.NAT) {
@@ -63,6 +65,36 @@ final class InstanceItems {
                 obj("availabilityZone", az, "cidrBlock", cidr, "mapPublicIpOnLaunch", false, "state", "available",
                         "subnetId", id, "vpcId", v.id(), "ownerId", v.account().id(), "defaultForAz", false,
                         "tags", list(obj("key", "Name", "value", name))), empty());
+    }
+
+    /**
+     * The VPC's default network ACL, associated with its four subnets: allow everything both ways (rule 100), deny
+     * the rest (rule 32767). Filtering is the security groups' job in this estate, so flow-log REJECTs always come
+     * from them.
+     */
+    private ConfigItem defaultNetworkAcl(Vpc v) {
+        long created = org.startMillis() - 700 * 86_400_000L;
+        String id = "acl-" + Payloads.stableHex(v.id() + "/acl", 17);
+        List<Object> entries = new ArrayList<>();
+        for (boolean egress : new boolean[] {true, false}) {
+            entries.add(obj("cidrBlock", "0.0.0.0/0", "egress", egress, "protocol", "-1", "ruleAction", "allow",
+                    "ruleNumber", 100));
+            entries.add(obj("cidrBlock", "0.0.0.0/0", "egress", egress, "protocol", "-1", "ruleAction", "deny",
+                    "ruleNumber", 32767));
+        }
+        List<Object> associations = new ArrayList<>();
+        List<Obj> relationships = new ArrayList<>();
+        for (int s = 0; s < 4; s++) {
+            associations.add(obj("networkAclAssociationId", "aclassoc-" + Payloads.stableHex(id + s, 17),
+                    "networkAclId", id, "subnetId", subnetId(v, s)));
+            relationships.add(ConfigItem.relationship("AWS::EC2::Subnet", subnetId(v, s), "Is attached to Subnet"));
+        }
+        relationships.add(ConfigItem.relationship("AWS::EC2::VPC", v.id(), "Is contained in Vpc"));
+        return ConfigItem.of("AWS::EC2::NetworkAcl", id, id,
+                "arn:aws:ec2:" + v.region() + ":" + v.account().id() + ":network-acl/" + id, v.account().id(),
+                v.region(), "Not Applicable", created, ConfigItem.captured(created), Map.of(), relationships,
+                obj("associations", List.copyOf(associations), "entries", List.copyOf(entries), "isDefault", true,
+                        "networkAclId", id, "tags", list(), "vpcId", v.id(), "ownerId", v.account().id()), empty());
     }
 
     private ConfigItem instance(Host h) {

@@ -156,6 +156,11 @@ class NetworkSimulationTest {
         Set<String> enis = new HashSet<>();
         flows.forEach(f -> enis.add(f.get("interface-id")));
         String text = config.toString();
+        Set<String> vpcs = new HashSet<>();
+        hostsByEni.values().forEach(h -> vpcs.add(h.vpc().id()));
+        assertThat(vpcs).allSatisfy(vpc -> assertThat(text.contains("\"vpcId\":\"" + vpc + "\"")).as(vpc).isTrue());
+        assertThat(text.split("\"resourceType\":\"AWS::EC2::NetworkAcl\"", -1).length - 1)
+                .as("a default network ACL per VPC").isGreaterThanOrEqualTo(vpcs.size());
         assertThat(enis).isNotEmpty().allSatisfy(eni -> {
             Host h = hostsByEni.get(eni);
             assertThat(h).as(eni).isNotNull();
