@@ -44,18 +44,14 @@ final class ApiThreats {
     }
 
     /**
-     * The {@code n}-th IAM user of the estate that no other scenario uses (wrapping round when the estate has
-     * fewer); its ordinary traffic surrounds the scenario's calls.
+     * An established IAM user of the estate that no other scenario uses (the leaked-key user when there is none):
+     * its ordinary traffic surrounds the scenario's calls.
      */
-    static Principal user(Estate estate, int n) {
-        List<Principal> free = estate.principals().stream()
+    static Principal establishedUser(Estate estate) {
+        return estate.principals().stream()
                 .filter(p -> p.kind() == Principal.Kind.IAM_USER && !p.equals(estate.cast().leakedKeyUser())
                         && !p.equals(estate.cast().bruteForceTarget()))
-                .toList();
-        if (free.isEmpty()) {
-            return estate.cast().leakedKeyUser();
-        }
-        return free.get(n % free.size());
+                .findFirst().orElse(estate.cast().leakedKeyUser());
     }
 
     /**

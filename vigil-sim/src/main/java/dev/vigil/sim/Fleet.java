@@ -108,13 +108,6 @@ record Fleet(List<Instance> instances, List<VpcGroups> groups) {
                 .orElse(List.of());
     }
 
-    /** The one instance with this name in the account's home-region VPC; scenarios pick their actors by name. */
-    Instance named(String accountRole, String region, String name) {
-        return instances.stream().filter(i -> i.account().role().equals(accountRole) && i.region().equals(region)
-                && i.name().equals(name)).findFirst().orElseThrow(() -> new IllegalStateException(
-                "no instance " + name + " in " + accountRole + "/" + region));
-    }
-
     /** Whether an ingress rule lets {@code source} reach {@code port} over {@code protocol} (CIDR rules only). */
     static boolean allows(Ingress rule, String protocol, int port, String source) {
         return (rule.protocol().equals("-1") || rule.protocol().equals(protocol))

@@ -23,6 +23,8 @@ final class NetworkScenarios {
     private final long span;
     private final long seed;
     private final SplittableRandom random;
+    /** Supporting traffic that is not itself a scenario (the exfiltration host's all-day baseline). */
+    private final List<NetworkScenario> baselines = new ArrayList<>();
     private int next;
 
     private NetworkScenarios(List<Host> hosts, long startSec, long spanSec, long seed) {
@@ -46,6 +48,10 @@ final class NetworkScenarios {
         return credentialHost(h.instance()) || isDriftTarget(h);
     }
 
+    /**
+     * The prod home-region web server, whose instance-role credentials the CloudTrail scenario steals
+     * ({@link InstanceCredentialScenario}); no network scenario runs on it.
+     */
     static boolean credentialHost(Fleet.Instance i) {
         return i.account().role().equals("prod") && i.region().equals(Estate.HOME_REGION) && i.name().equals("web-1");
     }
@@ -57,6 +63,11 @@ final class NetworkScenarios {
 
     static List<NetworkScenario> plan(List<Host> hosts, ThreatIntel intel, long startSec, long spanSec, long seed) {
         return new NetworkScenarios(hosts, startSec, spanSec, seed).plan(hosts, intel);
+    }
+
+    /** Whether the scenario gets a label: false for supporting traffic such as the exfiltration baseline. */
+    static boolean labelled(NetworkScenario s) {
+        return !s.type().isEmpty();
     }
 
     private Host nextHost() {
@@ -206,13 +217,6 @@ final class NetworkScenarios {
                         1 + r.nextInt(2), 44 + r.nextInt(40), 1 + r.nextInt(2), 44 + r.nextInt(40), t, 0, false, r))));
         out.addAll(baselines);
         return out;
-    }
-
-    private final List<NetworkScenario> baselines = new ArrayList<>();
-
-    /** Scenarios that carry only supporting traffic (ids ending in {@code -baseline}) and are not labelled. */
-    static boolean labelled(NetworkScenario s) {
-        return !s.type().isEmpty();
     }
 
     private NetworkScenario bruteForce(String id, String type, Host host, int port, boolean inbound, int attempts,

@@ -3,6 +3,7 @@ package dev.vigil.sim;
 import dev.vigil.sim.Estate.Account;
 import dev.vigil.sim.Estate.Trail;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -246,7 +247,7 @@ record PostureOrg(Estate estate, long startMillis, long endMillis, List<String> 
 
     /** The fleet placed in its VPCs, with private addresses and security groups resolved. */
     List<Host> hosts() {
-        List<Host> out = new java.util.ArrayList<>();
+        List<Host> out = new ArrayList<>();
         for (Fleet.Instance i : fleet.instances()) {
             Vpc v = vpc(i.account(), i.region());
             List<SecurityGroup> groups = v.groups().stream()

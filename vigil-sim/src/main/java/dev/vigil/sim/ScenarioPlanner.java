@@ -39,7 +39,8 @@ final class ScenarioPlanner {
                 new PublicBucketPolicyScenario(), new PenTestAgentScenario(),
                 new SuspiciousSourceScenario(SuspiciousSourceScenario.TOR, intel.torExits().get(0), 0.66, "backup-operator"),
                 new SuspiciousSourceScenario(SuspiciousSourceScenario.MALICIOUS, intel.malicious().get(1), 0.69, "data-sync"),
-                new InstanceCredentialScenario(fleet.named("prod", Estate.HOME_REGION, "web-1"), spanMillis),
+                new InstanceCredentialScenario(fleet.instances().stream().filter(NetworkScenarios::credentialHost)
+                        .findFirst().orElseThrow(), spanMillis),
                 new AnomalousBehaviourScenario(spanMillis));
         List<Scenario> scenarios = new ArrayList<>();
         List<LabelledRecord> records = new ArrayList<>();
