@@ -69,6 +69,7 @@ final class ConfigItems {
                 items.add(network.securityGroup(v, g, true));
             }
         }
+        items.addAll(new InstanceItems(org).items());
         for (Volume v : org.volumes()) {
             items.add(data.volume(v));
         }

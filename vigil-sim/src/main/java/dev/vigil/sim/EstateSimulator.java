@@ -27,7 +27,11 @@ import java.util.stream.Stream;
  *   <li>{@code guardduty/} — the GuardDuty findings export for the scenarios ({@link GuardDutyExport});</li>
  *   <li>{@code config/}, {@code supplementary/}, {@code posture-policy.yaml}, {@code posture-labels.jsonl} — the
  *       organisation's configuration for {@code vigil posture}, with deliberate misconfigurations and their labels
- *       ({@link PostureExport}).</li>
+ *       ({@link PostureExport});</li>
+ *   <li>{@code logs/AWSLogs/<account>/vpcflowlogs/<region>/<yyyy>/<MM>/<dd>/…_vpcflowlogs_…log.gz} — the workload VPCs'
+ *       flow logs with injected network scenarios; {@code intel/} — indicator sets and {@code intel.yaml};
+ *       {@code aws-ip-ranges.json}; {@code network-labels.jsonl} — one line per expected network, threat-intel or
+ *       anomaly finding ({@link NetworkRun}).</li>
  * </ul>
  *
  * <p>Generation streams: records are produced in time order and written as their delivery windows close, so
@@ -35,7 +39,7 @@ import java.util.stream.Stream;
  */
 public final class EstateSimulator {
 
-    /** Fewest events accepted: the scenarios alone take about 270 records and need benign traffic around them. */
+    /** Fewest events accepted: the scenarios alone take about 420 records and need benign traffic around them. */
     public static final long MIN_EVENTS = 1_000;
     /** Most events accepted; a guard against unit mistakes rather than a limit of the generator. */
     public static final long MAX_EVENTS = 10_000_000_000L;
@@ -43,6 +47,10 @@ public final class EstateSimulator {
     public static final Duration MIN_SPAN = Duration.ofHours(2);
     /** Longest timeline accepted: a year, with a day to spare for leap years. */
     public static final Duration MAX_SPAN = Duration.ofDays(366);
+    /** Most benign flow records accepted; like {@link #MAX_EVENTS}, a guard against unit mistakes. */
+    public static final long MAX_FLOW_RECORDS = 10_000_000_000L;
+    /** The default flow-record count never exceeds this, whatever the number of events. */
+    public static final long MAX_DEFAULT_FLOW_RECORDS = 300_000;
     private static final Instant EARLIEST_START = Instant.parse("2000-01-01T00:00:00Z");
     private static final Instant LATEST_START = Instant.parse("9000-01-01T00:00:00Z");
     private static final int PROGRESS_EVERY = 10_000;
@@ -66,12 +74,29 @@ public final class EstateSimulator {
      * @param span   length of the timeline
      * @throws IllegalArgumentException when a value makes no sense, saying which and what is accepted
      */
-    public record Options(long seed, long events, Instant start, Duration span) {
+    public record Options(long seed, long events, Instant start, Duration span, long flowRecords) {
+
+        /** Options with the default number of flow records for {@code events} ({@link #defaultFlowRecords}). */
+        public Options(long seed, long events, Instant start, Duration span) {
+            this(seed, events, start, span, defaultFlowRecords(events));
+        }
+
+        /**
+         * Six flow records per CloudTrail record, at most {@value #MAX_DEFAULT_FLOW_RECORDS}: the demo's 20 000
+         * events get 120 000 benign flow records, which adds about a second.
+         */
+        public static long defaultFlowRecords(long events) {
+            return Math.min(MAX_DEFAULT_FLOW_RECORDS, Math.max(0, events) * 6);
+        }
 
         public Options {
+            if (flowRecords < 0 || flowRecords > MAX_FLOW_RECORDS) {
+                throw new IllegalArgumentException("flowRecords must be between 0 (scenario flows only) and "
+                        + MAX_FLOW_RECORDS + "; got " + flowRecords);
+            }
             if (events < MIN_EVENTS || events > MAX_EVENTS) {
                 throw new IllegalArgumentException("events must be between " + MIN_EVENTS + " and " + MAX_EVENTS
-                        + " (the attack scenarios alone take about 270 records); got " + events);
+                        + " (the attack scenarios alone take about 420 records); got " + events);
             }
             if (start == null) {
                 throw new IllegalArgumentException("start is required, e.g. 2026-10-01T00:00:00Z");
@@ -96,22 +121,34 @@ public final class EstateSimulator {
 
         /** A copy with another seed; validated like the constructor. */
         public Options withSeed(long seed) {
-            return new Options(seed, events, start, span);
+            return new Options(seed, events, start, span, flowRecords);
         }
 
-        /** A copy with another event count; validated like the constructor. */
+        /**
+         * A copy with another event count; the flow-record count follows it ({@link #defaultFlowRecords}) unless it
+         * was set to something other than the default. Validated like the constructor.
+         */
         public Options withEvents(long events) {
-            return new Options(seed, events, start, span);
+            long flows = flowRecords == defaultFlowRecords(this.events) ? defaultFlowRecords(events) : flowRecords;
+            return new Options(seed, events, start, span, flows);
         }
 
         /** A copy with another start; validated like the constructor. */
         public Options withStart(Instant start) {
-            return new Options(seed, events, start, span);
+            return new Options(seed, events, start, span, flowRecords);
         }
 
         /** A copy with another span; validated like the constructor. */
         public Options withSpan(Duration span) {
-            return new Options(seed, events, start, span);
+            return new Options(seed, events, start, span, flowRecords);
+        }
+
+        /**
+         * A copy with another number of benign flow records (the injected network scenarios come on top, a few
+         * thousand records); validated like the constructor.
+         */
+        public Options withFlowRecords(long flowRecords) {
+            return new Options(seed, events, start, span, flowRecords);
         }
     }
 
@@ -119,10 +156,10 @@ public final class EstateSimulator {
      * Generates the estate's logs into {@code outDir}.
      *
      * @param outDir                directory to write into; created if missing. Its {@code logs}, {@code guardduty},
-     *                              {@code config} and {@code supplementary} subdirectories must be absent or empty;
-     *                              the sidecar files ({@code labels.jsonl}, {@code scenarios.json},
-     *                              {@code estate.json}, {@code posture-policy.yaml}, {@code posture-labels.jsonl})
-     *                              are replaced.
+     *                              {@code config}, {@code supplementary} and {@code intel} subdirectories must be
+     *                              absent or empty; the sidecar files ({@code labels.jsonl}, {@code scenarios.json},
+     *                              {@code estate.json}, {@code posture-policy.yaml}, {@code posture-labels.jsonl},
+     *                              {@code network-labels.jsonl}, {@code aws-ip-ranges.json}) are replaced.
      * @param options               what to simulate
      * @param progressEventsWritten called every 10 000 records with the number written so far, the last call
      *                              being the total; called on the calling thread; may be null
@@ -150,6 +187,7 @@ public final class EstateSimulator {
     static final class DeliveryStats {
         int peakBufferedRecords;
         int peakOpenFiles;
+        long peakFlowWindowRecords;
     }
 
     private static Path prepare(Path outDir) {
@@ -161,6 +199,7 @@ public final class EstateSimulator {
         requireEmptyOrAbsent(outDir.resolve(GuardDutyExport.DIRECTORY));
         requireEmptyOrAbsent(outDir.resolve(ConfigExport.DIRECTORY));
         requireEmptyOrAbsent(outDir.resolve(SupplementaryExport.DIRECTORY));
+        requireEmptyOrAbsent(outDir.resolve(IntelFiles.DIRECTORY));
         try {
             Files.createDirectories(logs);
         } catch (IOException e) {
@@ -196,7 +235,9 @@ public final class EstateSimulator {
             long start = options.start().toEpochMilli();
             long span = options.span().toMillis();
             Estate estate = EstateFactory.build(options.seed());
-            ScenarioPlanner.Plan plan = ScenarioPlanner.plan(estate, options.seed(), start, span);
+            Fleet fleet = FleetFactory.build(estate, options.seed(), start);
+            ThreatIntel intel = ThreatIntel.build(options.seed());
+            ScenarioPlanner.Plan plan = ScenarioPlanner.plan(estate, options.seed(), start, span, fleet, intel);
             List<LabelledRecord> scenarioRecords = plan.records();
             BenignActivity benign = new BenignActivity(estate, options.seed(),
                     options.events() - scenarioRecords.size(), start, span);
@@ -243,8 +284,13 @@ public final class EstateSimulator {
                     options.start().plus(options.span()), plan.scenarios());
             MetadataWriter.writeEstate(outDir.resolve("estate.json"), estate);
             GuardDutyExport.write(outDir, options.seed(), scenarioRecords);
-            PostureExport.write(outDir, estate, options.seed(), start, start + span, scenarioRecords);
-            return new SimulationResult(logs, labelsFile, scenariosFile, written, files, bytes, plan.scenarios());
+            PostureOrg org = PostureOrgFactory.build(estate, options.seed(), start, start + span, scenarioRecords,
+                    fleet);
+            PostureExport.write(outDir, org, options.seed(), scenarioRecords);
+            NetworkRun network = NetworkRun.write(outDir, logs, org, intel, options, scenarioRecords);
+            stats.peakFlowWindowRecords = network.peakWindowRecords();
+            return new SimulationResult(logs, labelsFile, scenariosFile, written, files, bytes, plan.scenarios(),
+                    network.records(), network.files(), network.bytes());
         }
     }
 }

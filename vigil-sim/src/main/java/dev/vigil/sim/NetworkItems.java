@@ -24,9 +24,6 @@ final class NetworkItems {
         this.org = org;
     }
 
-    static final String FLOW_LOG_FORMAT = "${version} ${account-id} ${interface-id} ${srcaddr} ${dstaddr} ${srcport} "
-            + "${dstport} ${protocol} ${packets} ${bytes} ${start} ${end} ${action} ${log-status}";
-
     ConfigItem vpc(Vpc v) {
         long created = org.startMillis() - 700 * 86_400_000L;
         String name = v.account().role() + "-" + v.region();
@@ -50,7 +47,7 @@ final class NetworkItems {
                 List.of(ConfigItem.relationship("AWS::EC2::VPC", v.id(), "Is associated with Vpc")),
                 obj("creationTime", ConfigItem.time(created), "deliverLogsStatus", "SUCCESS", "flowLogId", v.flowLogId(),
                         "flowLogStatus", "ACTIVE", "resourceId", v.id(), "trafficType", "ALL",
-                        "logDestinationType", "s3", "logDestination", destination, "logFormat", FLOW_LOG_FORMAT,
+                        "logDestinationType", "s3", "logDestination", destination, "logFormat", FlowLogFormat.of(v).logFormat(),
                         "tags", list(), "maxAggregationInterval", 600,
                         "destinationOptions", obj("fileFormat", "plain-text", "hiveCompatiblePartitions", false,
                                 "perHourPartition", false)), empty());

@@ -2,10 +2,6 @@ package dev.vigil.sim;
 
 import dev.vigil.sim.PostureOrg.Flaw;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -33,14 +29,20 @@ final class PostureExport {
 
     static Written write(Path outDir, Estate estate, long seed, long startMillis, long endMillis,
                          List<LabelledRecord> scenarioRecords) {
-        PostureOrg org = PostureOrgFactory.build(estate, seed, startMillis, endMillis, scenarioRecords);
+        PostureOrg org = PostureOrgFactory.build(estate, seed, startMillis, endMillis, scenarioRecords,
+                FleetFactory.build(estate, seed, startMillis));
+        return write(outDir, org, seed, scenarioRecords);
+    }
+
+    /** Writes the exports of an organisation model already built (the simulator shares it with the flow logs). */
+    static Written write(Path outDir, PostureOrg org, long seed, List<LabelledRecord> scenarioRecords) {
         Map<String, String> detectors = GuardDutyExport.detectorIds(seed, scenarioRecords);
         List<Path> config = ConfigExport.write(outDir, org, seed);
         List<Path> supplementary = SupplementaryExport.write(outDir, org, seed, detectors);
         Path policy = outDir.resolve(POLICY_FILE);
-        writeText(policy, PosturePolicyYaml.render(org));
+        SideFiles.write(policy, PosturePolicyYaml.render(org));
         Path labels = outDir.resolve(LABELS_FILE);
-        writeText(labels, labels(org.flaws()));
+        SideFiles.write(labels, labels(org.flaws()));
         return new Written(config, supplementary, policy, labels, org.flaws());
     }
 
@@ -51,13 +53,5 @@ final class PostureExport {
                     "resource", f.resource(), "why", f.why()))).append('\n');
         }
         return out.toString();
-    }
-
-    private static void writeText(Path file, String text) {
-        try {
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write " + file + ": " + e.getMessage(), e);
-        }
     }
 }

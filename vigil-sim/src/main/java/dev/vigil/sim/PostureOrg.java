@@ -3,6 +3,7 @@ package dev.vigil.sim;
 import dev.vigil.sim.Estate.Account;
 import dev.vigil.sim.Estate.Trail;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -32,12 +33,13 @@ import java.util.Map;
  * @param faults       account/region settings that are deliberately wrong or unexportable
  * @param flaws        every deliberate misconfiguration, as labelled in {@code posture-labels.jsonl}
  * @param policy       the organisation's posture policy answers
+ * @param fleet        the instances and NAT gateways in the VPCs (their security groups are in {@code vpcs})
  */
 record PostureOrg(Estate estate, long startMillis, long endMillis, List<String> regions, String rootId,
                   List<TrailState> trails, List<Key> keys, List<BucketSetup> buckets, List<Vpc> vpcs,
                   List<Volume> volumes, List<Database> databases, List<Table> tables, List<BackupPlan> plans,
                   List<Scp> scps, List<User> users, List<Change> changes, Faults faults, List<Flaw> flaws,
-                  Policy policy) {
+                  Policy policy, Fleet fleet) {
 
     /** Regions AWS lists that the organisation has not opted into (describe-regions shows them). */
     static final List<String> NOT_OPTED_IN = List.of("af-south-1", "ap-east-1", "me-south-1");
@@ -231,5 +233,49 @@ record PostureOrg(Estate estate, long startMillis, long endMillis, List<String> 
 
     Account account(String role) {
         return estate.account(role);
+    }
+
+    /** The VPC of an account and region, or null when it has none. */
+    Vpc vpc(Account account, String region) {
+        for (Vpc v : vpcs) {
+            if (v.account().equals(account) && v.region().equals(region)) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    /** The fleet placed in its VPCs, with private addresses and security groups resolved. */
+    List<Host> hosts() {
+        List<Host> out = new ArrayList<>();
+        for (Fleet.Instance i : fleet.instances()) {
+            Vpc v = vpc(i.account(), i.region());
+            List<SecurityGroup> groups = v.groups().stream()
+                    .filter(g -> i.groupNames().stream().anyMatch(n -> g.name().equals(i.account().role() + "-" + n)))
+                    .toList();
+            out.add(new Host(i, v, i.privateIp(v.cidr()), groups));
+        }
+        return out;
+    }
+
+    /**
+     * An instance or NAT gateway in its VPC.
+     *
+     * @param privateIp its primary private address
+     * @param groups    its security groups (none for a NAT gateway)
+     */
+    record Host(Fleet.Instance instance, Vpc vpc, String privateIp, List<SecurityGroup> groups) {
+
+        /** Whether the security groups admit new inbound traffic from {@code source} to {@code port}. */
+        boolean admits(String protocol, int port, String source) {
+            for (SecurityGroup g : groups) {
+                for (Ingress rule : g.ingress()) {
+                    if (Fleet.allows(rule, protocol, port, source)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
     }
 }

@@ -57,8 +57,11 @@ final class PostureOrgFactory {
     private final List<LabelledRecord> scenario;
     private final List<Flaw> flaws = new ArrayList<>();
     private final String slug;
+    private final Fleet fleet;
 
-    private PostureOrgFactory(Estate estate, long seed, long start, long end, List<LabelledRecord> scenario) {
+    private PostureOrgFactory(Estate estate, long seed, long start, long end, List<LabelledRecord> scenario,
+                              Fleet fleet) {
+        this.fleet = fleet;
         this.estate = estate;
         this.ids = new Ids(Ids.mix(seed, SALT));
         this.start = start;
@@ -68,8 +71,9 @@ final class PostureOrgFactory {
     }
 
     static PostureOrg build(Estate estate, long seed, long startMillis, long endMillis,
-                            List<LabelledRecord> scenarioRecords) {
-        return new PostureOrgFactory(estate, seed, startMillis, endMillis, List.copyOf(scenarioRecords)).build();
+                            List<LabelledRecord> scenarioRecords, Fleet fleet) {
+        return new PostureOrgFactory(estate, seed, startMillis, endMillis, List.copyOf(scenarioRecords), fleet)
+                .build();
     }
 
     private PostureOrg build() {
@@ -106,7 +110,7 @@ final class PostureOrgFactory {
                 estate.regions(), critical, CRITICAL_TAG_KEY + "=" + CRITICAL_TAG_VALUE,
                 List.of(estate.cast().sensitiveBucket().name()), expected);
         return new PostureOrg(estate, start, end, estate.regions(), rootId, trails, keys, buckets, vpcs, volumes,
-                databases, tables, plans, scps, users, changes, faults, flaws, policy);
+                databases, tables, plans, scps, users, changes, faults, flaws, policy, fleet);
     }
 
     private void flaw(String check, String account, String region, String resource, String why) {
@@ -248,6 +252,7 @@ final class PostureOrgFactory {
                     groups.add(new SecurityGroup(dbGroupId(orders.get()), "orders-api-db",
                             "orders-api database", dbIngress(a, app)));
                 }
+                groups.addAll(fleet.groupsOf(a, region));
                 boolean noFlowLog = a.role().equals("dev") && !region.equals(Estate.HOME_REGION);
                 Vpc vpc = new Vpc(a, region, vpcId, cidr, noFlowLog ? null : "fl-" + ids.hex(17), groups, flowBucket);
                 out.add(vpc);

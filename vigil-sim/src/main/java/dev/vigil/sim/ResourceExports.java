@@ -126,7 +126,7 @@ final class ResourceExports {
                         "FlowLogId", v.flowLogId(), "FlowLogStatus", "ACTIVE", "ResourceId", v.id(),
                         "TrafficType", "ALL", "LogDestinationType", "s3",
                         "LogDestination", v.flowLogBucketArn() + "/" + a.id() + "/",
-                        "LogFormat", NetworkItems.FLOW_LOG_FORMAT, "Tags", list(), "MaxAggregationInterval", 600,
+                        "LogFormat", FlowLogFormat.of(v).logFormat(), "Tags", list(), "MaxAggregationInterval", 600,
                         "DestinationOptions", obj("FileFormat", "plain-text", "HiveCompatiblePartitions", false,
                                 "PerHourPartition", false)));
             }

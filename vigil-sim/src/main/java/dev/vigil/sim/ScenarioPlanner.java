@@ -20,6 +20,15 @@ final class ScenarioPlanner {
     }
 
     static Plan plan(Estate estate, long seed, long startMillis, long spanMillis) {
+        return plan(estate, seed, startMillis, spanMillis, FleetFactory.build(estate, seed, startMillis),
+                ThreatIntel.build(seed));
+    }
+
+    /**
+     * @param fleet the instances (the credential scenario uses the prod web server's role and address)
+     * @param intel the indicator sets (the Tor and blocklist callers come from them)
+     */
+    static Plan plan(Estate estate, long seed, long startMillis, long spanMillis, Fleet fleet, ThreatIntel intel) {
         ScenarioKit kit = new ScenarioKit(estate, seed);
         // attackers come from 203.0.113.0/24; the estate itself only uses the other two documentation ranges
         Set<Integer> used = new HashSet<>();
@@ -27,7 +36,12 @@ final class ScenarioPlanner {
         String bruteForceIp = attackerIp(kit, used);
         List<ScenarioScript> scripts = List.of(new LeakedAccessKeyScenario(leakedKeyIp),
                 new ConsoleBruteForceScenario(bruteForceIp), new RootUsageScenario(), new ApprovedChangeScenario(),
-                new PublicBucketPolicyScenario());
+                new PublicBucketPolicyScenario(), new PenTestAgentScenario(),
+                new SuspiciousSourceScenario(SuspiciousSourceScenario.TOR, intel.torExits().get(0), 0.66, "backup-operator"),
+                new SuspiciousSourceScenario(SuspiciousSourceScenario.MALICIOUS, intel.malicious().get(1), 0.69, "data-sync"),
+                new InstanceCredentialScenario(fleet.instances().stream().filter(NetworkScenarios::credentialHost)
+                        .findFirst().orElseThrow(), spanMillis),
+                new AnomalousBehaviourScenario(spanMillis));
         List<Scenario> scenarios = new ArrayList<>();
         List<LabelledRecord> records = new ArrayList<>();
         for (ScenarioScript script : scripts) {

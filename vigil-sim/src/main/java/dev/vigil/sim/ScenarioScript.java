@@ -5,7 +5,8 @@ import java.util.List;
 /** A scripted activity injected into the timeline. Each script is one class; the planner places them. */
 sealed interface ScenarioScript
         permits LeakedAccessKeyScenario, ConsoleBruteForceScenario, RootUsageScenario, ApprovedChangeScenario,
-        PublicBucketPolicyScenario {
+        PublicBucketPolicyScenario, PenTestAgentScenario, SuspiciousSourceScenario, InstanceCredentialScenario,
+        AnomalousBehaviourScenario {
 
     String id();
 

@@ -14,15 +14,52 @@ import java.util.Objects;
  * @param files         log files written
  * @param bytes         compressed size of the log files
  * @param scenarios     the injected scenarios, as in {@code scenarios.json}
+ * @param flowRecords   VPC flow-log records written (benign, injected scenarios and NODATA lines)
+ * @param flowFiles     flow-log files written (one per flow log and 5-minute window with traffic)
+ * @param flowBytes     compressed size of the flow-log files
  */
 public record SimulationResult(Path logsDir, Path labelsFile, Path scenariosFile, long events, long files,
-                               long bytes, List<Scenario> scenarios) {
+                               long bytes, List<Scenario> scenarios, long flowRecords, long flowFiles,
+                               long flowBytes) {
 
     public SimulationResult {
         Objects.requireNonNull(logsDir, "logsDir");
         Objects.requireNonNull(labelsFile, "labelsFile");
         Objects.requireNonNull(scenariosFile, "scenariosFile");
         scenarios = List.copyOf(scenarios);
+    }
+
+    /** A result without flow logs, as before flow logs were simulated. */
+    public SimulationResult(Path logsDir, Path labelsFile, Path scenariosFile, long events, long files, long bytes,
+                            List<Scenario> scenarios) {
+        this(logsDir, labelsFile, scenariosFile, events, files, bytes, scenarios, 0, 0, 0);
+    }
+
+    /**
+     * {@code OUT/intel}: the indicator sets (plain list, CSV, STIX 2.1, MISP, Tor exit and relay lists) and
+     * {@code intel.yaml} naming them; pass {@link #intelConfigFile()} to the scan.
+     */
+    public Path intelDir() {
+        return scenariosFile.resolveSibling("intel");
+    }
+
+    /** {@code OUT/intel/intel.yaml}: name, file, format, category, confidence and expiry of every indicator set. */
+    public Path intelConfigFile() {
+        return intelDir().resolve("intel.yaml");
+    }
+
+    /** {@code OUT/aws-ip-ranges.json}: the AWS prefixes the estate uses, in the layout of AWS's ip-ranges.json. */
+    public Path awsIpRangesFile() {
+        return scenariosFile.resolveSibling("aws-ip-ranges.json");
+    }
+
+    /**
+     * {@code OUT/network-labels.jsonl}: one line per injected network scenario ({@code "kind":"flow"}) and per
+     * expected API-side finding ({@code "kind":"api"}): scenario, GuardDuty-style type, account, region, resource
+     * (instance id or principal ARN), peer address, start and end.
+     */
+    public Path networkLabelsFile() {
+        return scenariosFile.resolveSibling("network-labels.jsonl");
     }
 
     /**

@@ -42,8 +42,9 @@ class DeliveryFormatTest {
     }
 
     @Test
-    void logsHoldOnlyCloudTrailObjectsNamedByTheSpecPattern() {
+    void logsHoldOnlyCloudTrailAndFlowLogObjectsNamedByTheSpecPatterns() {
         assertThat(out.otherFiles).isEmpty();
+        assertThat(out.flowLogFiles).isNotEmpty();
         String org = out.estate.path("organization").path("id").asText();
         assertThat(org).matches("o-[a-z0-9]{10}");
         assertThat(out.files).allSatisfy(f -> assertThat(f.org()).isEqualTo(org));
@@ -133,8 +134,11 @@ class DeliveryFormatTest {
 
     @Test
     void everyAddressComesFromADocumentationRangeOrNamesAService() {
+        // documentation ranges; 198.18.0.0/15 (benchmarking) for the indicator-listed callers; 3.80-89.x.x, the
+        // estate's EC2 addresses (aws-ip-ranges.json), for an instance's own role credentials
         assertThat(out.records).allSatisfy(r -> assertThat(r.sourceIp())
-                .matches("(192\\.0\\.2|198\\.51\\.100|203\\.0\\.113)\\.\\d{1,3}|[a-z0-9.-]+\\.amazonaws\\.com|AWS Internal"));
+                .matches("(192\\.0\\.2|198\\.51\\.100|203\\.0\\.113|198\\.1[89]\\.\\d{1,3}|3\\.8\\d\\.\\d{1,3})\\.\\d{1,3}"
+                        + "|[a-z0-9.-]+\\.amazonaws\\.com|AWS Internal"));
     }
 
     @Test

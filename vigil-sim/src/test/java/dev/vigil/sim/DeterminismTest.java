@@ -44,6 +44,9 @@ class DeterminismTest {
             assertThat(bytes(dir.resolve("a").resolve(file))).as(file).isEqualTo(bytes(dir.resolve("b").resolve(file)));
         }
         assertThat(first.bytes()).isEqualTo(second.bytes());
+        assertThat(a).anyMatch(f -> f.contains("vpcflowlogs")).contains("network-labels.jsonl",
+                "aws-ip-ranges.json", "intel/intel.yaml".replace('/', java.io.File.separatorChar));
+        assertThat(first.flowRecords()).isPositive().isEqualTo(second.flowRecords());
         assertThat(first.scenarios()).isEqualTo(second.scenarios());
     }
 
@@ -57,6 +60,8 @@ class DeterminismTest {
         assertThat(bytes(dir.resolve("c").resolve("estate.json")))
                 .isNotEqualTo(bytes(dir.resolve("a").resolve("estate.json")));
         assertThat(other.events()).isEqualTo(first.events());
+        assertThat(bytes(dir.resolve("c").resolve("network-labels.jsonl")))
+                .isNotEqualTo(bytes(dir.resolve("a").resolve("network-labels.jsonl")));
     }
 
     private static List<String> relativeFiles(Path root) {

@@ -29,6 +29,16 @@ class OptionsTest {
     }
 
     @Test
+    void flowRecordsFollowTheEventsUnlessSetAndAreValidated() {
+        assertThat(DEFAULTS.flowRecords()).isEqualTo(EstateSimulator.MAX_DEFAULT_FLOW_RECORDS);
+        assertThat(DEFAULTS.withEvents(20_000).flowRecords()).isEqualTo(120_000);
+        assertThat(DEFAULTS.withFlowRecords(5_000).withEvents(20_000).flowRecords()).isEqualTo(5_000);
+        assertThat(DEFAULTS.withFlowRecords(0).flowRecords()).isZero();
+        assertThatThrownBy(() -> DEFAULTS.withFlowRecords(-1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("flowRecords must be between 0");
+    }
+
+    @Test
     void nonsenseOptionsAreRejectedWithTheAcceptedRange() {
         assertThatThrownBy(() -> DEFAULTS.withEvents(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("events must be between 1000");
@@ -76,6 +86,6 @@ class OptionsTest {
                 .withSpan(Duration.ofHours(2)), null);
         assertThat(a.events()).isEqualTo(1_000);
         assertThat(b.events()).isEqualTo(1_000);
-        assertThat(b.scenarios()).hasSize(5);
+        assertThat(b.scenarios()).hasSize(10);
     }
 }

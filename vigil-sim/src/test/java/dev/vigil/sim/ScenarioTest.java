@@ -78,7 +78,8 @@ class ScenarioTest {
             assertThat(Instant.parse(s.path("start").asText())).isBeforeOrEqualTo(Instant.parse(s.path("end").asText()));
         }
         assertThat(ids).containsExactlyInAnyOrder("leaked-access-key", "console-brute-force", "root-usage",
-                "approved-change", "bucket-made-public");
+                "approved-change", "bucket-made-public", "pentest-user-agents", "tor-api-caller",
+                "malicious-ip-api-caller", "instance-credential-exfiltration", "anomalous-behaviour");
         assertThat(perStep).isEqualTo(declared);
 
         long start = Instant.parse(out.scenarios.path("timelineStart").asText()).getEpochSecond();

@@ -33,6 +33,9 @@ final class SimulatedOutput {
     static final Pattern KEY = Pattern.compile("^(?:(?<prefix>.+)/)?AWSLogs/(?:(?<org>o-[a-z0-9]{10,32})/)?"
             + "(?<acct>\\d{12})/CloudTrail/(?<region>[a-z0-9-]+)/(?<y>\\d{4})/(?<m>\\d{2})/(?<d>\\d{2})/"
             + "\\k<acct>_CloudTrail_\\k<region>_(?<ts>\\d{8}T\\d{4}Z)_(?<uniq>[A-Za-z0-9]{16})\\.json\\.gz$");
+    /** The flow-log object key from specs/04-vpc-flow-logs.md (default layout, no prefix). */
+    static final Pattern FLOW_LOG_KEY = Pattern.compile("^AWSLogs/(?<acct>\\d{12})/vpcflowlogs/(?<region>[a-z0-9-]+)/"
+            + "\\d{4}/\\d{2}/\\d{2}/\\k<acct>_vpcflowlogs_\\k<region>_fl-[0-9a-f]{17}_\\d{8}T\\d{4}Z_[0-9a-f]{8}\\.log\\.gz$");
     private static final Pattern EVENT_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
     private static final Pattern EVENT_VERSION = Pattern.compile("1\\.(08|09|10|11)");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'");
@@ -77,6 +80,7 @@ final class SimulatedOutput {
     final List<Rec> records = new ArrayList<>();
     final List<String> problems = new ArrayList<>();
     final List<String> otherFiles = new ArrayList<>();
+    final List<String> flowLogFiles = new ArrayList<>();
     final Map<String, JsonNode> labelled = new HashMap<>();
     final List<JsonNode> labels = new ArrayList<>();
     final Map<String, String> labelScenario = new HashMap<>();
@@ -122,7 +126,11 @@ final class SimulatedOutput {
         String key = logs.relativize(file).toString().replace('\\', '/');
         Matcher m = KEY.matcher(key);
         if (!m.matches()) {
-            otherFiles.add(key);
+            if (FLOW_LOG_KEY.matcher(key).matches()) {
+                flowLogFiles.add(key); // read and checked by NetworkSimulationTest
+            } else {
+                otherFiles.add(key);
+            }
             return;
         }
         long delivered = LocalDateTime.parse(m.group("ts"), STAMP).toInstant(ZoneOffset.UTC).toEpochMilli() / 1000;
