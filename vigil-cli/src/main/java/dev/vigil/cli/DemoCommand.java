@@ -62,7 +62,7 @@ final class DemoCommand implements Callable<Integer> {
         ScanRun.Settings s = new ScanRun.Settings(List.of(sim.logsDir()), out, new StoreLocation(ws, null), true, null,
                 ScanPipeline.Options.defaults().threads(), Terminal.isTty(), Terminal.color(color), "Vigil demo",
                 dev.vigil.engine.DetectionSet.builtIn(), MetricDefinitions.load(List.of(), List.of(), System.err),
-                HubOptions.defaults(), posture.compliance());
+                HubOptions.defaults(), posture.compliance(), demoThreats(sim));
         int code = ScanRun.execute(s, System.out, System.err, Clock.systemUTC());
         System.out.println();
         posture.print(System.out, out.resolve(PostureDemo.DIR), s.location(), Clock.systemUTC());
@@ -88,6 +88,18 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("The scenarios injected are described in " + sim.scenariosFile() + ".");
         return code;
     }
+
+    /**
+     * The demo's threat detections: the indicator sets and AWS address ranges the simulator wrote, its Config
+     * files for security groups and instance addresses, and a learning period of {@link #DEMO_LEARNING} because the
+     * simulated day is all the history there is.
+     */
+    private static ThreatOptions.ThreatSetup demoThreats(SimulationResult sim) {
+        return ThreatOptions.ThreatSetup.build(List.of(sim.intelDir()), sim.awsIpRangesFile(), List.of(sim.configDir()),
+                null, null, DEMO_LEARNING, true, System.err);
+    }
+
+    static final Duration DEMO_LEARNING = Duration.ofHours(8);
 
     /** Prints the highest-scoring incident candidate: where Vigil's and GuardDuty's findings tell one story. */
     private static void showTopIncident(StoreLocation location) {

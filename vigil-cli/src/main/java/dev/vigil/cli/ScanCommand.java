@@ -42,6 +42,9 @@ final class ScanCommand implements Callable<Integer> {
     @Mixin
     MetricOptions metrics;
 
+    @Mixin
+    ThreatOptions threats;
+
     @Option(names = "--no-store", description = "Do not write findings or metrics to the workspace.")
     boolean noStore;
 
@@ -70,7 +73,8 @@ final class ScanCommand implements Callable<Integer> {
         }
         ScanRun.Settings s = new ScanRun.Settings(inputs, out, workspace.location(), !noStore, failOn, n,
                 progress && Terminal.isTty(), Terminal.color(color), "Vigil scan", rules.load(System.err),
-                metrics.load(System.err), noStore ? HubOptions.defaults() : hub.settings(), null);
+                metrics.load(System.err), noStore ? HubOptions.defaults() : hub.settings(), null,
+                threats.load(System.err));
         return ScanRun.execute(s, System.out, System.err, Clock.systemUTC());
     }
 }

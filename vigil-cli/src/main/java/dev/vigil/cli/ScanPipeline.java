@@ -6,6 +6,11 @@ import dev.vigil.engine.EvidenceText;
 import dev.vigil.engine.FindingAggregator;
 import dev.vigil.engine.RuleHit;
 import dev.vigil.formats.cloudtrail.CloudTrailFileReader;
+import dev.vigil.formats.cloudtrail.FileKind;
+import dev.vigil.formats.flowlog.FlowLogFileReader;
+import dev.vigil.formats.flowlog.FlowLogSniffer;
+import dev.vigil.model.Event;
+import dev.vigil.model.FlowRecord;
 import dev.vigil.formats.cloudtrail.FirstRecordTime;
 import dev.vigil.formats.input.LogFile;
 import dev.vigil.formats.input.LogFileFinder;
@@ -61,20 +66,40 @@ final class ScanPipeline {
                    ScanMetrics.Result metrics) {
     }
 
+    /**
+     * The detections that need more than one record (flow-log analysis, API-side threat intelligence, behavioural
+     * baselines), each fed by every reader thread through its own partial state.
+     *
+     * @param flows  what reads flow-log records, or null for none
+     * @param events what reads CloudTrail events besides the Sigma rules
+     */
+    record Analysers(ReaderStates<FlowRecord, ?> flows, List<ReaderStates<Event, ?>> events) {
+        static final Analysers NONE = new Analysers(null, List.of());
+
+        Analysers {
+            events = List.copyOf(events);
+        }
+    }
+
     private final DetectionSet detections;
     private final ScanMetrics metrics;
+    private final Analysers analysers;
     private final Options options;
     private final Clock clock;
     final Counters counters = new Counters();
 
     ScanPipeline(DetectionSet detections, Options options, Clock clock) {
-        this(detections, null, options, clock);
+        this(detections, null, Analysers.NONE, options, clock);
     }
 
-    /** @param metrics the metric filters to run on every record, or null for none */
-    ScanPipeline(DetectionSet detections, ScanMetrics metrics, Options options, Clock clock) {
+    /**
+     * @param metrics   the metric filters to run on every record, or null for none
+     * @param analysers the stateful detections to run beside the rules
+     */
+    ScanPipeline(DetectionSet detections, ScanMetrics metrics, Analysers analysers, Options options, Clock clock) {
         this.detections = detections;
         this.metrics = metrics;
+        this.analysers = analysers;
         this.options = options;
         this.clock = clock;
     }
@@ -96,6 +121,7 @@ final class ScanPipeline {
         LongAdder skippedRecords = new LongAdder();
         skippedFiles.add(unfound[0]);
         CloudTrailFileReader reader = new CloudTrailFileReader(options.limits(), counters.bytesRead);
+        FlowLogFileReader flowReader = new FlowLogFileReader(options.limits(), counters.bytesRead);
 
         ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
             Thread t = new Thread(r, "vigil-reader");
@@ -109,21 +135,12 @@ final class ScanPipeline {
                 LogFile f = files.get(i);
                 OrderedHitRelay.FileHits hits = relay.file(i);
                 futures.add(pool.submit(() -> {
-                    CloudTrailFileReader.Result r;
-                    ScanMetrics.FileMetrics fileMetrics = metrics == null ? null : metrics.file(f.display());
+                    FileResult r;
                     try {
-                        r = reader.read(f, e -> {
-                            counters.records.increment();
-                            detections.evaluate(e, hits, EvidenceText.DEFERRED);
-                            if (fileMetrics != null) {
-                                fileMetrics.accept(e);
-                            }
-                        }, problems);
+                        r = FlowLogSniffer.isFlowLog(f.path()) ? readFlows(flowReader, f, problems)
+                                : readTrail(reader, f, hits, problems);
                     } finally {
                         hits.finish();
-                        if (fileMetrics != null) {
-                            fileMetrics.finish();
-                        }
                     }
                     kinds.computeIfAbsent(r.kind().label(), k -> new LongAdder()).increment();
                     if (r.kind().skipped()) {
@@ -146,6 +163,16 @@ final class ScanPipeline {
         // every reader is done (Future.get above), so the relay's deliveries happen-before this
         List<Finding> findings = aggregator.findings();
         AggregatorStats stats = aggregator.stats();
+        findings = new ArrayList<>(findings);
+        if (analysers.flows() != null) {
+            findings.addAll(analysers.flows().finish());
+        }
+        for (ReaderStates<Event, ?> a : analysers.events()) {
+            findings.addAll(a.finish());
+        }
+        findings.sort(java.util.Comparator.comparing(Finding::severity, java.util.Comparator.reverseOrder())
+                .thenComparing(Finding::firstSeen).thenComparing(Finding::id)); // as the aggregator orders its own
+        // stateful detections may cite CloudTrail records without their text, as rule hits do
         EvidenceRestorer.Outcome restored = EvidenceRestorer.restore(findings, files, options.limits());
         findings = restored.findings();
         stats = new AggregatorStats(stats.hits(), stats.lateHits(), stats.untimedHits(), stats.groupOverflows(),
@@ -157,6 +184,44 @@ final class ScanPipeline {
                 kindCounts, counters.records.sum(), counters.bytesRead.sum(), skippedFiles.sum(), skippedRecords.sum(),
                 problems.counts(), problems.kept(), PeakMemory.rssBytes());
         return new Outcome(findings, summary, stats, metrics == null ? null : metrics.result());
+    }
+
+    /** What reading one file gave, whichever reader read it. */
+    private record FileResult(FileKind kind, long skippedRecords) {
+    }
+
+    private FileResult readTrail(CloudTrailFileReader reader, LogFile f, OrderedHitRelay.FileHits hits,
+                                 ProblemLog problems) {
+        ScanMetrics.FileMetrics fileMetrics = metrics == null ? null : metrics.file(f.display());
+        List<java.util.function.Consumer<Event>> stateful = analysers.events().stream()
+                .map(ReaderStates::forThisThread).toList();
+        try {
+            CloudTrailFileReader.Result r = reader.read(f, e -> {
+                counters.records.increment();
+                detections.evaluate(e, hits, EvidenceText.DEFERRED);
+                for (int i = 0; i < stateful.size(); i++) {
+                    stateful.get(i).accept(e);
+                }
+                if (fileMetrics != null) {
+                    fileMetrics.accept(e);
+                }
+            }, problems);
+            return new FileResult(r.kind(), r.skippedRecords());
+        } finally {
+            if (fileMetrics != null) {
+                fileMetrics.finish();
+            }
+        }
+    }
+
+    private FileResult readFlows(FlowLogFileReader reader, LogFile f, ProblemLog problems) {
+        java.util.function.Consumer<FlowRecord> sink = analysers.flows() == null ? r -> { }
+                : analysers.flows().forThisThread();
+        FlowLogFileReader.Result r = reader.read(f, rec -> {
+            counters.records.increment();
+            sink.accept(rec);
+        }, problems);
+        return new FileResult(r.kind(), r.skippedRecords());
     }
 
     /** Thread-safe problem sink: exact counts per reason, the first {@link #PROBLEMS_KEPT} problems in full. */

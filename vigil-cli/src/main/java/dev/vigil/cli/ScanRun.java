@@ -1,11 +1,15 @@
 package dev.vigil.cli;
 
 import dev.vigil.engine.DetectionSet;
+import dev.vigil.engine.baseline.BaselineSnapshot;
+import dev.vigil.engine.baseline.BaselineSnapshotException;
+import dev.vigil.engine.baseline.BehaviourBaselines;
 import dev.vigil.hub.FindingStore;
 import dev.vigil.hub.UpsertResult;
 import dev.vigil.metrics.filter.MetricFilterSet;
 import dev.vigil.metrics.store.MetricDatabase;
 import dev.vigil.metrics.store.MetricStoreException;
+import dev.vigil.model.Event;
 import dev.vigil.model.Finding;
 import dev.vigil.model.Severity;
 import dev.vigil.report.ReportContext;
@@ -27,11 +31,16 @@ final class ScanRun {
     /**
      * @param metrics    the metric filters and alarms to run, or null for none ({@code --no-metrics})
      * @param compliance a posture assessment to show in the report's compliance section, or null for none
+     * @param threats    the flow-log, threat-intelligence and baseline detections
      */
     record Settings(List<Path> inputs, Path out, StoreLocation location, boolean store, Severity failOn, int threads,
                     boolean progress, boolean color, String title, DetectionSet detections,
-                    MetricDefinitions metrics, HubSettings hub, dev.vigil.report.ComplianceSection compliance) {
+                    MetricDefinitions metrics, HubSettings hub, dev.vigil.report.ComplianceSection compliance,
+                    ThreatOptions.ThreatSetup threats) {
     }
+
+    /** Where the workspace keeps what the behavioural baselines learned from CloudTrail. */
+    static final String BASELINE_NAME = "cloudtrail-principals";
 
     private ScanRun() {
     }
@@ -47,12 +56,38 @@ final class ScanRun {
         }
     }
 
+    /**
+     * What earlier scans into this workspace learned. A workspace without it starts afresh; so does one whose state
+     * cannot be read, with a warning (the scan's own findings do not depend on it, only what counts as new).
+     */
+    private static BaselineSnapshot priorBaseline(StoreLocation location, PrintStream err) {
+        try (FindingStore store = location.open()) {
+            java.util.Optional<byte[]> bytes = store.loadBaseline(BASELINE_NAME);
+            return bytes.isEmpty() ? BaselineSnapshot.EMPTY : BaselineSnapshot.fromBytes(bytes.get());
+        } catch (BaselineSnapshotException e) {
+            err.println(TerminalText.sanitize("vigil: the workspace's baseline state is unusable (" + e.getMessage()
+                    + "); this scan learns afresh and replaces it"));
+            return BaselineSnapshot.EMPTY;
+        }
+    }
+
     static int execute(Settings s, PrintStream out, PrintStream err, Clock clock) {
         DetectionSet detections = s.detections();
         ScanPipeline.Options opts = new ScanPipeline.Options(s.threads(), ScanPipeline.Options.defaults().limits());
         ScanMetrics scanMetrics = s.metrics() == null ? null
                 : new ScanMetrics(new MetricFilterSet(s.metrics().filters()));
-        ScanPipeline pipeline = new ScanPipeline(detections, scanMetrics, opts, clock);
+        ThreatOptions.ThreatSetup threats = s.threats();
+        BehaviourBaselines baselines = threats.baselines() == null ? null
+                : new BehaviourBaselines(threats.baselines(), s.store() ? priorBaseline(s.location(), err) : BaselineSnapshot.EMPTY);
+        List<ReaderStates<Event, ?>> eventAnalysers = new ArrayList<>();
+        eventAnalysers.add(new ReaderStates<>(threats.api()));
+        if (baselines != null) {
+            eventAnalysers.add(new ReaderStates<>(baselines));
+        }
+        ScanPipeline.Analysers analysers = new ScanPipeline.Analysers(new ReaderStates<>(threats.flows()),
+                eventAnalysers);
+        ScanPipeline pipeline = new ScanPipeline(detections, scanMetrics, analysers, opts, clock);
+        threats.notes().forEach(n -> err.println(TerminalText.sanitize("vigil: " + n)));
         ScanPipeline.Outcome outcome;
         try (Progress p = Progress.start(pipeline.counters, err, s.progress())) {
             outcome = pipeline.run(s.inputs());
@@ -78,6 +113,10 @@ final class ScanRun {
                 UpsertResult r = store.upsert(findings, clock.instant());
                 stored.add("findings " + store.location() + ": " + r.inserted() + " new, " + r.updated() + " updated");
                 stored.addAll(HubUpdate.afterUpsert(store, r.changes(), s.hub(), clock).lines());
+                if (baselines != null) {
+                    store.saveBaseline(BASELINE_NAME, baselines.snapshot().toBytes());
+                    stored.add("baselines " + store.location() + ": what this scan learned is kept for the next one");
+                }
             }
             if (outcome.metrics() != null) {
                 storedMetrics = saveMetrics(s.location().workspace(), outcome.metrics(), clock);

@@ -13,6 +13,12 @@ import java.util.Objects;
  * @param rawJson the record as read
  */
 public record Evidence(String eventId, Instant time, String origin, String rawJson) {
+
+    /**
+     * The event id and origin of a finding's summary entry: not a record but the facts a detection over many records
+     * decided on (window, peers, ports, bytes, the baseline it departed from), as a JSON object, kept first.
+     */
+    public static final String SUMMARY = "summary";
     public Evidence {
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(time, "time");
@@ -30,6 +36,16 @@ public record Evidence(String eventId, Instant time, String origin, String rawJs
      */
     public static Evidence withoutText(Event e) {
         return new Evidence(e.id(), Instant.ofEpochMilli(e.timeMillis()), e.origin(), "");
+    }
+
+    /** A summary entry (see {@link #SUMMARY}) with the facts in {@code json}. */
+    public static Evidence summary(Instant time, String json) {
+        return new Evidence(SUMMARY, time, SUMMARY, json);
+    }
+
+    /** True for a finding's summary entry rather than a record. */
+    public boolean isSummary() {
+        return SUMMARY.equals(eventId) && SUMMARY.equals(origin);
     }
 
     /** True when this evidence holds the record's text. */

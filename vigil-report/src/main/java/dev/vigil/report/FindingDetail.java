@@ -104,7 +104,14 @@ final class FindingDetail {
     }
 
     private static void evidence(HtmlSink html, Finding f, EvidenceBudget budget) throws IOException {
-        List<Evidence> kept = f.evidence();
+        List<Evidence> kept = new ArrayList<>(f.evidence().size());
+        for (Evidence e : f.evidence()) {
+            if (e.isSummary()) {
+                summary(html, e);
+            } else {
+                kept.add(e);
+            }
+        }
         int rows = Math.min(kept.size(), budget.rowsPerFinding());
         int raw = Math.min(rows, budget.rawPerFinding());
         long total = Math.max(f.count(), kept.size());
@@ -155,6 +162,20 @@ final class FindingDetail {
         html.markup("<p class=\"print-only note\">Raw records are in the HTML file and the findings output.</p>\n");
     }
 
+    /** The facts a detection over many records decided on (window, peers, ports, bytes, baseline), as a list. */
+    private static void summary(HtmlSink html, Evidence e) throws IOException {
+        List<Map.Entry<String, String>> facts = SummaryFacts.of(e.rawJson());
+        if (facts.isEmpty()) {
+            return;
+        }
+        html.markup("<h4>What was seen</h4>\n<dl class=\"facts summary\">\n");
+        for (Map.Entry<String, String> fact : facts) {
+            html.markup("<dt>").text(Clip.clip(fact.getKey(), 100)).markup("</dt><dd class=\"mono wrap\">")
+                    .text(Clip.clip(fact.getValue(), 2000)).markup("</dd>\n");
+        }
+        html.markup("</dl>\n");
+    }
+
     private static void evidenceTable(HtmlSink html, List<Evidence> kept, List<EvidenceFields> fields, int from,
                                       int to, boolean errorColumn) throws IOException {
         html.markup("<div class=\"list\"><table class=\"evidence\"><thead><tr><th class=\"num\">#</th>")
@@ -168,7 +189,7 @@ final class FindingDetail {
                     .plain(UtcTime.format(e.time())).markup("</td><td><span class=\"mono wrap event-id\">")
                     .text(Clip.clip(e.eventId(), 100)).markup("</span><br/><span class=\"mono wrap muted\">")
                     .text(Clip.clip(e.origin(), 300)).markup("</span></td><td class=\"mono word\">")
-                    .text(Clip.clip(f.eventName(), 100));
+                    .text(Clip.clip(f.eventName().isEmpty() ? f.flow() : f.eventName(), 200));
             if (!f.eventSource().isEmpty()) {
                 html.markup("<br/><span class=\"muted\">").text(Clip.clip(f.eventSource(), 100)).markup("</span>");
             }

@@ -181,9 +181,18 @@ public final class OcsfFindingWriter implements AutoCloseable {
         writeTime(g, "last_seen_time", f.lastSeen());
         g.writeArrayFieldStart("related_events");
         for (Evidence e : f.evidence()) {
+            if (e.isSummary()) {
+                continue; // facts, not an event: under unmapped.vigil.summary
+            }
             g.writeStartObject();
-            g.writeStringField("uid", e.eventId());
-            g.writeStringField("product_uid", "aws:cloudtrail");
+            if (e.eventId().isEmpty()) {
+                // flow-log records have no id of their own; their place in the file names them
+                g.writeStringField("uid", e.origin());
+                g.writeStringField("product_uid", "aws:vpcflowlogs");
+            } else {
+                g.writeStringField("uid", e.eventId());
+                g.writeStringField("product_uid", "aws:cloudtrail");
+            }
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -238,15 +247,45 @@ public final class OcsfFindingWriter implements AutoCloseable {
         g.writeStringField("principal", f.principal());
         g.writeNumberField("evidence_kept", f.evidence().size());
         g.writeArrayFieldStart("evidence_origins");
+        Evidence summary = null;
         for (Evidence e : f.evidence()) {
-            g.writeString(e.origin());
+            if (e.isSummary()) {
+                summary = e;
+            } else {
+                g.writeString(e.origin());
+            }
         }
         g.writeEndArray();
+        if (summary != null) {
+            writeSummary(g, summary.rawJson());
+        }
         g.writeEndObject();
         g.writeEndObject();
 
         g.writeEndObject();
     }
+
+    /**
+     * The facts a detection over many records decided on, as the object it wrote; text that is not a JSON object
+     * (never expected) is kept as a string rather than breaking the line.
+     */
+    private static void writeSummary(JsonGenerator g, String json) throws IOException {
+        com.fasterxml.jackson.databind.JsonNode node;
+        try {
+            node = SUMMARY_READER.readTree(json);
+        } catch (IOException | RuntimeException e) {
+            node = null;
+        }
+        if (node != null && node.isObject()) {
+            g.writeFieldName("summary");
+            SUMMARY_READER.writeTree(g, node);
+        } else {
+            g.writeStringField("summary", json);
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper SUMMARY_READER =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     private static void writeTime(JsonGenerator g, String name, Instant t) throws IOException {
         g.writeNumberField(name, t.toEpochMilli());
