@@ -12,12 +12,15 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "scan", mixinStandardHelpOptions = true,
-        description = {"Reads CloudTrail logs, runs the built-in detections and the CIS metric filters, and evaluates the "
-                + "CIS alarms over the logs' event time.",
+        description = {"Reads CloudTrail logs and VPC Flow Logs, runs the built-in detections (Sigma rules, flow-log "
+                + "detections, threat-intelligence matches, behavioural baselines) and the CIS metric filters, and "
+                + "evaluates the CIS alarms over the logs' event time.",
                 "PATH may be a directory tree in the S3 delivery layout (AWSLogs/[o-…/]ACCOUNT/CloudTrail/REGION/"
                         + "YYYY/MM/DD/*.json.gz), a .json or .json.gz file with the {\"Records\":[…]} wrapper, a "
                         + "JSON array of records, or JSON lines. Shapes are recognised from content. "
-                        + "Digest and Insights files are recognised and counted."},
+                        + "Digest and Insights files are recognised and counted. VPC Flow Logs are recognised by "
+                        + "content in the same folders: S3 text (.log, .log.gz, any format version), CloudWatch Logs "
+                        + "exports and Parquet."},
         footer = {"", "Writes DIR/findings.ocsf.jsonl, DIR/report.html and DIR/summary.json, stores findings and "
                 + "metrics in the workspace, and prints a summary. Alarms that entered ALARM are findings. "
                 + "Exit codes: see 'vigil --help'."})

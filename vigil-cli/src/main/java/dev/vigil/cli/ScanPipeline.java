@@ -8,6 +8,7 @@ import dev.vigil.engine.RuleHit;
 import dev.vigil.formats.cloudtrail.CloudTrailFileReader;
 import dev.vigil.formats.cloudtrail.FileKind;
 import dev.vigil.formats.flowlog.FlowLogFileReader;
+import dev.vigil.formats.flowlog.FlowLogFormat;
 import dev.vigil.formats.flowlog.FlowLogSniffer;
 import dev.vigil.model.Event;
 import dev.vigil.model.FlowRecord;
@@ -45,7 +46,12 @@ final class ScanPipeline {
     /** Problems kept in full for the summary; the counts per reason stay exact beyond it. */
     static final int PROBLEMS_KEPT = 200;
 
-    record Options(int threads, CloudTrailFileReader.Limits limits) {
+    /** @param headerlessFlowFormat the layout of flow-log lines that come without a header line (v2 by default) */
+    record Options(int threads, CloudTrailFileReader.Limits limits, FlowLogFormat headerlessFlowFormat) {
+        Options(int threads, CloudTrailFileReader.Limits limits) {
+            this(threads, limits, FlowLogFormat.V2_DEFAULT);
+        }
+
         static Options defaults() {
             return new Options(Math.max(1, Runtime.getRuntime().availableProcessors()), CloudTrailFileReader.Limits.DEFAULT);
         }
@@ -121,7 +127,8 @@ final class ScanPipeline {
         LongAdder skippedRecords = new LongAdder();
         skippedFiles.add(unfound[0]);
         CloudTrailFileReader reader = new CloudTrailFileReader(options.limits(), counters.bytesRead);
-        FlowLogFileReader flowReader = new FlowLogFileReader(options.limits(), counters.bytesRead);
+        FlowLogFileReader flowReader = new FlowLogFileReader(options.limits(), counters.bytesRead,
+                options.headerlessFlowFormat());
 
         ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
             Thread t = new Thread(r, "vigil-reader");

@@ -73,7 +73,8 @@ final class ScanRun {
 
     static int execute(Settings s, PrintStream out, PrintStream err, Clock clock) {
         DetectionSet detections = s.detections();
-        ScanPipeline.Options opts = new ScanPipeline.Options(s.threads(), ScanPipeline.Options.defaults().limits());
+        ScanPipeline.Options opts = new ScanPipeline.Options(s.threads(), ScanPipeline.Options.defaults().limits(),
+                s.threats().headerlessFlowFormat());
         ScanMetrics scanMetrics = s.metrics() == null ? null
                 : new ScanMetrics(new MetricFilterSet(s.metrics().filters()));
         ThreatOptions.ThreatSetup threats = s.threats();

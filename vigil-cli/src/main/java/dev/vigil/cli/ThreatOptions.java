@@ -11,6 +11,7 @@ import dev.vigil.engine.network.FlowDetectionSettings;
 import dev.vigil.engine.network.FlowDetections;
 import dev.vigil.engine.network.FlowSettingsException;
 import dev.vigil.engine.network.NetworkPolicy;
+import dev.vigil.formats.flowlog.FlowLogFormat;
 import dev.vigil.model.Problem;
 import dev.vigil.posture.inventory.Inventory;
 import dev.vigil.posture.network.InstanceAddressesFromInventory;
@@ -45,6 +46,12 @@ final class ThreatOptions {
                     + "for the flow-log and credential detections.")
     List<Path> inventory = new ArrayList<>();
 
+    @Option(names = "--flow-log-format", paramLabel = "FORMAT",
+            description = "The LogFormat of flow-log lines without a header line (CloudWatch Logs exports of a flow "
+                    + "log with a custom format), e.g. '${version} ${vpc-id} ${srcaddr} …' (default: the v2 format). "
+                    + "Files with a header line always use their own.")
+    String flowLogFormat;
+
     @Option(names = "--network-settings", paramLabel = "FILE",
             description = "YAML thresholds for the flow-log detections (see docs/network-detections.md).")
     Path networkSettings;
@@ -64,13 +71,26 @@ final class ThreatOptions {
     /** Loads everything the options name; a file that cannot be used at all is a user error. */
     ThreatSetup load(PrintStream err) {
         Duration learning = learningPeriod == null ? null : TimeArgument.duration(learningPeriod, "--learning-period");
+        FlowLogFormat format = FlowLogFormat.V2_DEFAULT;
+        if (flowLogFormat != null) {
+            try {
+                format = FlowLogFormat.parse(flowLogFormat);
+            } catch (IllegalArgumentException e) {
+                throw new UserError("--flow-log-format: " + e.getMessage()
+                        + "; give the flow log's LogFormat, e.g. '${version} ${account-id} ${interface-id} …'", e);
+            }
+        }
         return ThreatSetup.build(intel, awsIpRanges, inventory, networkSettings, baselineSettings, learning,
-                !noBaselines, err);
+                !noBaselines, err).withHeaderlessFlowFormat(format);
     }
 
     /** What the scan runs beside the Sigma rules. */
     record ThreatSetup(IpReputation intel, FlowDetections flows, ApiThreatDetections api, BaselineSettings baselines,
-                       List<String> notes) {
+                       List<String> notes, FlowLogFormat headerlessFlowFormat) {
+
+        ThreatSetup withHeaderlessFlowFormat(FlowLogFormat format) {
+            return new ThreatSetup(intel, flows, api, baselines, notes, format);
+        }
 
         static ThreatSetup defaults() {
             return build(List.of(), null, List.of(), null, null, null, true, System.err);
@@ -137,7 +157,7 @@ final class ThreatOptions {
                 flowSettings = flowSettings.withLearningPeriod(learning);
             }
             return new ThreatSetup(intel, new FlowDetections(flowSettings, intel, policy),
-                    new ApiThreatDetections(intel, ranges, addresses), base, notes);
+                    new ApiThreatDetections(intel, ranges, addresses), base, notes, FlowLogFormat.V2_DEFAULT);
         }
 
         private static void requireExists(Path p, String option) {
