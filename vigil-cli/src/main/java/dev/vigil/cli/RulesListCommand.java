@@ -1,5 +1,14 @@
 package dev.vigil.cli;
 
+import dev.vigil.engine.apithreat.ApiThreatDetections;
+import dev.vigil.engine.baseline.BaselineSettings;
+import dev.vigil.engine.baseline.BaselineSnapshot;
+import dev.vigil.engine.baseline.BehaviourBaselines;
+import dev.vigil.engine.intel.IpReputation;
+import dev.vigil.engine.network.FlowDetectionSettings;
+import dev.vigil.engine.network.FlowDetections;
+import dev.vigil.engine.network.NetworkPolicy;
+import dev.vigil.model.DetectionInfo;
 import dev.vigil.engine.DetectionSet;
 import dev.vigil.engine.RuleLoadResult;
 import dev.vigil.report.TerminalText;
@@ -42,8 +51,11 @@ final class RulesListCommand implements Callable<Integer> {
         List<RuleEntry> entries = RuleCatalog.of(loaded, set).entries().stream()
                 .filter(e -> all || e.raisesFindings()).toList();
         PrintStream out = System.out;
+        // --only-rules asks about those rules alone; the detectors over many records run in every scan regardless
+        Map<String, List<DetectionInfo>> stateful = rules.only.isEmpty() ? statefulDetections() : Map.of();
         if (format == Format.JSONL) {
             entries.forEach(e -> out.println(JsonLines.of(json(e))));
+            stateful.forEach((source, infos) -> infos.forEach(d -> out.println(JsonLines.of(json(d, source)))));
             return ExitCode.OK;
         }
         out.printf(Locale.ROOT, ROW, "ID", "TYPE", "LEVEL", "ATT&CK", "SOURCE", "TITLE");
@@ -51,13 +63,58 @@ final class RulesListCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, ROW, s(e.id()), e.type().label(), e.level(), s(String.join(",", attack(e))),
                     s(e.source()), s(e.title()));
         }
+        int statefulCount = 0;
+        for (Map.Entry<String, List<DetectionInfo>> group : stateful.entrySet()) {
+            for (DetectionInfo d : group.getValue()) {
+                statefulCount++;
+                out.printf(Locale.ROOT, ROW, d.id(), STATEFUL, level(d), String.join(",", d.attack()), group.getKey(),
+                        d.title());
+            }
+        }
         if (all) {
             long raising = entries.stream().filter(RuleEntry::raisesFindings).count();
-            out.printf(Locale.ROOT, "%d rules, %d raise findings%n", entries.size(), raising);
+            out.printf(Locale.ROOT, "%d rules, %d raise findings; %d built-in detections over many records%n",
+                    entries.size(), raising, statefulCount);
         } else {
-            out.printf(Locale.ROOT, "%d detections%n", entries.size());
+            out.printf(Locale.ROOT, statefulCount == 0 ? "%d detections%n"
+                    : "%d detections (%d Sigma rules, %d over many records)%n",
+                    entries.size() + statefulCount, entries.size(), statefulCount);
         }
         return ExitCode.OK;
+    }
+
+    /** The type shown for the built-in detectors that decide over many records rather than one. */
+    static final String STATEFUL = "stateful";
+
+    /**
+     * The detections of the flow-log, threat-intelligence and baseline detectors, by where they are described; they
+     * run in every scan whatever rules are chosen, and are tuned by their own settings files rather than Sigma.
+     */
+    static Map<String, List<DetectionInfo>> statefulDetections() {
+        Map<String, List<DetectionInfo>> out = new LinkedHashMap<>();
+        out.put("built-in:network", new FlowDetections(FlowDetectionSettings.defaults(), IpReputation.NONE,
+                NetworkPolicy.NONE).detections());
+        out.put("built-in:intel", new ApiThreatDetections(null, null, null).detections());
+        out.put("built-in:baseline", new BehaviourBaselines(BaselineSettings.defaults(), BaselineSnapshot.EMPTY)
+                .detections());
+        return out;
+    }
+
+    private static String level(DetectionInfo d) {
+        return d.severity().name().toLowerCase(Locale.ROOT);
+    }
+
+    private static Map<String, Object> json(DetectionInfo d, String source) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", d.id());
+        m.put("type", STATEFUL);
+        m.put("level", level(d));
+        m.put("attack", d.attack());
+        m.put("title", d.title());
+        m.put("source", source);
+        m.put("raises_findings", true);
+        m.put("finding_types", d.types());
+        return m;
     }
 
     private static Map<String, Object> json(RuleEntry e) {

@@ -59,10 +59,23 @@ class RulesCommandTest {
         assertThat(all.exitCode()).isZero();
         assertThat(all.out()).containsPattern("vigil-read-only-api-call +detection +informational")
                 .containsPattern("\\d+ rules, \\d+ raise findings");
-        long listed = all.out().lines().count() - 2;
-        long raising = CliRunner.run("rules", "list").out().lines().count() - 2;
+        long stateful = all.out().lines().filter(l -> l.matches("\\S+ +stateful .*")).count();
+        long listed = all.out().lines().count() - 2 - stateful;
+        long raising = CliRunner.run("rules", "list").out().lines().count() - 2 - stateful;
         assertThat(listed).isGreaterThan(raising);
-        assertThat(all.out()).contains(listed + " rules, " + raising + " raise findings");
+        assertThat(all.out()).contains(listed + " rules, " + raising + " raise findings; " + stateful
+                + " built-in detections over many records");
+    }
+
+    @Test
+    void listNamesTheDetectionsOverManyRecordsUnlessOnlyUserRulesAreAsked() {
+        CliRunner.Result builtIn = CliRunner.run("rules", "list");
+        assertThat(builtIn.out()).containsPattern("vigil-net-portscan +stateful +medium +T1046 +built-in:network")
+                .containsPattern("vigil-intel-instance-credential-exfiltration +stateful +\\w+ .*built-in:intel")
+                .containsPattern("vigil-baseline-discovery +stateful +\\w+ .*built-in:baseline")
+                .containsPattern("\\d+ detections \\(\\d+ Sigma rules, \\d+ over many records\\)");
+        CliRunner.Result only = CliRunner.run("rules", "list", "--only-rules", GOOD.toString());
+        assertThat(only.out()).doesNotContain("stateful");
     }
 
     @Test
