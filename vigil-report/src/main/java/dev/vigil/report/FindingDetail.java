@@ -178,6 +178,10 @@ final class FindingDetail {
 
     private static void evidenceTable(HtmlSink html, List<Evidence> kept, List<EvidenceFields> fields, int from,
                                       int to, boolean errorColumn) throws IOException {
+        if (fields.subList(from, to).stream().allMatch(f -> !f.flow().isEmpty() && f.eventName().isEmpty())) {
+            flowTable(html, kept, fields, from, to);
+            return;
+        }
         html.markup("<div class=\"list\"><table class=\"evidence\"><thead><tr><th class=\"num\">#</th>")
                 .markup("<th>Time (UTC)</th><th>eventID / origin</th><th>eventName</th><th>sourceIPAddress</th>")
                 .markup("<th>userAgent</th>").markup(errorColumn ? "<th>errorCode</th>" : "")
@@ -199,6 +203,20 @@ final class FindingDetail {
                 html.markup("<td class=\"mono word error\">").text(Clip.clip(f.errorCode(), 100)).markup("</td>");
             }
             html.markup("</tr>\n");
+        }
+        html.markup("</tbody></table></div>\n");
+    }
+
+    /** Flow-log records: where each was read and the flow in one line, instead of CloudTrail's columns. */
+    private static void flowTable(HtmlSink html, List<Evidence> kept, List<EvidenceFields> fields, int from, int to)
+            throws IOException {
+        html.markup("<div class=\"list\"><table class=\"evidence flows\"><thead><tr><th class=\"num\">#</th>")
+                .markup("<th>Time (UTC)</th><th>flow</th><th>origin</th></tr></thead><tbody>\n");
+        for (int i = from; i < to; i++) {
+            html.markup("<tr class=\"ev\"><td class=\"num\">").number(i + 1L).markup("</td><td class=\"time\">")
+                    .plain(UtcTime.format(kept.get(i).time())).markup("</td><td class=\"mono wrap\">")
+                    .text(Clip.clip(fields.get(i).flow(), 300)).markup("</td><td><span class=\"mono wrap muted\">")
+                    .text(Clip.clip(kept.get(i).origin(), 300)).markup("</span></td></tr>\n");
         }
         html.markup("</tbody></table></div>\n");
     }
