@@ -14,8 +14,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = {"Writes a synthetic AWS organisation's CloudTrail logs, exactly as CloudTrail delivers them "
-                + "to S3, with labelled attack scenarios.",
+        description = {"Writes a synthetic AWS organisation's CloudTrail logs and VPC Flow Logs, exactly as AWS "
+                + "delivers them to S3, with labelled attack scenarios.",
                 "DIR/logs is the bucket (AWSLogs/o-…/ACCOUNT/CloudTrail/REGION/YYYY/MM/DD/*.json.gz); "
                         + "DIR/labels.jsonl maps each scenario record's eventID to its scenario and step; "
                         + "DIR/scenarios.json describes the scenarios; DIR/estate.json the organisation; "
@@ -39,6 +39,11 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--hours", defaultValue = "24", description = "Length of the simulated period (default: ${DEFAULT-VALUE}).")
     long hours;
+
+    @Option(names = "--flow-records", paramLabel = "N",
+            description = "VPC flow-log records to write beside the CloudTrail (default: six per CloudTrail record, at "
+                    + "most 300,000; 0 writes only the network scenarios' own flows).")
+    Long flowRecords;
 
     @Option(names = "--sigma-rules", paramLabel = "N", defaultValue = "0",
             description = "Also write N synthetic Sigma rules of realistic shape to DIR/rules (material for the rule-engine"
@@ -71,13 +76,21 @@ final class SimulateCommand implements Callable<Integer> {
         EstateSimulator.Options options;
         try {
             options = new EstateSimulator.Options(seed, events, t, Duration.ofHours(hours));
+            if (flowRecords != null) {
+                options = options.withFlowRecords(flowRecords);
+            }
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
         SimulationResult r = generate(out, options, Terminal.isTty());
         System.out.printf(Locale.ROOT, "wrote %,d records in %,d files (%,.1f MB) to %s%n", r.events(), r.files(),
                 r.bytes() / 1e6, r.logsDir());
-        System.out.println("labels: " + r.labelsFile() + "   scenarios: " + r.scenariosFile());
+        if (r.flowFiles() > 0) {
+            System.out.printf(Locale.ROOT, "wrote %,d VPC flow-log records in %,d files (%,.1f MB) beside them%n",
+                    r.flowRecords(), r.flowFiles(), r.flowBytes() / 1e6);
+        }
+        System.out.println("labels: " + r.labelsFile() + "   scenarios: " + r.scenariosFile() + "   network labels: "
+                + r.networkLabelsFile() + "   indicator sets: " + r.intelDir());
         return ExitCode.OK;
     }
 
