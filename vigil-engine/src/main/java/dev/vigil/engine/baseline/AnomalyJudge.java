@@ -15,9 +15,10 @@ import java.util.TreeSet;
  * <p>Candidates are the first call of each value first seen after the learning period and the first call of each
  * minute above its learned volume; all are facts of the merged profile, so the decision is the same however the
  * input was split. A candidate is an anomaly when it is in a volume spike; or when it calls an API new to the
- * principal from a changed context (a network new to the principal, or a user-agent family or region new to it
- * and, by default, unused in its whole account during learning); or when it changes two parts of the context at
- * once. A new
+ * principal from a network new to it; or when it changes two parts of its context at once: network, user-agent
+ * family, region, the last two counting only when new to the whole account as well (by default). A new API with
+ * only a new tool or only a new region is not enough: someone picking up the CLI, or working in a second region,
+ * is the commonest benign case, and a stolen credential is nearly always used from a new network. A new
  * API from the usual context is ordinary work and is reported only when {@link AnomalyScoring#reportNewApiAlone()}
  * asks for it; a new hour of the week, or an API new to the account, only adds to the score
  * ({@link AnomalyScore}).
@@ -92,7 +93,7 @@ final class AnomalyJudge {
                 + (changed(Feature.USER_AGENT, novel, newForAccount, scoring.userAgentNeedsAccountNovelty()) ? 1 : 0)
                 + (changed(Feature.REGION, novel, newForAccount, scoring.regionNeedsAccountNovelty()) ? 1 : 0);
         boolean newApi = novel.containsKey(Feature.API);
-        boolean reported = !spikes.isEmpty() || (newApi && context >= 1) || context >= 2;
+        boolean reported = !spikes.isEmpty() || (newApi && novel.containsKey(Feature.NETWORK)) || context >= 2;
         boolean apiAlone = !reported && newApi && scoring.reportNewApiAlone();
         if (!reported && !apiAlone) {
             return null;

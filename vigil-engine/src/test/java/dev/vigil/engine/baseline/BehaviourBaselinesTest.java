@@ -148,59 +148,61 @@ class BehaviourBaselinesTest {
     }
 
     @Test
-    void aNewApiInARegionColleaguesUseIsNotAChangeOfContextUnlessConfigured() throws Exception {
+    void aRegionColleaguesUseIsNotAChangeOfContextUnlessConfigured() throws Exception {
         List<JsonEvent> events = new ArrayList<>(ordinary(ALICE, 10));
         for (int d = 0; d < 10; d++) {
             events.add(call(Calls.BOB).at(Duration.ofDays(d).plusHours(11)).region("us-east-1").event());
         }
-        events.add(call(ALICE).at(LATER).region("us-east-1").api("cloudtrail.amazonaws.com", "GetTrailStatus", true)
-                .event());
+        events.add(call(ALICE).at(LATER).region("us-east-1").agent("python-requests/2.31.0")
+                .api("cloudtrail.amazonaws.com", "GetTrailStatus", true).event());
         assertThat(run(COPIED, events)).isEmpty();
 
         BaselineSettings anyRegion = COPIED.withScoring(AnomalyScoring.defaults().withRegionNeedsAccountNovelty(false));
         List<Finding> findings = run(anyRegion, events);
         assertThat(findings).extracting(Finding::principal).containsExactly(ALICE);
-        assertThat(signals(findings.getFirst())).containsExactly("new-api", "new-region", "new-api-for-account");
-        assertThat(findings.getFirst().severity()).isEqualTo(Severity.MEDIUM);
+        assertThat(signals(findings.getFirst())).containsExactly("new-api", "new-region", "new-user-agent",
+                "new-api-for-account", "new-user-agent-for-account");
+        assertThat(findings.getFirst().severity()).isEqualTo(Severity.HIGH);
     }
 
     @Test
-    void aNewApiWithAToolColleaguesUseIsNotAChangeOfContextUnlessConfigured() throws Exception {
+    void aToolColleaguesUseIsNotAChangeOfContextUnlessConfigured() throws Exception {
         String terraform = "APN/1.0 HashiCorp/1.0 Terraform/1.9.5 (+https://www.terraform.io)";
         List<JsonEvent> events = new ArrayList<>(ordinary(ALICE, 10));
         for (int d = 0; d < 10; d++) {
             events.add(call(Calls.BOB).at(Duration.ofDays(d).plusHours(11)).agent(terraform).event());
         }
-        events.add(call(ALICE).at(LATER).agent(terraform).api("iam.amazonaws.com", "AttachRolePolicy", false).event());
+        events.add(call(ALICE).at(LATER).agent(terraform).region("ap-southeast-2")
+                .api("iam.amazonaws.com", "AttachRolePolicy", false).event());
         assertThat(run(COPIED, events)).isEmpty();
 
         BaselineSettings anyTool = COPIED.withScoring(AnomalyScoring.defaults().withUserAgentNeedsAccountNovelty(false));
         assertThat(run(anyTool, events)).singleElement().satisfies(f -> {
             assertThat(f.principal()).isEqualTo(ALICE);
             assertThat(f.rule().types()).containsExactly("PrivilegeEscalation:IAMUser/AnomalousBehavior");
-            assertThat(signals(f)).containsExactly("new-api", "new-user-agent", "new-api-for-account",
-                    "sensitive-tactic");
+            assertThat(signals(f)).containsExactly("new-api", "new-region", "new-user-agent", "new-api-for-account",
+                    "new-region-for-account", "sensitive-tactic");
         });
     }
 
     @Test
-    void aNewApiWithAToolNewToTheAccountIsAChangeOfContext() throws Exception {
-        JsonEvent odd = call(ALICE).at(LATER).agent("python-requests/2.31.0")
+    void aNewApiWithOnlyANewToolOrOnlyANewRegionIsOrdinary() {
+        JsonEvent cli = call(ALICE).at(LATER).agent("python-requests/2.31.0")
                 .api("iam.amazonaws.com", "ListRoles", true).event();
-        assertThat(run(COPIED, plus(ordinary(ALICE, 10), odd))).singleElement().satisfies(f ->
-                assertThat(signals(f)).containsExactly("new-api", "new-user-agent", "new-api-for-account",
-                        "new-user-agent-for-account"));
+        JsonEvent elsewhere = call(ALICE).at(LATER.plusMinutes(3)).region("ap-southeast-2")
+                .api("ec2.amazonaws.com", "RunInstances", false).event();
+        assertThat(run(COPIED, plus(ordinary(ALICE, 10), cli))).isEmpty();
+        assertThat(run(COPIED, plus(ordinary(ALICE, 10), elsewhere))).isEmpty();
     }
 
     @Test
-    void aNewApiInARegionNewToTheAccountIsAChangeOfContext() throws Exception {
-        JsonEvent elsewhere = call(ALICE).at(LATER).region("ap-southeast-2")
+    void aNewApiWithANewToolInARegionNewToTheAccountIsReported() throws Exception {
+        JsonEvent odd = call(ALICE).at(LATER).region("ap-southeast-2").agent("python-requests/2.31.0")
                 .api("ec2.amazonaws.com", "RunInstances", false).event();
-        List<Finding> findings = run(COPIED, plus(ordinary(ALICE, 10), elsewhere));
-        assertThat(findings).singleElement().satisfies(f -> {
+        assertThat(run(COPIED, plus(ordinary(ALICE, 10), odd))).singleElement().satisfies(f -> {
             assertThat(f.rule().types()).containsExactly("Impact:IAMUser/AnomalousBehavior");
-            assertThat(signals(f)).containsExactly("new-api", "new-region", "new-api-for-account",
-                    "new-region-for-account", "sensitive-tactic");
+            assertThat(signals(f)).containsExactly("new-api", "new-region", "new-user-agent", "new-api-for-account",
+                    "new-region-for-account", "new-user-agent-for-account", "sensitive-tactic");
             assertThat(f.severity()).isEqualTo(Severity.HIGH);
         });
     }
