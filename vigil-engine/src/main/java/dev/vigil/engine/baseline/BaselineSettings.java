@@ -90,7 +90,8 @@ public record BaselineSettings(Duration learningPeriod, int maxPrincipals, int m
      * {@code max-active-minutes}, {@code volume-deviations}, {@code min-calls-per-minute},
      * {@code min-bytes-out-per-minute}, {@code evidence} ({@code copied} or {@code deferred}), and the
      * {@link AnomalyScoring} keys {@code report-new-api-alone}, {@code region-needs-account-novelty},
-     * {@code user-agent-needs-account-novelty} ({@code true} or {@code false}), {@code sensitive-tactic-weight}, {@code medium-score}, {@code high-score}.
+     * {@code user-agent-needs-account-novelty} ({@code true} or {@code false}), {@code sensitive-tactic-weight},
+     * {@code medium-score}, {@code high-score}.
      *
      * @throws BaselineConfigException naming the file and line of the first problem (unknown key, bad value,
      *                                 duplicate key, invalid YAML) or saying the file cannot be read

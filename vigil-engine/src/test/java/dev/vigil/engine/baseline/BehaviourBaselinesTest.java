@@ -176,7 +176,8 @@ class BehaviourBaselinesTest {
                 .api("iam.amazonaws.com", "AttachRolePolicy", false).event());
         assertThat(run(COPIED, events)).isEmpty();
 
-        BaselineSettings anyTool = COPIED.withScoring(AnomalyScoring.defaults().withUserAgentNeedsAccountNovelty(false));
+        BaselineSettings anyTool = COPIED.withScoring(AnomalyScoring.defaults()
+                .withUserAgentNeedsAccountNovelty(false));
         assertThat(run(anyTool, events)).singleElement().satisfies(f -> {
             assertThat(f.principal()).isEqualTo(ALICE);
             assertThat(f.rule().types()).containsExactly("PrivilegeEscalation:IAMUser/AnomalousBehavior");
@@ -345,7 +346,8 @@ class BehaviourBaselinesTest {
         assertThat(d.evidence()).hasSize(5);
         JsonNode s = summary(d);
         assertThat(s.at("/new/apis")).extracting(JsonNode::asText).containsExactly("iam.amazonaws.com:ListRoles",
-                "iam.amazonaws.com:ListPolicies", "iam.amazonaws.com:ListGroups", "iam.amazonaws.com:GetAccountSummary");
+                "iam.amazonaws.com:ListPolicies", "iam.amazonaws.com:ListGroups",
+                "iam.amazonaws.com:GetAccountSummary");
         assertThat(s.at("/new/networks")).extracting(JsonNode::asText).containsExactly("203.0.113.0/24",
                 "192.0.2.0/24");
         assertThat(s.at("/calls").asInt()).isEqualTo(4);
