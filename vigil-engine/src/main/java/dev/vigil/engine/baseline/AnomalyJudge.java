@@ -2,25 +2,30 @@ package dev.vigil.engine.baseline;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Decides, for one principal with its merged profile, which calls are anomalies and how strongly.
+ * Decides, for one principal with its merged profile, which calls are anomalies.
  *
  * <p>Candidates are the first call of each value first seen after the learning period and the first call of each
  * minute above its learned volume; all are facts of the merged profile, so the decision is the same however the
- * input was split. Signals and weights: new API 2, new network 2, new user agent 2, new region 2, new hour of the
- * week 1, API or region new to the whole account 1 each, call-volume spike 3, S3 bytes-out spike 3. A candidate
- * is reported when it has a new API, a volume spike, or at least two of new network, user agent and region.
+ * input was split. A candidate is an anomaly when it is in a volume spike; or when it calls an API new to the
+ * principal from a network new to it; or when it changes two parts of its context at once: network, user-agent
+ * family, region, the last two counting only when new to the whole account as well (by default). A new API with
+ * only a new tool or only a new region is not enough: someone picking up the CLI, or working in a second region,
+ * is the commonest benign case, and a stolen credential is nearly always used from a new network. A new
+ * API from the usual context is ordinary work and is reported only when {@link AnomalyScoring#reportNewApiAlone()}
+ * asks for it; a new hour of the week, or an API new to the account, only adds to the score
+ * ({@link AnomalyScore}).
  */
 final class AnomalyJudge {
 
-    static final int HOUR_WEIGHT = 1;
-    static final int ACCOUNT_WEIGHT = 1;
-    static final int SPIKE_WEIGHT = 3;
+    static final String NEW_HOUR = "new-hour-of-week";
 
     private final BaselineSettings settings;
     private final ApiTactics tactics;
@@ -51,7 +56,7 @@ final class AnomalyJudge {
         }
         List<Anomaly> out = new ArrayList<>();
         for (Sighting call : candidates) {
-            Anomaly a = score(call, principal, learningEnd, learningEndMinute, volume, accounts);
+            Anomaly a = judge(call, principal, learningEnd, learningEndMinute, volume, accounts);
             if (a != null) {
                 out.add(a);
             }
@@ -59,30 +64,22 @@ final class AnomalyJudge {
         return out;
     }
 
-    private Anomaly score(Sighting call, Profile principal, long learningEnd, long learningEndMinute,
+    private Anomaly judge(Sighting call, Profile principal, long learningEnd, long learningEndMinute,
                           VolumeBaseline volume, Profiles accounts) {
-        List<String> signals = new ArrayList<>();
         Map<Feature, String> novel = new EnumMap<>(Feature.class);
-        int score = 0;
         for (Feature f : Feature.values()) {
             if (principal.features.get(f).firstSeen(call.value(f)) >= learningEnd) {
                 novel.put(f, call.value(f));
-                signals.add(f.signal());
-                score += f.weight();
             }
         }
-        int hour = HourOfWeek.of(call.time());
-        if (principal.hourFirst[hour] >= learningEnd) {
-            signals.add("new-hour-of-week");
-            score += HOUR_WEIGHT;
-        }
+        boolean newHour = principal.hourFirst[HourOfWeek.of(call.time())] >= learningEnd;
+        Set<Feature> newForAccount = EnumSet.noneOf(Feature.class);
         Profile account = accounts.byKey().get(call.account());
         if (account != null) {
             long accountLearned = VolumeBaseline.saturatedAdd(account.first, settings.learningPeriod());
-            for (Feature f : new Feature[] {Feature.API, Feature.REGION}) {
+            for (Feature f : new Feature[] {Feature.API, Feature.REGION, Feature.USER_AGENT}) {
                 if (account.features.get(f).firstSeen(call.value(f)) >= accountLearned) {
-                    signals.add(f.signal() + "-for-account");
-                    score += ACCOUNT_WEIGHT;
+                    newForAccount.add(f);
                 }
             }
         }
@@ -90,29 +87,26 @@ final class AnomalyJudge {
         MinuteVolume.Bucket bucket = principal.volume.minutes().get(minute);
         Map<String, Anomaly.Spike> spikes = bucket == null || minute < learningEndMinute
                 ? Map.of() : spikes(minute, bucket, volume);
-        for (String kind : spikes.keySet()) {
-            signals.add(kind + "-spike");
-            score += SPIKE_WEIGHT;
-        }
-        int contextual = (novel.containsKey(Feature.NETWORK) ? 1 : 0) + (novel.containsKey(Feature.USER_AGENT) ? 1 : 0)
-                + (novel.containsKey(Feature.REGION) ? 1 : 0);
+
+        AnomalyScoring scoring = settings.scoring();
+        int context = (novel.containsKey(Feature.NETWORK) ? 1 : 0)
+                + (changed(Feature.USER_AGENT, novel, newForAccount, scoring.userAgentNeedsAccountNovelty()) ? 1 : 0)
+                + (changed(Feature.REGION, novel, newForAccount, scoring.regionNeedsAccountNovelty()) ? 1 : 0);
         boolean newApi = novel.containsKey(Feature.API);
-        if (!newApi && spikes.isEmpty() && contextual < 2) {
+        boolean reported = !spikes.isEmpty() || (newApi && novel.containsKey(Feature.NETWORK)) || context >= 2;
+        boolean apiAlone = !reported && newApi && scoring.reportNewApiAlone();
+        if (!reported && !apiAlone) {
             return null;
         }
         Tactic tactic = spikes.containsKey("s3-bytes-out") ? Tactic.EXFILTRATION
                 : tactics.of(call.eventSource(), call.eventName(), call.readOnly());
-        String subject;
-        if (newApi) {
-            subject = "api=" + call.api();
-        } else if (!spikes.isEmpty()) {
-            subject = "volume=" + String.join("+", spikes.keySet());
-        } else {
-            StringBuilder b = new StringBuilder("context=");
-            novel.forEach((f, v) -> b.append(b.length() > 8 ? "," : "").append(f.jsonName()).append(':').append(v));
-            subject = b.toString();
-        }
-        return new Anomaly(call, tactic, subject, List.copyOf(signals), novel, spikes, score);
+        return new Anomaly(call, tactic, novel, newHour, newForAccount, spikes, apiAlone);
+    }
+
+    /** Whether a feature's value is a change of context: new to the principal and, when asked, to its account. */
+    private static boolean changed(Feature f, Map<Feature, String> novel, Set<Feature> newForAccount,
+                                   boolean needsAccountNovelty) {
+        return novel.containsKey(f) && (!needsAccountNovelty || newForAccount.contains(f));
     }
 
     private Map<String, Anomaly.Spike> spikes(long minute, MinuteVolume.Bucket bucket, VolumeBaseline volume) {

@@ -29,10 +29,12 @@ import java.util.Objects;
  * @param evidence             whether findings carry their records' text ({@link EvidenceText#COPIED}) or only
  *                             their id and origin for the caller to fill in ({@link EvidenceText#DEFERRED},
  *                             the default: a copy per learned value would cost far more memory)
+ * @param scoring              what is reported and at which severity ({@link AnomalyScoring#defaults()})
  */
 public record BaselineSettings(Duration learningPeriod, int maxPrincipals, int maxValuesPerFeature,
                                int maxActiveMinutes, double volumeDeviations, long minCallsPerMinute,
-                               long minBytesOutPerMinute, EvidenceText evidence) {
+                               long minBytesOutPerMinute, EvidenceText evidence,
+                               AnomalyScoring scoring) {
 
     /** Longest learning period accepted: a year, which already covers every seasonal pattern learned here. */
     public static final Duration MAX_LEARNING = Duration.ofDays(366);
@@ -40,6 +42,7 @@ public record BaselineSettings(Duration learningPeriod, int maxPrincipals, int m
     public BaselineSettings {
         Objects.requireNonNull(learningPeriod, "learningPeriod");
         Objects.requireNonNull(evidence, "evidence");
+        Objects.requireNonNull(scoring, "scoring");
         if (learningPeriod.isNegative() || learningPeriod.isZero() || learningPeriod.compareTo(MAX_LEARNING) > 0) {
             throw new IllegalArgumentException("learning period must be positive and at most " + MAX_LEARNING
                     + ", was " + learningPeriod);
@@ -63,24 +66,32 @@ public record BaselineSettings(Duration learningPeriod, int maxPrincipals, int m
 
     public static BaselineSettings defaults() {
         return new BaselineSettings(Duration.ofDays(7), 5_000, 256, 1_440, 4.0, 30, 100_000_000L,
-                EvidenceText.DEFERRED);
+                EvidenceText.DEFERRED, AnomalyScoring.defaults());
     }
 
     public BaselineSettings withLearningPeriod(Duration period) {
         return new BaselineSettings(period, maxPrincipals, maxValuesPerFeature, maxActiveMinutes, volumeDeviations,
-                minCallsPerMinute, minBytesOutPerMinute, evidence);
+                minCallsPerMinute, minBytesOutPerMinute, evidence, scoring);
     }
 
     public BaselineSettings withEvidence(EvidenceText text) {
         return new BaselineSettings(learningPeriod, maxPrincipals, maxValuesPerFeature, maxActiveMinutes,
-                volumeDeviations, minCallsPerMinute, minBytesOutPerMinute, text);
+                volumeDeviations, minCallsPerMinute, minBytesOutPerMinute, text, scoring);
+    }
+
+    public BaselineSettings withScoring(AnomalyScoring s) {
+        return new BaselineSettings(learningPeriod, maxPrincipals, maxValuesPerFeature, maxActiveMinutes,
+                volumeDeviations, minCallsPerMinute, minBytesOutPerMinute, evidence, s);
     }
 
     /**
      * Reads settings from a YAML mapping; keys left out keep their defaults. Keys: {@code learning-period}
      * (ISO-8601 duration such as {@code P7D} or {@code PT8H}), {@code max-principals}, {@code max-values-per-feature},
      * {@code max-active-minutes}, {@code volume-deviations}, {@code min-calls-per-minute},
-     * {@code min-bytes-out-per-minute}, {@code evidence} ({@code copied} or {@code deferred}).
+     * {@code min-bytes-out-per-minute}, {@code evidence} ({@code copied} or {@code deferred}), and the
+     * {@link AnomalyScoring} keys {@code report-new-api-alone}, {@code region-needs-account-novelty},
+     * {@code user-agent-needs-account-novelty} ({@code true} or {@code false}), {@code sensitive-tactic-weight},
+     * {@code medium-score}, {@code high-score}.
      *
      * @throws BaselineConfigException naming the file and line of the first problem (unknown key, bad value,
      *                                 duplicate key, invalid YAML) or saying the file cannot be read
@@ -113,25 +124,43 @@ public record BaselineSettings(Duration learningPeriod, int maxPrincipals, int m
         return switch (key) {
             case "learning-period" -> withLearningPeriod(Duration.parse(v.toUpperCase(Locale.ROOT)));
             case "max-principals" -> new BaselineSettings(learningPeriod, integer(v), maxValuesPerFeature,
-                    maxActiveMinutes, volumeDeviations, minCallsPerMinute, minBytesOutPerMinute, evidence);
+                    maxActiveMinutes, volumeDeviations, minCallsPerMinute, minBytesOutPerMinute, evidence, scoring);
             case "max-values-per-feature" -> new BaselineSettings(learningPeriod, maxPrincipals, integer(v),
-                    maxActiveMinutes, volumeDeviations, minCallsPerMinute, minBytesOutPerMinute, evidence);
+                    maxActiveMinutes, volumeDeviations, minCallsPerMinute, minBytesOutPerMinute, evidence, scoring);
             case "max-active-minutes" -> new BaselineSettings(learningPeriod, maxPrincipals, maxValuesPerFeature,
-                    integer(v), volumeDeviations, minCallsPerMinute, minBytesOutPerMinute, evidence);
+                    integer(v), volumeDeviations, minCallsPerMinute, minBytesOutPerMinute, evidence, scoring);
             case "volume-deviations" -> new BaselineSettings(learningPeriod, maxPrincipals, maxValuesPerFeature,
-                    maxActiveMinutes, number(v), minCallsPerMinute, minBytesOutPerMinute, evidence);
+                    maxActiveMinutes, number(v), minCallsPerMinute, minBytesOutPerMinute, evidence, scoring);
             case "min-calls-per-minute" -> new BaselineSettings(learningPeriod, maxPrincipals, maxValuesPerFeature,
-                    maxActiveMinutes, volumeDeviations, whole(v), minBytesOutPerMinute, evidence);
+                    maxActiveMinutes, volumeDeviations, whole(v), minBytesOutPerMinute, evidence, scoring);
             case "min-bytes-out-per-minute" -> new BaselineSettings(learningPeriod, maxPrincipals,
-                    maxValuesPerFeature, maxActiveMinutes, volumeDeviations, minCallsPerMinute, whole(v), evidence);
+                    maxValuesPerFeature, maxActiveMinutes, volumeDeviations, minCallsPerMinute, whole(v), evidence,
+                    scoring);
             case "evidence" -> withEvidence(switch (v.toLowerCase(Locale.ROOT)) {
                 case "copied" -> EvidenceText.COPIED;
                 case "deferred" -> EvidenceText.DEFERRED;
                 default -> throw new IllegalArgumentException("'" + v + "' is not copied or deferred");
             });
+            case "report-new-api-alone" -> withScoring(scoring.withReportNewApiAlone(bool(v)));
+            case "region-needs-account-novelty" -> withScoring(scoring.withRegionNeedsAccountNovelty(bool(v)));
+            case "user-agent-needs-account-novelty" ->
+                    withScoring(scoring.withUserAgentNeedsAccountNovelty(bool(v)));
+            case "sensitive-tactic-weight" -> withScoring(scoring.withSensitiveTacticWeight(integer(v)));
+            case "medium-score" -> withScoring(scoring.withMediumScore(integer(v)));
+            case "high-score" -> withScoring(scoring.withHighScore(integer(v)));
             default -> throw new IllegalArgumentException("unknown setting; expected one of learning-period,"
                     + " max-principals, max-values-per-feature, max-active-minutes, volume-deviations,"
-                    + " min-calls-per-minute, min-bytes-out-per-minute, evidence");
+                    + " min-calls-per-minute, min-bytes-out-per-minute, evidence, report-new-api-alone,"
+                    + " region-needs-account-novelty, user-agent-needs-account-novelty, sensitive-tactic-weight,"
+                    + " medium-score, high-score");
+        };
+    }
+
+    private static boolean bool(String v) {
+        return switch (v.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("'" + v + "' is not true or false");
         };
     }
 

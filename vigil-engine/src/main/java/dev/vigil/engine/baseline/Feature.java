@@ -2,7 +2,7 @@ package dev.vigil.engine.baseline;
 
 /** The categorical features learned per principal and per account; each value has a first-seen time. */
 enum Feature {
-    API("api", "new-api", 2),
+    API("api", "new-api", 1),
     REGION("region", "new-region", 2),
     NETWORK("network", "new-network", 2),
     USER_AGENT("userAgent", "new-user-agent", 2);

@@ -5,24 +5,29 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.model.Evidence;
 import dev.vigil.model.Finding;
-import dev.vigil.model.Severity;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Turns a principal's anomalies into findings: one per (tactic, subject), the strongest anomaly described in the
- * summary and the description, every contributing call cited.
+ * Turns a principal's anomalies into findings: one per tactic, its summary and description listing what was new
+ * (APIs, networks, user agents, regions, hours, volume spikes), its evidence the anomalous calls.
  */
 final class FindingWriter {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int USUAL_SHOWN = 5;
+    /** New values named in a description; the summary lists up to {@link #SUMMARY_VALUES}. */
+    private static final int VALUES_SHOWN = 8;
+    private static final int SUMMARY_VALUES = 50;
 
     private final BaselineSettings settings;
 
@@ -31,104 +36,140 @@ final class FindingWriter {
     }
 
     List<Finding> findings(String principalKey, Profile profile, List<Anomaly> anomalies) {
-        Map<String, List<Anomaly>> groups = new TreeMap<>();
+        Map<Tactic, List<Anomaly>> byTactic = new EnumMap<>(Tactic.class);
         for (Anomaly a : anomalies) {
-            groups.computeIfAbsent(a.tactic().name() + "\n" + a.subject(), k -> new ArrayList<>()).add(a);
+            byTactic.computeIfAbsent(a.tactic(), k -> new ArrayList<>()).add(a);
         }
         List<Finding> out = new ArrayList<>();
-        for (List<Anomaly> group : groups.values()) {
-            out.add(finding(principalKey, profile, group));
-        }
+        byTactic.forEach((tactic, group) -> out.add(finding(principalKey, profile, tactic, group)));
         return out;
     }
 
-    private Finding finding(String principalKey, Profile profile, List<Anomaly> group) {
+    /**
+     * One finding per (tactic, account, principal), GuardDuty's AnomalousBehavior model: its identity holds no
+     * API or value, so a later run that sees more of the same activity updates the finding instead of adding one.
+     */
+    private Finding finding(String principalKey, Profile profile, Tactic tactic, List<Anomaly> group) {
         group.sort(Comparator.comparing(Anomaly::call, Sighting.FIRST));
         Anomaly first = group.getFirst();
-        Anomaly strongest = group.stream().max(Comparator.comparingInt(Anomaly::score)
-                .thenComparing(Anomaly::call, Sighting.FIRST.reversed())).orElseThrow();
-        Severity severity = strongest.severity();
-        Tactic tactic = first.tactic();
+        AnomalyScore score = AnomalyScore.of(group, tactic, settings.scoring());
+        Novelties novel = new Novelties(group);
 
         Map<String, String> keys = new LinkedHashMap<>();
         keys.put("account", first.call().account());
         keys.put("principal", principalKey);
         keys.put("tactic", tactic.guardDutyName());
-        keys.put("anomaly", first.subject());
         Instant firstSeen = Instant.ofEpochMilli(first.call().time());
         Instant lastSeen = Instant.ofEpochMilli(group.getLast().call().time());
+        String type = tactic == Tactic.EXFILTRATION && group.stream().allMatch(a -> isS3DataEvent(a.call()))
+                ? Tactic.S3_EXFILTRATION_TYPE : tactic.findingType();
 
         List<Evidence> evidence = new ArrayList<>();
         evidence.add(new Evidence("summary", firstSeen, "summary",
-                summary(principalKey, profile, strongest, group.size()).toString()));
+                summary(principalKey, profile, tactic, type, score, novel, group).toString()));
         for (Anomaly a : group) {
             if (evidence.size() == Finding.MAX_EVIDENCE) {
                 break;
             }
             evidence.add(a.call().evidence());
         }
-        String description = description(principalKey, profile, strongest, group.size());
-        return new Finding(Finding.idFor(tactic.detectionId(), keys), tactic.detection(severity, description), keys,
-                first.call().account(), first.call().region(), principalKey, "", firstSeen, lastSeen, group.size(),
-                evidence);
+        String description = description(principalKey, profile, tactic, score, novel, group);
+        return new Finding(Finding.idFor(tactic.detectionId(), keys), tactic.detection(score.severity(), description,
+                type), keys, first.call().account(), first.call().region(), principalKey, "", firstSeen, lastSeen,
+                group.size(), evidence);
     }
 
-    private String description(String principal, Profile profile, Anomaly a, int calls) {
+    /** What was new across a finding's anomalies, each value once, in call order. */
+    private static final class Novelties {
+        final Map<Feature, Set<String>> values = new EnumMap<>(Feature.class);
+        final Set<String> hours = new LinkedHashSet<>();
+        final Map<String, List<Anomaly.Spike>> spikes = new TreeMap<>();
+
+        Novelties(List<Anomaly> group) {
+            for (Feature f : Feature.values()) {
+                values.put(f, new LinkedHashSet<>());
+            }
+            for (Anomaly a : group) {
+                a.novel().forEach((f, v) -> values.get(f).add(v));
+                if (a.newHour()) {
+                    hours.add(HourOfWeek.label(HourOfWeek.of(a.call().time())));
+                }
+                a.spikes().forEach((kind, spike) -> spikes.computeIfAbsent(kind, k -> new ArrayList<>()).add(spike));
+            }
+        }
+    }
+
+    private String description(String principal, Profile profile, Tactic tactic, AnomalyScore score, Novelties novel,
+                               List<Anomaly> group) {
         StringBuilder b = new StringBuilder();
-        b.append(principal).append(" called ").append(a.call().api()).append(" at ")
-                .append(Instant.ofEpochMilli(a.call().time())).append(", which departs from what it did during its"
-                        + " learning period (").append(Instant.ofEpochMilli(profile.first)).append(" to ")
+        b.append(principal).append(" made ").append(group.size()).append(' ').append(tactic.words())
+                .append(group.size() == 1 ? " call" : " calls").append(" from ")
+                .append(Instant.ofEpochMilli(group.getFirst().call().time())).append(" to ")
+                .append(Instant.ofEpochMilli(group.getLast().call().time()))
+                .append(" that depart from what it did during its learning period (")
+                .append(Instant.ofEpochMilli(profile.first)).append(" to ")
                 .append(Instant.ofEpochMilli(learningEnd(profile))).append("):");
-        for (Map.Entry<Feature, String> n : a.novel().entrySet()) {
-            b.append(" new ").append(words(n.getKey())).append(' ').append(n.getValue());
-            if (n.getKey() != Feature.API) {
-                b.append(" (usual: ").append(String.join(", ", usual(profile, n.getKey()))).append(')');
+        for (Feature f : Feature.values()) {
+            Set<String> v = novel.values.get(f);
+            if (v.isEmpty()) {
+                continue;
+            }
+            b.append(" new ").append(words(f)).append(v.size() > 1 ? "s " : " ").append(shown(v));
+            if (f != Feature.API) {
+                b.append(" (usual: ").append(String.join(", ", usual(profile, f))).append(')');
             }
             b.append(';');
         }
-        if (a.signals().contains("new-hour-of-week")) {
-            b.append(" active at ").append(HourOfWeek.label(HourOfWeek.of(a.call().time())))
-                    .append(" for the first time;");
+        if (!novel.hours.isEmpty()) {
+            b.append(" active at ").append(shown(novel.hours)).append(" for the first time;");
         }
-        a.spikes().forEach((kind, s) -> b.append(' ').append(s.observed()).append(kind.equals("calls")
-                ? " calls" : " S3 bytes out").append(" in one minute against a learned ").append(round(s.mean()))
-                .append(" ± ").append(round(s.deviation())).append(" per minute (busiest learned minute ").append(s.peak())
-                .append(");"));
-        b.append(" score ").append(a.score()).append(" (").append(String.join(", ", a.signals())).append(")");
-        if (calls > 1) {
-            b.append("; ").append(calls - 1).append(" more such call").append(calls > 2 ? "s" : "");
-        }
-        b.append(". Ask the principal's owner whether this was them; if not, disable its access keys or revoke its"
-                + " sessions, then review what the calls read or changed.");
+        novel.spikes.forEach((kind, list) -> {
+            Anomaly.Spike s = list.stream().max(Comparator.comparingLong(Anomaly.Spike::observed)).orElseThrow();
+            b.append(' ').append(s.observed()).append(kind.equals("calls") ? " calls" : " S3 bytes out")
+                    .append(" in one minute against a learned ").append(round(s.mean())).append(" ± ")
+                    .append(round(s.deviation())).append(" per minute (busiest learned minute ").append(s.peak())
+                    .append(')').append(list.size() > 1 ? " and " + (list.size() - 1) + " more such minutes" : "")
+                    .append(';');
+        });
+        b.append(" score ").append(score.score()).append(" (").append(String.join(", ", score.signals()))
+                .append("). Ask the principal's owner whether this was them; if not, disable its access keys or revoke"
+                        + " its sessions, then review what the calls read or changed.");
         return b.toString();
     }
 
-    private ObjectNode summary(String principal, Profile profile, Anomaly a, int calls) {
+    /** Up to {@link #VALUES_SHOWN} values, then how many more. */
+    private static String shown(Set<String> values) {
+        String head = String.join(", ", values.stream().limit(VALUES_SHOWN).toList());
+        return values.size() > VALUES_SHOWN ? head + " and " + (values.size() - VALUES_SHOWN) + " more" : head;
+    }
+
+    private ObjectNode summary(String principal, Profile profile, Tactic tactic, String type, AnomalyScore score,
+                               Novelties novel, List<Anomaly> group) {
         ObjectNode s = JSON.createObjectNode();
         s.put("principal", principal);
-        s.put("account", a.call().account());
-        s.put("tactic", a.tactic().guardDutyName());
-        s.put("findingType", a.tactic().findingType());
-        s.put("score", a.score());
-        s.put("severity", a.severity().caption());
+        s.put("account", group.getFirst().call().account());
+        s.put("tactic", tactic.guardDutyName());
+        s.put("findingType", type);
+        s.put("score", score.score());
+        s.put("severity", score.severity().caption());
         ArrayNode signals = s.putArray("signals");
-        a.signals().forEach(signals::add);
-        ObjectNode call = s.putObject("call");
-        call.put("time", Instant.ofEpochMilli(a.call().time()).toString());
-        call.put("eventSource", a.call().eventSource());
-        call.put("eventName", a.call().eventName());
-        call.put("region", a.call().region());
-        call.put("network", a.call().network());
-        call.put("userAgentFamily", a.call().userAgent());
-        call.put("hourOfWeek", HourOfWeek.label(HourOfWeek.of(a.call().time())));
-        ObjectNode novel = s.putObject("new");
-        a.novel().forEach((f, v) -> novel.put(f.jsonName(), v));
+        score.signals().forEach(signals::add);
+        s.put("firstCall", Instant.ofEpochMilli(group.getFirst().call().time()).toString());
+        s.put("lastCall", Instant.ofEpochMilli(group.getLast().call().time()).toString());
+        s.put("calls", group.size());
+        ObjectNode added = s.putObject("new");
+        for (Feature f : Feature.values()) {
+            ArrayNode list = added.putArray(plural(f));
+            novel.values.get(f).stream().limit(SUMMARY_VALUES).forEach(list::add);
+        }
+        ArrayNode hours = added.putArray("hoursOfWeek");
+        novel.hours.stream().limit(SUMMARY_VALUES).forEach(hours::add);
         ObjectNode baseline = s.putObject("baseline");
         baseline.put("learningStart", Instant.ofEpochMilli(profile.first).toString());
         baseline.put("learningEnd", Instant.ofEpochMilli(learningEnd(profile)).toString());
         for (Feature f : Feature.values()) {
-            ArrayNode usual = baseline.putArray("usual" + Character.toUpperCase(f.jsonName().charAt(0))
-                    + f.jsonName().substring(1) + "s");
+            String name = plural(f);
+            ArrayNode usual = baseline.putArray("usual" + Character.toUpperCase(name.charAt(0)) + name.substring(1));
             usual(profile, f).forEach(usual::add);
         }
         ObjectNode distinct = baseline.putObject("distinctValues");
@@ -137,21 +178,32 @@ final class FindingWriter {
         }
         long learnedHours = java.util.Arrays.stream(profile.hourFirst).filter(t -> t < learningEnd(profile)).count();
         baseline.put("activeHoursOfWeek", learnedHours);
-        if (!a.spikes().isEmpty()) {
+        if (!novel.spikes.isEmpty()) {
             ObjectNode volume = s.putObject("volume");
-            a.spikes().forEach((kind, spike) -> {
-                ObjectNode v = volume.putObject(kind);
-                v.put("minute", Instant.ofEpochMilli(spike.minute() * MinuteVolume.MINUTE_MILLIS).toString());
-                v.put("observed", spike.observed());
-                v.put("learnedMean", round(spike.mean()));
-                v.put("learnedStdDev", round(spike.deviation()));
-                v.put("learnedPeak", spike.peak());
-                v.put("threshold", round(spike.threshold()));
-                v.put("seasonal", spike.hourOfWeek());
+            novel.spikes.forEach((kind, list) -> {
+                ArrayNode minutes = volume.putArray(kind);
+                list.stream().limit(SUMMARY_VALUES).forEach(spike -> {
+                    ObjectNode v = minutes.addObject();
+                    v.put("minute", Instant.ofEpochMilli(spike.minute() * MinuteVolume.MINUTE_MILLIS).toString());
+                    v.put("observed", spike.observed());
+                    v.put("learnedMean", round(spike.mean()));
+                    v.put("learnedStdDev", round(spike.deviation()));
+                    v.put("learnedPeak", spike.peak());
+                    v.put("threshold", round(spike.threshold()));
+                    v.put("seasonal", spike.hourOfWeek());
+                });
             });
         }
-        s.put("calls", calls);
         return s;
+    }
+
+    /** S3 object-level calls (GetObject, PutObject, …) are data events, which GuardDuty judges as S3 findings. */
+    private static boolean isS3DataEvent(Sighting call) {
+        return call.eventSource().equals("s3.amazonaws.com") && call.eventName().contains("Object");
+    }
+
+    private static String plural(Feature f) {
+        return f.jsonName() + "s";
     }
 
     /** The values used most during learning, most used first. */

@@ -41,6 +41,21 @@ enum Tactic {
         return guardDutyName + ":IAMUser/AnomalousBehavior";
     }
 
+    /**
+     * GuardDuty's S3 protection type for anomalous object-level (data event) calls, used instead of
+     * {@link #findingType()} when every call of an exfiltration finding is an S3 object call, as GuardDuty
+     * reports those.
+     */
+    static final String S3_EXFILTRATION_TYPE = "Exfiltration:S3/AnomalousBehavior";
+
+    /**
+     * Whether the tactic changes or takes something (rather than looks around or signs in); such findings score
+     * {@link AnomalyScoring#sensitiveTacticWeight()} more.
+     */
+    boolean sensitive() {
+        return this != DISCOVERY && this != INITIAL_ACCESS;
+    }
+
     /** {@code vigil-baseline-credential-access}. */
     String detectionId() {
         return "vigil-baseline-" + name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -59,13 +74,22 @@ enum Tactic {
     /** The catalogue entry; each finding carries a copy with its own severity and description. */
     DetectionInfo detection() {
         return detection(Severity.MEDIUM, "A principal made " + words + " API calls that depart from its learned"
-                + " behaviour: an API it never used, from a network, user agent, region or hour it was never seen"
-                + " in, or at an unusual volume. Check with the principal's owner whether the activity was theirs;"
+                + " behaviour: APIs it never used, from a network, user agent or region it was never seen in, or"
+                + " at an unusual volume. Check with the principal's owner whether the activity was theirs;"
                 + " if not, revoke its credentials and review what the calls changed.");
     }
 
     DetectionInfo detection(Severity severity, String description) {
+        return detection(severity, description, findingType());
+    }
+
+    DetectionInfo detection(Severity severity, String description, String type) {
         return new DetectionInfo(detectionId(), "Anomalous " + words + " behaviour of an AWS principal",
-                description, severity, ATTACK, List.of(findingType()));
+                description, severity, ATTACK, List.of(type));
+    }
+
+    /** What the tactic's calls do, for descriptions: {@code discovery}. */
+    String words() {
+        return words;
     }
 }

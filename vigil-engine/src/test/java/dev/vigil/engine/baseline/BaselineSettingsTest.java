@@ -52,6 +52,24 @@ class BaselineSettingsTest {
     }
 
     @Test
+    void theScoringIsTunableInTheSameFile() throws Exception {
+        assertThat(BaselineSettings.defaults().scoring()).isEqualTo(new AnomalyScoring(false, true, true, 2, 4, 7));
+        BaselineSettings s = BaselineSettings.load(yaml("""
+                report-new-api-alone: true
+                region-needs-account-novelty: false
+                user-agent-needs-account-novelty: false
+                sensitive-tactic-weight: 0
+                medium-score: 3
+                high-score: 9
+                """));
+        assertThat(s.scoring()).isEqualTo(new AnomalyScoring(true, false, false, 0, 3, 9));
+        assertThatThrownBy(() -> BaselineSettings.load(yaml("report-new-api-alone: yes please\n")))
+                .hasMessageContaining("#line 1").hasMessageContaining("not true or false");
+        assertThatThrownBy(() -> BaselineSettings.load(yaml("medium-score: 8\n")))
+                .hasMessageContaining("#line 1").hasMessageContaining("medium <= high");
+    }
+
+    @Test
     void mistakesAreReportedWithFileAndLine() throws Exception {
         assertThatThrownBy(() -> BaselineSettings.load(yaml("learning-period: P7D\nlearning-perod: P1D\n")))
                 .isInstanceOf(BaselineConfigException.class).hasMessageContaining("baseline.yaml#line 2")

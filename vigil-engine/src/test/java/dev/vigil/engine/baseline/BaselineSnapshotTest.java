@@ -40,7 +40,7 @@ class BaselineSnapshotTest {
     @Test
     void sketchesAndDroppedValuesSurviveTheRoundTrip() throws Exception {
         BaselineSettings tight = new BaselineSettings(Duration.ofDays(7), 3, 2, 20, 4.0, 30, 100_000_000L,
-                dev.vigil.engine.EvidenceText.COPIED);
+                dev.vigil.engine.EvidenceText.COPIED, AnomalyScoring.defaults());
         BehaviourBaselines d = new BehaviourBaselines(tight, BaselineSnapshot.EMPTY);
         Runs.run(d, ReplayTest.workload(9));
         BaselineSnapshot s = d.snapshot();

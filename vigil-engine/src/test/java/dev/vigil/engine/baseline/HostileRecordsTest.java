@@ -26,13 +26,16 @@ class HostileRecordsTest {
         events.add(JsonEvent.of("{}"));
         String hugeName = "Get" + "A".repeat(100_000);
         events.add(Calls.call(ALICE).at(Duration.ofDays(9).plusHours(12)).api("iam.amazonaws.com", hugeName, true)
-                .agent("\u0000\u202e" + "z".repeat(50_000)).bytesOut(Long.MAX_VALUE).event());
+                .agent("\u0000\u202e" + "z".repeat(50_000)).ip("203.0.113.9").bytesOut(Long.MAX_VALUE).event());
 
         BehaviourBaselines d = new BehaviourBaselines(Runs.COPIED, BaselineSnapshot.EMPTY);
         List<Finding> findings = Runs.run(d, events);
 
         assertThat(findings).singleElement().satisfies(f -> {
-            assertThat(f.keys().get("anomaly").length()).isLessThan(BehaviourBaselines.MAX_VALUE_LENGTH + 30);
+            String api = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(f.evidence().getFirst().rawJson()).at("/new/apis/0").asText();
+            assertThat(api.length()).isBetween(BehaviourBaselines.MAX_VALUE_LENGTH,
+                    BehaviourBaselines.MAX_VALUE_LENGTH + 30);
             assertThat(f.rule().types()).containsExactly("Discovery:IAMUser/AnomalousBehavior");
         });
         assertThat(d.snapshot().principals()).isEqualTo(1);

@@ -99,7 +99,7 @@ class ReplayTest {
     void splittingChangesNothingWhenEveryCapIsReached() {
         List<JsonEvent> events = workload(7);
         BaselineSettings tight = new BaselineSettings(Duration.ofDays(7), 4, 2, 30, 4.0, 30, 100_000_000L,
-                dev.vigil.engine.EvidenceText.COPIED);
+                dev.vigil.engine.EvidenceText.COPIED, AnomalyScoring.defaults());
         BehaviourBaselines one = new BehaviourBaselines(tight, BaselineSnapshot.EMPTY);
         List<Finding> whole = Runs.run(one, events);
         assertThat(one.principalsCapped()).isTrue();
