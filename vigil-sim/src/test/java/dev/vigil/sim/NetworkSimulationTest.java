@@ -316,8 +316,8 @@ class NetworkSimulationTest {
     void apiLabelsNameTheirTypesAndTheCredentialsAreFirstUsedFromTheInstance() {
         List<JsonNode> api = labels.stream().filter(l -> l.path("kind").asText().equals("api")).toList();
         assertThat(api).extracting(l -> l.path("type").asText()).contains("PenTest:IAMUser/KaliLinux",
-                "PenTest:IAMUser/ParrotLinux", "PenTest:IAMUser/PentooLinux", "UnauthorizedAccess:IAMUser/TorIPCaller",
-                "UnauthorizedAccess:IAMUser/MaliciousIPCaller.Custom",
+                "PenTest:IAMUser/ParrotLinux", "PenTest:IAMUser/PentooLinux", "Recon:IAMUser/TorIPCaller",
+                "Recon:IAMUser/MaliciousIPCaller.Custom",
                 "UnauthorizedAccess:IAMUser/InstanceCredentialExfiltration.OutsideAWS",
                 "Discovery:IAMUser/AnomalousBehavior", "Persistence:IAMUser/AnomalousBehavior");
         JsonNode cred = label("instance-credential-exfiltration");
