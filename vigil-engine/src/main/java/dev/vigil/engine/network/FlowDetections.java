@@ -253,14 +253,17 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
         if (!ported || r.srcPort() == r.dstPort() || (!probe && !accepted)) {
             return;
         }
-        boolean probed = remotePublic && probe;
+        // As GuardDuty's finding, only probes by known malicious hosts count: an open port is touched all day by
+        // clients whose short exchanges (an HTTP redirect, a health check) look exactly like probes.
+        IntelMatch prober = remotePublic && probe ? intel.lookup(f.remote, f.seconds) : null;
         NetworkPolicy.Verdict verdict = policy.inbound(r.interfaceId(), r.instanceId(), proto, localPort, f.remote);
         int portKey = proto << 16 | localPort;
-        if (probed) {
+        if (prober != null) {
             Tally t = f.distinct(Kind.PORT_PROBE, scanWindow, "", portKey, f.remoteHost);
             if (t != null) {
                 t.open |= verdict == NetworkPolicy.Verdict.ALLOWED
                         || (verdict == NetworkPolicy.Verdict.UNKNOWN && accepted);
+                t.match(prober);
             }
         }
         if (accepted && verdict == NetworkPolicy.Verdict.DENIED) {
@@ -277,7 +280,9 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
             return;
         }
         Tally t = switch (m.category()) {
-            case MALICIOUS -> f.add(Kind.MALICIOUS_LISTED, 0, f.remote, -1);
+            // One finding per instance listing the hosts, as GuardDuty groups it: a listed /28 probing the
+            // instance is one event, not one per address.
+            case MALICIOUS -> f.distinct(Kind.MALICIOUS_LISTED, 0, "", -1, f.remoteHost);
             case MINING_POOL -> f.add(Kind.MINING_LISTED, 0, f.remote, -1);
             case COMMAND_AND_CONTROL -> f.add(Kind.C2_LISTED, 0, f.remote, -1);
             case BLACKHOLE -> f.add(Kind.BLACKHOLE_LISTED, 0, f.remote, -1);

@@ -89,7 +89,7 @@ final class FlowFindings {
                 keys.put("protocol", Integer.toString(k.port() >>> 16));
                 keys.put("port", Integer.toString(port(k.port())));
             }
-            case PORTSCAN, SPAMBOT, STORM, TOR_CLIENT_LISTED, TOR_RELAY_LISTED, FIRST_SEEN, PAIR -> {
+            case PORTSCAN, SPAMBOT, STORM, TOR_CLIENT_LISTED, TOR_RELAY_LISTED, MALICIOUS_LISTED, FIRST_SEEN, PAIR -> {
             }
             default -> keys.put("peer", k.peer());
         }
@@ -154,7 +154,7 @@ final class FlowFindings {
         }
         String name = switch (kind) {
             case PORTSCAN -> "ports";
-            case PORT_SWEEP, SPAMBOT, PORT_PROBE, TOR_CLIENT_LISTED, TOR_RELAY_LISTED -> "hosts";
+            case PORT_SWEEP, SPAMBOT, PORT_PROBE, TOR_CLIENT_LISTED, TOR_RELAY_LISTED, MALICIOUS_LISTED -> "hosts";
             default -> null;
         };
         if (name == null) {

@@ -79,6 +79,22 @@ class IntelAndCommandAndControlTest {
     }
 
     @Test
+    void listedHostsTalkingToOneInstanceAreOneFindingListingThem() throws Exception {
+        Map<String, IntelCategory> listed = new java.util.HashMap<>();
+        List<FlowRecord> flows = Flows.list();
+        for (int i = 0; i < 5; i++) {
+            listed.put(remote(i), IntelCategory.MALICIOUS);
+            flows.add(Flows.in(remote(i), 40000 + i, 443, TCP, 2, 120, T0 + i * 60, ACCEPT));
+        }
+        List<Finding> found = of(runWith(listing(listed), flows), "vigil-net-malicious-ip-caller");
+        assertEquals(1, found.size(), "one finding per instance, not per listed address");
+        JsonNode summary = JSON.readTree(found.get(0).evidence().get(0).rawJson());
+        assertEquals(5, summary.get("distinctHosts").asInt());
+        assertEquals(remote(0), summary.get("hosts").get(0).asText());
+        assertEquals(5, found.get(0).count());
+    }
+
+    @Test
     void manyTorRelaysConnectingInIsARelay() {
         Map<String, IntelCategory> relays = new java.util.HashMap<>();
         List<FlowRecord> flows = Flows.list();
