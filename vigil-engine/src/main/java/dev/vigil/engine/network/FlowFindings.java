@@ -85,15 +85,24 @@ final class FlowFindings {
                 keys.put("peer", k.peer());
                 keys.put("port", Integer.toString(k.port()));
             }
-            case PORT_PROBE, PORT_UNUSUAL, UNAUTHORISED -> {
+            case PORT_UNUSUAL, UNAUTHORISED -> {
                 keys.put("protocol", Integer.toString(k.port() >>> 16));
                 keys.put("port", Integer.toString(port(k.port())));
             }
-            case PORTSCAN, SPAMBOT, STORM, TOR_CLIENT_LISTED, TOR_RELAY_LISTED, MALICIOUS_LISTED, FIRST_SEEN, PAIR -> {
+            // Probes: one finding per instance naming the probed ports, as GuardDuty lists them in one finding.
+            case PORTSCAN, SPAMBOT, STORM, PORT_PROBE, TOR_CLIENT_LISTED, TOR_RELAY_LISTED, MALICIOUS_LISTED, FIRST_SEEN, PAIR -> {
             }
             default -> keys.put("peer", k.peer());
         }
         return keys;
+    }
+
+    private static String protocolName(int protocol) {
+        return switch (protocol) {
+            case dev.vigil.model.FlowRecord.TCP -> "tcp";
+            case dev.vigil.model.FlowRecord.UDP -> "udp";
+            default -> Integer.toString(protocol);
+        };
     }
 
     private static int port(int protocolAndPort) {
@@ -131,6 +140,10 @@ final class FlowFindings {
         f.put("packets", total.packets);
         f.put("bytes", total.bytes);
         distinct(kind, total, f);
+        if (kind == Kind.PORT_PROBE) {
+            f.put("probedPorts", group.stream().mapToInt(h -> h.key().port()).distinct().sorted()
+                    .mapToObj(p -> protocolName(p >>> 16) + "/" + port(p)).toList());
+        }
         IntelMatch m = total.match;
         if (m != null) {
             f.put("set", m.setName());

@@ -162,10 +162,24 @@ class ScanAndBruteForceTest {
         FlowDetections d = Flows.detector(FlowDetectionSettings.defaults(), listedRemotes(4), NetworkPolicy.NONE);
         List<Finding> found = of(Flows.run(d, probesOf8080(ACCEPT)), "vigil-net-port-probe-unprotected-port");
         assertEquals(1, found.size());
-        assertEquals("8080", found.get(0).keys().get("port"));
         JsonNode summary = JSON.readTree(found.get(0).evidence().get(0).rawJson());
+        assertEquals("[\"tcp/8080\"]", summary.get("probedPorts").toString());
         assertEquals(4, summary.get("distinctHosts").asInt());
         assertEquals("test-malicious", summary.get("set").asText());
+    }
+
+    @Test
+    void probesOfSeveralOpenPortsAreOneFindingPerInstance() throws Exception {
+        List<FlowRecord> flows = probesOf8080(ACCEPT);
+        for (int i = 0; i < 4; i++) {
+            flows.add(Flows.in(remote(i), 53000 + i, 443, TCP, 1, 44, T0 + 30 * i + 5, ACCEPT));
+        }
+        FlowDetections d = Flows.detector(FlowDetectionSettings.defaults(), listedRemotes(4), NetworkPolicy.NONE);
+        List<Finding> found = of(Flows.run(d, flows), "vigil-net-port-probe-unprotected-port");
+        assertEquals(1, found.size());
+        assertEquals(8, found.get(0).count());
+        JsonNode summary = JSON.readTree(found.get(0).evidence().get(0).rawJson());
+        assertEquals("[\"tcp/443\",\"tcp/8080\"]", summary.get("probedPorts").toString());
     }
 
     @Test
