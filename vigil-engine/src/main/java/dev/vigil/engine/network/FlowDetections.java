@@ -60,6 +60,9 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
         /** The last interface asked about and whether it forwards traffic: a file holds one interface's records. */
         private String forwardingAsked;
         private boolean forwarding;
+        /** The last interface whose instance was asked about, and the answer. */
+        private String instanceAsked;
+        private String instance;
         /** The first-seen entry of the last resource: a file's records mostly come from one interface. */
         private TallyKey firstSeenKey;
         private Tally firstSeen;
@@ -137,7 +140,7 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
         String local = ingress ? dst : src;
         String remote = ingress ? src : dst;
         int remoteClass = ingress ? srcClass : dstClass;
-        String resource = resource(r, local);
+        String resource = resource(state, r, local);
         if (resource.isEmpty() || remoteClass == Addresses.INVALID) {
             state.unusable++;
             return;
@@ -161,16 +164,25 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
     /** The one count that needs no instance side: rejected flows of the interface. */
     private void countRejected(State state, FlowRecord r, long seconds) {
         if (!r.interfaceId().isEmpty() && r.action() == FlowRecord.Action.REJECT) {
-            Flow f = new Flow(state, r, r.timeMillis(), seconds, resource(r, ""), "", -1);
+            Flow f = new Flow(state, r, r.timeMillis(), seconds, resource(state, r, ""), "", -1);
             f.add(Kind.STORM, window(seconds, scanWindowSeconds), "", -1);
         }
     }
 
-    private static String resource(FlowRecord r, String local) {
+    /** The instance (from the record, else the inventory), else the interface, else the local address. */
+    private String resource(State state, FlowRecord r, String local) {
         if (!r.instanceId().isEmpty()) {
             return r.instanceId();
         }
-        return r.interfaceId().isEmpty() ? local : r.interfaceId();
+        String eni = r.interfaceId();
+        if (eni.isEmpty()) {
+            return local;
+        }
+        if (!eni.equals(state.instanceAsked)) {
+            state.instanceAsked = eni;
+            state.instance = policy.instanceOf(eni);
+        }
+        return state.instance.isEmpty() ? eni : state.instance;
     }
 
     private static long window(long seconds, long length) {

@@ -95,6 +95,28 @@ class IntelAndCommandAndControlTest {
     }
 
     @Test
+    void aVersion2RecordsFindingNamesTheInstanceTheInventoryAttachesItsInterfaceTo() {
+        IpReputation intel = listing(Map.of("198.51.100.66", IntelCategory.MALICIOUS));
+        List<FlowRecord> flows = List.of(Flows.v2(Flows.out("198.51.100.66", 43210, 443, TCP, 8, 900, T0, ACCEPT)));
+        List<Finding> bare = runWith(intel, flows);
+        assertEquals(Flows.ENI, bare.get(0).resource(), "no inventory: the interface");
+        NetworkPolicy attached = new NetworkPolicy() {
+            @Override
+            public Verdict inbound(String eni, String instance, int protocol, int port, String address) {
+                return Verdict.UNKNOWN;
+            }
+
+            @Override
+            public String instanceOf(String interfaceId) {
+                return interfaceId.equals(Flows.ENI) ? "i-0fromtheinventory" : "";
+            }
+        };
+        List<Finding> named = Flows.run(Flows.detector(FlowDetectionSettings.defaults(), intel, attached), flows);
+        assertEquals(1, named.size());
+        assertEquals("i-0fromtheinventory", named.get(0).resource());
+    }
+
+    @Test
     void manyTorRelaysConnectingInIsARelay() {
         Map<String, IntelCategory> relays = new java.util.HashMap<>();
         List<FlowRecord> flows = Flows.list();
