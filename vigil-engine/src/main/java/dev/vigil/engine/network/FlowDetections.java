@@ -60,9 +60,10 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
         /** The last interface asked about and whether it forwards traffic: a file holds one interface's records. */
         private String forwardingAsked;
         private boolean forwarding;
-        /** The last interface whose instance was asked about, and the answer. */
-        private String instanceAsked;
+        /** The last interface whose instance and region were asked about, and the answers. */
+        private String attachmentAsked;
         private String instance;
+        private String region;
         /** The first-seen entry of the last resource: a file's records mostly come from one interface. */
         private TallyKey firstSeenKey;
         private Tally firstSeen;
@@ -178,11 +179,25 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
         if (eni.isEmpty()) {
             return local;
         }
-        if (!eni.equals(state.instanceAsked)) {
-            state.instanceAsked = eni;
-            state.instance = policy.instanceOf(eni);
-        }
+        askAttachment(state, eni);
         return state.instance.isEmpty() ? eni : state.instance;
+    }
+
+    /** The record's region, else the inventory's for its interface, else "". */
+    private String region(State state, FlowRecord r) {
+        if (!r.region().isEmpty() || r.interfaceId().isEmpty()) {
+            return r.region();
+        }
+        askAttachment(state, r.interfaceId());
+        return state.region;
+    }
+
+    private void askAttachment(State state, String eni) {
+        if (!eni.equals(state.attachmentAsked)) {
+            state.attachmentAsked = eni;
+            state.instance = policy.instanceOf(eni);
+            state.region = policy.regionOf(eni);
+        }
     }
 
     private static long window(long seconds, long length) {
@@ -361,6 +376,7 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
         final FlowRecord record;
         final long timeMillis;
         final long seconds;
+        final String region;
         final String resource;
         final String remote;
         final long remoteHost;
@@ -371,6 +387,7 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
             this.record = record;
             this.timeMillis = timeMillis;
             this.seconds = seconds;
+            this.region = region(state, record);
             this.resource = resource;
             this.remote = remote;
             this.remoteHost = remoteHost;
@@ -381,7 +398,7 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
         }
 
         Tally entry(Kind kind, long window, String peer, int port) {
-            return state.entries.get(new TallyKey(kind.ordinal(), window, record.accountId(), record.region(),
+            return state.entries.get(new TallyKey(kind.ordinal(), window, record.accountId(), region,
                     resource, peer, port));
         }
 
@@ -406,10 +423,10 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
             TallyKey k = state.firstSeenKey;
             Tally t;
             if (k != null && k.resource().equals(resource) && k.account().equals(record.accountId())
-                    && k.region().equals(record.region())) {
+                    && k.region().equals(region)) {
                 t = state.firstSeen;
             } else {
-                k = new TallyKey(Kind.FIRST_SEEN.ordinal(), 0, record.accountId(), record.region(), resource, "", -1);
+                k = new TallyKey(Kind.FIRST_SEEN.ordinal(), 0, record.accountId(), region, resource, "", -1);
                 t = state.entries.get(k);
                 state.firstSeenKey = k;
                 state.firstSeen = t;

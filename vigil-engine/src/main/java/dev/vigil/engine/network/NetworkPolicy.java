@@ -48,4 +48,9 @@ public interface NetworkPolicy {
     default String instanceOf(String interfaceId) {
         return "";
     }
+
+    /** The region of the interface, or "" when unknown: version-2 to -3 flow records carry none. */
+    default String regionOf(String interfaceId) {
+        return "";
+    }
 }

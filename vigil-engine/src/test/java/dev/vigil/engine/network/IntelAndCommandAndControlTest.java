@@ -95,11 +95,12 @@ class IntelAndCommandAndControlTest {
     }
 
     @Test
-    void aVersion2RecordsFindingNamesTheInstanceTheInventoryAttachesItsInterfaceTo() {
+    void aVersion2RecordsFindingNamesTheInstanceAndRegionTheInventoryGivesItsInterface() {
         IpReputation intel = listing(Map.of("198.51.100.66", IntelCategory.MALICIOUS));
         List<FlowRecord> flows = List.of(Flows.v2(Flows.out("198.51.100.66", 43210, 443, TCP, 8, 900, T0, ACCEPT)));
         List<Finding> bare = runWith(intel, flows);
         assertEquals(Flows.ENI, bare.get(0).resource(), "no inventory: the interface");
+        assertEquals("", bare.get(0).region());
         NetworkPolicy attached = new NetworkPolicy() {
             @Override
             public Verdict inbound(String eni, String instance, int protocol, int port, String address) {
@@ -110,10 +111,16 @@ class IntelAndCommandAndControlTest {
             public String instanceOf(String interfaceId) {
                 return interfaceId.equals(Flows.ENI) ? "i-0fromtheinventory" : "";
             }
+
+            @Override
+            public String regionOf(String interfaceId) {
+                return interfaceId.equals(Flows.ENI) ? "ap-southeast-2" : "";
+            }
         };
         List<Finding> named = Flows.run(Flows.detector(FlowDetectionSettings.defaults(), intel, attached), flows);
         assertEquals(1, named.size());
         assertEquals("i-0fromtheinventory", named.get(0).resource());
+        assertEquals("ap-southeast-2", named.get(0).region());
     }
 
     @Test

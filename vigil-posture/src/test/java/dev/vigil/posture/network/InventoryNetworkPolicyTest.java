@@ -69,10 +69,12 @@ class InventoryNetworkPolicyTest {
     }
 
     @Test
-    void namesTheInstanceAnInterfaceIsAttachedTo() throws Exception {
+    void namesTheInstanceAnInterfaceIsAttachedToAndItsRegion() throws Exception {
         InventoryNetworkPolicy p = InventoryNetworkPolicy.of(estate());
         assertEquals(INSTANCE, p.instanceOf(ENI));
+        assertEquals("eu-west-1", p.regionOf(ENI));
         assertEquals("", p.instanceOf("eni-unknown"));
+        assertEquals("", p.regionOf("eni-unknown"));
         Inventory onlyInstance = new Inventory();
         onlyInstance.add(item("AWS::EC2::Instance", "i-0ccc", """
                 {"instanceId": "i-0ccc", "networkInterfaces": [{"networkInterfaceId": "eni-0ccc"}]}"""));
