@@ -92,7 +92,7 @@ class NetworkDemoTest {
     }
 
     /**
-     * The label's subject is the finding's: its instance (flows — v2 logs name only the interface, so this also
+     * The label's subject is the finding's: its instance and region (flows — v2 logs name neither, so this also
      * checks that the inventory's attachment is used), its principal (API).
      */
     private static boolean sameSubject(JsonNode label, JsonNode f) {
@@ -102,6 +102,9 @@ class NetworkDemoTest {
         String resource = label.get("resource").asText();
         if (label.get("kind").asText().equals("api")) {
             return f.at("/unmapped/vigil/principal").asText().equals(resource);
+        }
+        if (!f.at("/cloud/region").asText().equals(label.get("region").asText())) {
+            return false;
         }
         for (JsonNode r : f.at("/resources")) {
             if (r.path("uid").asText().equals(resource)) {
