@@ -150,7 +150,7 @@ class NetworkDemoTest {
         }
     }
 
-    /** No false positives: each flow-log, intel and pen-test finding is a labelled scenario's, or a listed consequence. */
+    /** No false positives: each flow-log, intel and pen-test finding is a scenario's, or a listed consequence. */
     @Test
     void everyThreatFindingIsExplainedByAScenario() {
         List<String> unexplained = new ArrayList<>();

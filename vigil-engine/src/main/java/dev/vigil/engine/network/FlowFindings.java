@@ -7,6 +7,7 @@ import dev.vigil.engine.network.FlowCatalogue.Kind;
 import dev.vigil.model.DetectionInfo;
 import dev.vigil.model.Evidence;
 import dev.vigil.model.Finding;
+import dev.vigil.model.FlowRecord;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -90,7 +91,8 @@ final class FlowFindings {
                 keys.put("port", Integer.toString(port(k.port())));
             }
             // Probes: one finding per instance naming the probed ports, as GuardDuty lists them in one finding.
-            case PORTSCAN, SPAMBOT, STORM, PORT_PROBE, TOR_CLIENT_LISTED, TOR_RELAY_LISTED, MALICIOUS_LISTED, FIRST_SEEN, PAIR -> {
+            case PORTSCAN, SPAMBOT, STORM, PORT_PROBE, TOR_CLIENT_LISTED, TOR_RELAY_LISTED, MALICIOUS_LISTED,
+                 FIRST_SEEN, PAIR -> {
             }
             default -> keys.put("peer", k.peer());
         }
@@ -99,8 +101,8 @@ final class FlowFindings {
 
     private static String protocolName(int protocol) {
         return switch (protocol) {
-            case dev.vigil.model.FlowRecord.TCP -> "tcp";
-            case dev.vigil.model.FlowRecord.UDP -> "udp";
+            case FlowRecord.TCP -> "tcp";
+            case FlowRecord.UDP -> "udp";
             default -> Integer.toString(protocol);
         };
     }
