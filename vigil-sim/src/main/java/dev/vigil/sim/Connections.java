@@ -45,8 +45,18 @@ final class Connections {
     static void outbound(FlowSink sink, Host host, String peer, int dstPort, int protocol, long packets, long bytes,
                          long replyPackets, long replyBytes, long end, long duration, int path, String service,
                          SplittableRandom r) {
+        outbound(sink, host, peer, ephemeral(r), dstPort, protocol, packets, bytes, replyPackets, replyBytes, end,
+                duration, path, service);
+    }
+
+    /**
+     * Like the above from a given client port: successive calls with the same port are one long-lived connection's
+     * records, one per aggregation interval, as flow logs show a connection that stays open.
+     */
+    static void outbound(FlowSink sink, Host host, String peer, int srcPort, int dstPort, int protocol, long packets,
+                         long bytes, long replyPackets, long replyBytes, long end, long duration, int path,
+                         String service) {
         String self = host.privateIp();
-        int srcPort = ephemeral(r);
         long start = end - duration;
         boolean tcp = protocol == Flow.TCP;
         sink.add(new Flow(host, true, self, peer, self, peer, srcPort, dstPort, protocol, packets, bytes,

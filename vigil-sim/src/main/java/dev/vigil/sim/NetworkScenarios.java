@@ -116,7 +116,8 @@ final class NetworkScenarios {
         long mineTo = start + span - 5 * minute;
         out.add(steady("crypto-mining", "CryptoCurrency:EC2/BitcoinTool.B", miner, pool, 3333, mineFrom, mineTo,
                 minute, 0, "The instance keeps a stratum connection (3333) to a mining pool open until the end.",
-                30, 50, 3_000, 3_000, 30, 50, 4_000, 4_000, 59));
+                30, 50, 3_000, 3_000, 30, 50, 4_000, 4_000, 59,
+                Connections.ephemeral(new SplittableRandom(Ids.mix(seed, 3333, mineFrom)))));
 
         Host beacon = nextHost();
         String c2 = intel.commandAndControl().get(0);
@@ -124,7 +125,7 @@ final class NetworkScenarios {
         long c2To = c2From + Math.min(5 * 3600, (long) (span * 0.3));
         out.add(steady("c2-beaconing", "Backdoor:EC2/C&CActivity.B", beacon, c2, 443, c2From, c2To, minute, 3,
                 "The instance calls one outside host every 60 s (+/- 3 s) with a few hundred bytes, for hours.",
-                4, 3, 420, 300, 4, 3, 380, 300, 1));
+                4, 3, 420, 300, 4, 3, 380, 300, 1, FRESH_PORT));
 
         Host exfil = nextHost();
         String sink = Addresses.internet(random);
@@ -244,15 +245,23 @@ final class NetworkScenarios {
                 }));
     }
 
+    /** {@link #steady}'s client port when every tick is a new connection from a fresh ephemeral port. */
+    private static final int FRESH_PORT = -1;
+
+    /**
+     * Traffic to one peer at every tick: new connections ({@code srcPort} = {@link #FRESH_PORT}, a beacon) or the
+     * records of one connection that stays open (a fixed {@code srcPort}, a stratum session).
+     */
     private NetworkScenario steady(String id, String type, Host host, String peer, int port, long from, long to,
                                    long interval, int jitter, String summary, int packets, int packetsSpread,
                                    int bytes, int bytesSpread, int reply, int replySpread, int replyBytes,
-                                   int replyBytesSpread, int duration) {
+                                   int replyBytesSpread, int duration, int srcPort) {
         Ticks ticks = Ticks.every(from, to, interval, jitter, Ids.mix(seed, port, interval));
         return new NetworkScenario(id, type, host, peer, port, Flow.TCP, false, from, to, summary,
-                (lo, hi, r, s) -> ticks.forEach(lo, hi, (k, t) -> Connections.outbound(s, host, peer, port, Flow.TCP,
+                (lo, hi, r, s) -> ticks.forEach(lo, hi, (k, t) -> Connections.outbound(s, host, peer,
+                        srcPort == FRESH_PORT ? Connections.ephemeral(r) : srcPort, port, Flow.TCP,
                         packets + r.nextInt(packetsSpread), bytes + r.nextInt(bytesSpread), reply + r.nextInt(replySpread),
-                        replyBytes + r.nextInt(replyBytesSpread), t, duration, toInternet(host), null, r)));
+                        replyBytes + r.nextInt(replyBytesSpread), t, duration, toInternet(host), null)));
     }
 
     /** A handful of ordinary-looking connections to one address: what makes them findings is the address or port. */

@@ -60,9 +60,10 @@ final class SuspiciousSourceScenario implements ScenarioScript {
         }
         Scenario summary = rec.summary(tor ? "API calls from a Tor exit node" : "API calls from a blocklisted address",
                 "IAM user " + userName + " calls AWS from " + ip + (tor ? ", an address in the Tor exit list. "
-                        + "Expected detection: UnauthorizedAccess:IAMUser/TorIPCaller." : ", an address in the "
-                        + "malicious indicator set. Expected detection: "
-                        + "UnauthorizedAccess:IAMUser/MaliciousIPCaller.Custom."), true, account.id());
+                        + "Every call is read-only, so GuardDuty's Recon: variant applies. Expected detection: "
+                        + "Recon:IAMUser/TorIPCaller." : ", an address in the malicious indicator set. Every call is "
+                        + "read-only, so GuardDuty's Recon: variant applies. Expected detection: "
+                        + "Recon:IAMUser/MaliciousIPCaller.Custom."), true, account.id());
         return new Planned(summary, rec.records());
     }
 }

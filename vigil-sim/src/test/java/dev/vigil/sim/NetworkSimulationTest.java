@@ -255,6 +255,27 @@ class NetworkSimulationTest {
         assertThat(beacons).as("about one beacon a minute for hours").isGreaterThan(200);
     }
 
+    /** Stratum keeps one connection open: its records repeat one client port, unlike a beacon's new connections. */
+    @Test
+    void theMinerKeepsOneConnectionOpenAndTheBeaconOpensNewOnes() {
+        assertThat(clientPorts(label("crypto-mining"))).hasSize(1);
+        assertThat(clientPorts(label("c2-beaconing")).size()).isGreaterThan(200);
+    }
+
+    private static Set<String> clientPorts(JsonNode l) {
+        Set<String> ports = new HashSet<>();
+        long records = 0;
+        for (Map<String, String> f : flows) {
+            if (f.get("interface-id").equals(l.path("interface").asText())
+                    && f.get("dstaddr").equals(l.path("peer").asText())) {
+                ports.add(f.get("srcport"));
+                records++;
+            }
+        }
+        assertThat(records).as("records of %s", l.path("scenario").asText()).isGreaterThan(200);
+        return ports;
+    }
+
     @Test
     void theExfiltrationSpikeIsFiftyTimesTheBaseline() {
         JsonNode l = label("exfiltration-volume-spike");
@@ -316,8 +337,8 @@ class NetworkSimulationTest {
     void apiLabelsNameTheirTypesAndTheCredentialsAreFirstUsedFromTheInstance() {
         List<JsonNode> api = labels.stream().filter(l -> l.path("kind").asText().equals("api")).toList();
         assertThat(api).extracting(l -> l.path("type").asText()).contains("PenTest:IAMUser/KaliLinux",
-                "PenTest:IAMUser/ParrotLinux", "PenTest:IAMUser/PentooLinux", "UnauthorizedAccess:IAMUser/TorIPCaller",
-                "UnauthorizedAccess:IAMUser/MaliciousIPCaller.Custom",
+                "PenTest:IAMUser/ParrotLinux", "PenTest:IAMUser/PentooLinux", "Recon:IAMUser/TorIPCaller",
+                "Recon:IAMUser/MaliciousIPCaller.Custom",
                 "UnauthorizedAccess:IAMUser/InstanceCredentialExfiltration.OutsideAWS",
                 "Discovery:IAMUser/AnomalousBehavior", "Persistence:IAMUser/AnomalousBehavior");
         JsonNode cred = label("instance-credential-exfiltration");

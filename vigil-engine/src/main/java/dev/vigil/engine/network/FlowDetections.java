@@ -60,6 +60,10 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
         /** The last interface asked about and whether it forwards traffic: a file holds one interface's records. */
         private String forwardingAsked;
         private boolean forwarding;
+        /** The last interface whose instance and region were asked about, and the answers. */
+        private String attachmentAsked;
+        private String instance;
+        private String region;
         /** The first-seen entry of the last resource: a file's records mostly come from one interface. */
         private TallyKey firstSeenKey;
         private Tally firstSeen;
@@ -137,7 +141,7 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
         String local = ingress ? dst : src;
         String remote = ingress ? src : dst;
         int remoteClass = ingress ? srcClass : dstClass;
-        String resource = resource(r, local);
+        String resource = resource(state, r, local);
         if (resource.isEmpty() || remoteClass == Addresses.INVALID) {
             state.unusable++;
             return;
@@ -161,16 +165,39 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
     /** The one count that needs no instance side: rejected flows of the interface. */
     private void countRejected(State state, FlowRecord r, long seconds) {
         if (!r.interfaceId().isEmpty() && r.action() == FlowRecord.Action.REJECT) {
-            Flow f = new Flow(state, r, r.timeMillis(), seconds, resource(r, ""), "", -1);
+            Flow f = new Flow(state, r, r.timeMillis(), seconds, resource(state, r, ""), "", -1);
             f.add(Kind.STORM, window(seconds, scanWindowSeconds), "", -1);
         }
     }
 
-    private static String resource(FlowRecord r, String local) {
+    /** The instance (from the record, else the inventory), else the interface, else the local address. */
+    private String resource(State state, FlowRecord r, String local) {
         if (!r.instanceId().isEmpty()) {
             return r.instanceId();
         }
-        return r.interfaceId().isEmpty() ? local : r.interfaceId();
+        String eni = r.interfaceId();
+        if (eni.isEmpty()) {
+            return local;
+        }
+        askAttachment(state, eni);
+        return state.instance.isEmpty() ? eni : state.instance;
+    }
+
+    /** The record's region, else the inventory's for its interface, else "". */
+    private String region(State state, FlowRecord r) {
+        if (!r.region().isEmpty() || r.interfaceId().isEmpty()) {
+            return r.region();
+        }
+        askAttachment(state, r.interfaceId());
+        return state.region;
+    }
+
+    private void askAttachment(State state, String eni) {
+        if (!eni.equals(state.attachmentAsked)) {
+            state.attachmentAsked = eni;
+            state.instance = policy.instanceOf(eni);
+            state.region = policy.regionOf(eni);
+        }
     }
 
     private static long window(long seconds, long length) {
@@ -253,14 +280,17 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
         if (!ported || r.srcPort() == r.dstPort() || (!probe && !accepted)) {
             return;
         }
-        boolean probed = remotePublic && probe;
+        // As GuardDuty's finding, only probes by known malicious hosts count: an open port is touched all day by
+        // clients whose short exchanges (an HTTP redirect, a health check) look exactly like probes.
+        IntelMatch prober = remotePublic && probe ? intel.lookup(f.remote, f.seconds) : null;
         NetworkPolicy.Verdict verdict = policy.inbound(r.interfaceId(), r.instanceId(), proto, localPort, f.remote);
         int portKey = proto << 16 | localPort;
-        if (probed) {
+        if (prober != null) {
             Tally t = f.distinct(Kind.PORT_PROBE, scanWindow, "", portKey, f.remoteHost);
             if (t != null) {
                 t.open |= verdict == NetworkPolicy.Verdict.ALLOWED
                         || (verdict == NetworkPolicy.Verdict.UNKNOWN && accepted);
+                t.match(prober);
             }
         }
         if (accepted && verdict == NetworkPolicy.Verdict.DENIED) {
@@ -277,7 +307,9 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
             return;
         }
         Tally t = switch (m.category()) {
-            case MALICIOUS -> f.add(Kind.MALICIOUS_LISTED, 0, f.remote, -1);
+            // One finding per instance listing the hosts, as GuardDuty groups it: a listed /28 probing the
+            // instance is one event, not one per address.
+            case MALICIOUS -> f.distinct(Kind.MALICIOUS_LISTED, 0, "", -1, f.remoteHost);
             case MINING_POOL -> f.add(Kind.MINING_LISTED, 0, f.remote, -1);
             case COMMAND_AND_CONTROL -> f.add(Kind.C2_LISTED, 0, f.remote, -1);
             case BLACKHOLE -> f.add(Kind.BLACKHOLE_LISTED, 0, f.remote, -1);
@@ -344,6 +376,7 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
         final FlowRecord record;
         final long timeMillis;
         final long seconds;
+        final String region;
         final String resource;
         final String remote;
         final long remoteHost;
@@ -354,6 +387,7 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
             this.record = record;
             this.timeMillis = timeMillis;
             this.seconds = seconds;
+            this.region = region(state, record);
             this.resource = resource;
             this.remote = remote;
             this.remoteHost = remoteHost;
@@ -364,7 +398,7 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
         }
 
         Tally entry(Kind kind, long window, String peer, int port) {
-            return state.entries.get(new TallyKey(kind.ordinal(), window, record.accountId(), record.region(),
+            return state.entries.get(new TallyKey(kind.ordinal(), window, record.accountId(), region,
                     resource, peer, port));
         }
 
@@ -389,10 +423,10 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
             TallyKey k = state.firstSeenKey;
             Tally t;
             if (k != null && k.resource().equals(resource) && k.account().equals(record.accountId())
-                    && k.region().equals(record.region())) {
+                    && k.region().equals(region)) {
                 t = state.firstSeen;
             } else {
-                k = new TallyKey(Kind.FIRST_SEEN.ordinal(), 0, record.accountId(), record.region(), resource, "", -1);
+                k = new TallyKey(Kind.FIRST_SEEN.ordinal(), 0, record.accountId(), region, resource, "", -1);
                 t = state.entries.get(k);
                 state.firstSeenKey = k;
                 state.firstSeen = t;

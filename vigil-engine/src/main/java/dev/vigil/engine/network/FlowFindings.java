@@ -7,6 +7,7 @@ import dev.vigil.engine.network.FlowCatalogue.Kind;
 import dev.vigil.model.DetectionInfo;
 import dev.vigil.model.Evidence;
 import dev.vigil.model.Finding;
+import dev.vigil.model.FlowRecord;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -85,15 +86,25 @@ final class FlowFindings {
                 keys.put("peer", k.peer());
                 keys.put("port", Integer.toString(k.port()));
             }
-            case PORT_PROBE, PORT_UNUSUAL, UNAUTHORISED -> {
+            case PORT_UNUSUAL, UNAUTHORISED -> {
                 keys.put("protocol", Integer.toString(k.port() >>> 16));
                 keys.put("port", Integer.toString(port(k.port())));
             }
-            case PORTSCAN, SPAMBOT, STORM, TOR_CLIENT_LISTED, TOR_RELAY_LISTED, FIRST_SEEN, PAIR -> {
+            // Probes: one finding per instance naming the probed ports, as GuardDuty lists them in one finding.
+            case PORTSCAN, SPAMBOT, STORM, PORT_PROBE, TOR_CLIENT_LISTED, TOR_RELAY_LISTED, MALICIOUS_LISTED,
+                 FIRST_SEEN, PAIR -> {
             }
             default -> keys.put("peer", k.peer());
         }
         return keys;
+    }
+
+    private static String protocolName(int protocol) {
+        return switch (protocol) {
+            case FlowRecord.TCP -> "tcp";
+            case FlowRecord.UDP -> "udp";
+            default -> Integer.toString(protocol);
+        };
     }
 
     private static int port(int protocolAndPort) {
@@ -131,6 +142,10 @@ final class FlowFindings {
         f.put("packets", total.packets);
         f.put("bytes", total.bytes);
         distinct(kind, total, f);
+        if (kind == Kind.PORT_PROBE) {
+            f.put("probedPorts", group.stream().mapToInt(h -> h.key().port()).distinct().sorted()
+                    .mapToObj(p -> protocolName(p >>> 16) + "/" + port(p)).toList());
+        }
         IntelMatch m = total.match;
         if (m != null) {
             f.put("set", m.setName());
@@ -154,7 +169,7 @@ final class FlowFindings {
         }
         String name = switch (kind) {
             case PORTSCAN -> "ports";
-            case PORT_SWEEP, SPAMBOT, PORT_PROBE, TOR_CLIENT_LISTED, TOR_RELAY_LISTED -> "hosts";
+            case PORT_SWEEP, SPAMBOT, PORT_PROBE, TOR_CLIENT_LISTED, TOR_RELAY_LISTED, MALICIOUS_LISTED -> "hosts";
             default -> null;
         };
         if (name == null) {

@@ -40,4 +40,17 @@ public interface NetworkPolicy {
     default boolean forwardsTraffic(String interfaceId) {
         return false;
     }
+
+    /**
+     * The instance the interface is attached to, or "" when unknown. Version-2 flow records name only the
+     * interface; with this a finding names the instance, as GuardDuty's do, whatever the flow log's format.
+     */
+    default String instanceOf(String interfaceId) {
+        return "";
+    }
+
+    /** The region of the interface, or "" when unknown: version-2 to -3 flow records carry none. */
+    default String regionOf(String interfaceId) {
+        return "";
+    }
 }

@@ -79,6 +79,51 @@ class IntelAndCommandAndControlTest {
     }
 
     @Test
+    void listedHostsTalkingToOneInstanceAreOneFindingListingThem() throws Exception {
+        Map<String, IntelCategory> listed = new java.util.HashMap<>();
+        List<FlowRecord> flows = Flows.list();
+        for (int i = 0; i < 5; i++) {
+            listed.put(remote(i), IntelCategory.MALICIOUS);
+            flows.add(Flows.in(remote(i), 40000 + i, 443, TCP, 2, 120, T0 + i * 60, ACCEPT));
+        }
+        List<Finding> found = of(runWith(listing(listed), flows), "vigil-net-malicious-ip-caller");
+        assertEquals(1, found.size(), "one finding per instance, not per listed address");
+        JsonNode summary = JSON.readTree(found.get(0).evidence().get(0).rawJson());
+        assertEquals(5, summary.get("distinctHosts").asInt());
+        assertEquals(remote(0), summary.get("hosts").get(0).asText());
+        assertEquals(5, found.get(0).count());
+    }
+
+    @Test
+    void aVersion2RecordsFindingNamesTheInstanceAndRegionTheInventoryGivesItsInterface() {
+        IpReputation intel = listing(Map.of("198.51.100.66", IntelCategory.MALICIOUS));
+        List<FlowRecord> flows = List.of(Flows.v2(Flows.out("198.51.100.66", 43210, 443, TCP, 8, 900, T0, ACCEPT)));
+        List<Finding> bare = runWith(intel, flows);
+        assertEquals(Flows.ENI, bare.get(0).resource(), "no inventory: the interface");
+        assertEquals("", bare.get(0).region());
+        NetworkPolicy attached = new NetworkPolicy() {
+            @Override
+            public Verdict inbound(String eni, String instance, int protocol, int port, String address) {
+                return Verdict.UNKNOWN;
+            }
+
+            @Override
+            public String instanceOf(String interfaceId) {
+                return interfaceId.equals(Flows.ENI) ? "i-0fromtheinventory" : "";
+            }
+
+            @Override
+            public String regionOf(String interfaceId) {
+                return interfaceId.equals(Flows.ENI) ? "ap-southeast-2" : "";
+            }
+        };
+        List<Finding> named = Flows.run(Flows.detector(FlowDetectionSettings.defaults(), intel, attached), flows);
+        assertEquals(1, named.size());
+        assertEquals("i-0fromtheinventory", named.get(0).resource());
+        assertEquals("ap-southeast-2", named.get(0).region());
+    }
+
+    @Test
     void manyTorRelaysConnectingInIsARelay() {
         Map<String, IntelCategory> relays = new java.util.HashMap<>();
         List<FlowRecord> flows = Flows.list();

@@ -2,6 +2,7 @@ package dev.vigil.engine.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.engine.intel.IntelCategory;
 import dev.vigil.engine.intel.IpReputation;
 import dev.vigil.model.Finding;
 import dev.vigil.model.FlowRecord;
@@ -9,7 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static dev.vigil.engine.network.Flows.T0;
 import static dev.vigil.engine.network.Flows.of;
@@ -137,32 +140,69 @@ class ScanAndBruteForceTest {
         assertTrue(of(run(flows), "vigil-net-ssh-brute-force-inbound").isEmpty());
     }
 
-    @Test
-    void probesOfAnOpenPortByInternetHostsAreReported() {
+    /** The first {@code n} {@link Flows#remote} hosts, on a blocklist. */
+    private static IpReputation listedRemotes(int n) {
+        Map<String, IntelCategory> listed = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            listed.put(remote(i), IntelCategory.MALICIOUS);
+        }
+        return IntelAndCommandAndControlTest.listing(listed);
+    }
+
+    private static List<FlowRecord> probesOf8080(FlowRecord.Action action) {
         List<FlowRecord> flows = Flows.list();
         for (int i = 0; i < 4; i++) {
-            flows.add(Flows.in(remote(i), 52000 + i, 8080, TCP, 1, 44, T0 + 30 * i, ACCEPT));
+            flows.add(Flows.in(remote(i), 52000 + i, 8080, TCP, 1, 44, T0 + 30 * i, action));
         }
-        List<Finding> found = of(run(flows), "vigil-net-port-probe-unprotected-port");
+        return flows;
+    }
+
+    @Test
+    void probesOfAnOpenPortByListedHostsAreReported() throws Exception {
+        FlowDetections d = Flows.detector(FlowDetectionSettings.defaults(), listedRemotes(4), NetworkPolicy.NONE);
+        List<Finding> found = of(Flows.run(d, probesOf8080(ACCEPT)), "vigil-net-port-probe-unprotected-port");
         assertEquals(1, found.size());
-        assertEquals("8080", found.get(0).keys().get("port"));
+        JsonNode summary = JSON.readTree(found.get(0).evidence().get(0).rawJson());
+        assertEquals("[\"tcp/8080\"]", summary.get("probedPorts").toString());
+        assertEquals(4, summary.get("distinctHosts").asInt());
+        assertEquals("test-malicious", summary.get("set").asText());
+    }
+
+    @Test
+    void probesOfSeveralOpenPortsAreOneFindingPerInstance() throws Exception {
+        List<FlowRecord> flows = probesOf8080(ACCEPT);
+        for (int i = 0; i < 4; i++) {
+            flows.add(Flows.in(remote(i), 53000 + i, 443, TCP, 1, 44, T0 + 30 * i + 5, ACCEPT));
+        }
+        FlowDetections d = Flows.detector(FlowDetectionSettings.defaults(), listedRemotes(4), NetworkPolicy.NONE);
+        List<Finding> found = of(Flows.run(d, flows), "vigil-net-port-probe-unprotected-port");
+        assertEquals(1, found.size());
+        assertEquals(8, found.get(0).count());
+        JsonNode summary = JSON.readTree(found.get(0).evidence().get(0).rawJson());
+        assertEquals("[\"tcp/443\",\"tcp/8080\"]", summary.get("probedPorts").toString());
+    }
+
+    @Test
+    void shortExchangesOfUnlistedClientsOnAnOpenPortAreNoProbe() {
+        // Web clients fetching a redirect from port 80 look exactly like probes; only known scanners count.
+        assertTrue(of(run(probesOf8080(ACCEPT)), "vigil-net-port-probe-unprotected-port").isEmpty());
+        FlowDetections twoListed = Flows.detector(FlowDetectionSettings.defaults(), listedRemotes(2),
+                NetworkPolicy.NONE);
+        assertTrue(of(Flows.run(twoListed, probesOf8080(ACCEPT)), "vigil-net-port-probe-unprotected-port")
+                .isEmpty(), "fewer listed hosts than port-probe.min-hosts");
     }
 
     @Test
     void probesThatTheNetworkRejectsOrThePolicyDeniesAreNoUnprotectedPort() {
-        List<FlowRecord> rejected = Flows.list();
-        List<FlowRecord> accepted = Flows.list();
-        for (int i = 0; i < 4; i++) {
-            rejected.add(Flows.in(remote(i), 52000 + i, 8080, TCP, 1, 44, T0 + 30 * i, REJECT));
-            accepted.add(Flows.in(remote(i), 52000 + i, 8080, TCP, 1, 44, T0 + 30 * i, ACCEPT));
-        }
-        assertTrue(of(run(rejected), "vigil-net-port-probe-unprotected-port").isEmpty());
+        IpReputation listed = listedRemotes(4);
+        FlowDetections d = Flows.detector(FlowDetectionSettings.defaults(), listed, NetworkPolicy.NONE);
+        assertTrue(of(Flows.run(d, probesOf8080(REJECT)), "vigil-net-port-probe-unprotected-port").isEmpty());
         NetworkPolicy closed = (eni, instance, proto, port, address) -> NetworkPolicy.Verdict.DENIED;
-        FlowDetections d = Flows.detector(FlowDetectionSettings.defaults(), IpReputation.NONE, closed);
-        assertTrue(of(Flows.run(d, accepted), "vigil-net-port-probe-unprotected-port").isEmpty());
+        d = Flows.detector(FlowDetectionSettings.defaults(), listed, closed);
+        assertTrue(of(Flows.run(d, probesOf8080(ACCEPT)), "vigil-net-port-probe-unprotected-port").isEmpty());
         NetworkPolicy open = (eni, instance, proto, port, address) -> NetworkPolicy.Verdict.ALLOWED;
-        d = Flows.detector(FlowDetectionSettings.defaults(), IpReputation.NONE, open);
-        assertEquals(1, of(Flows.run(d, rejected), "vigil-net-port-probe-unprotected-port").size());
+        d = Flows.detector(FlowDetectionSettings.defaults(), listed, open);
+        assertEquals(1, of(Flows.run(d, probesOf8080(REJECT)), "vigil-net-port-probe-unprotected-port").size());
     }
 
     @Test

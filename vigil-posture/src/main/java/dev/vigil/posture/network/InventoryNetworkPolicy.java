@@ -40,16 +40,22 @@ public final class InventoryNetworkPolicy implements NetworkPolicy {
             "globalacceleratormanaged");
 
     private final Set<String> forwarding;
+    private final Map<String, String> instanceByInterface;
+    private final Map<String, String> regionByInterface;
     private final Map<String, Attachment> byInterface;
     private final Map<String, Attachment> byInstance;
     private final Map<String, SecurityGroupRules> groups;
     private final Map<String, NetworkAclRules> aclBySubnet;
 
-    private InventoryNetworkPolicy(Set<String> forwarding, Map<String, Attachment> byInterface,
+    private InventoryNetworkPolicy(Set<String> forwarding, Map<String, String> instanceByInterface,
+                                   Map<String, String> regionByInterface,
+                                   Map<String, Attachment> byInterface,
                                    Map<String, Attachment> byInstance, Map<String, SecurityGroupRules> groups,
                                    Map<String, NetworkAclRules> aclBySubnet) {
         this.forwarding = forwarding;
         this.byInterface = byInterface;
+        this.instanceByInterface = instanceByInterface;
+        this.regionByInterface = regionByInterface;
         this.byInstance = byInstance;
         this.groups = groups;
         this.aclBySubnet = aclBySubnet;
@@ -60,10 +66,19 @@ public final class InventoryNetworkPolicy implements NetworkPolicy {
         Map<String, Attachment> byInterface = new HashMap<>();
         Map<String, Attachment> byInstance = new HashMap<>();
         Set<String> forwarding = new HashSet<>();
+        Map<String, String> instanceByInterface = new HashMap<>();
+        Map<String, String> regionByInterface = new HashMap<>();
         inv.ofType("AWS::EC2::NetworkInterface").forEach(r -> {
             Attachment a = new Attachment(groupIds(r.config("groups")), r.config("subnetId").asText(""));
             String id = text(r.config("networkInterfaceId"), r.id());
             byInterface.put(id, a);
+            if (r.region() != null && !r.region().isEmpty()) {
+                regionByInterface.put(id, r.region());
+            }
+            String instance = r.config("attachment").path("instanceId").asText("");
+            if (!instance.isEmpty()) {
+                instanceByInterface.put(id, instance);
+            }
             String type = r.config("interfaceType").asText("").toLowerCase(Locale.ROOT).replaceAll("[-_]", "");
             if (FORWARDING_TYPES.contains(type)) {
                 forwarding.add(id);
@@ -72,6 +87,12 @@ public final class InventoryNetworkPolicy implements NetworkPolicy {
         inv.ofType("AWS::EC2::Instance").forEach(r -> {
             for (JsonNode eni : r.config("networkInterfaces")) {
                 String id = eni.path("networkInterfaceId").asText("");
+                if (!id.isEmpty()) {
+                    instanceByInterface.putIfAbsent(id, text(r.config("instanceId"), r.id()));
+                    if (r.region() != null && !r.region().isEmpty()) {
+                        regionByInterface.putIfAbsent(id, r.region());
+                    }
+                }
                 if (!id.isEmpty() && !byInterface.containsKey(id)) {
                     byInterface.put(id, new Attachment(groupIds(eni.path("groups")),
                             text(eni.path("subnetId"), r.config("subnetId").asText(""))));
@@ -93,7 +114,8 @@ public final class InventoryNetworkPolicy implements NetworkPolicy {
                 }
             }
         });
-        return new InventoryNetworkPolicy(Set.copyOf(forwarding), byInterface, byInstance, groups, aclBySubnet);
+        return new InventoryNetworkPolicy(Set.copyOf(forwarding), Map.copyOf(instanceByInterface),
+                Map.copyOf(regionByInterface), byInterface, byInstance, groups, aclBySubnet);
     }
 
     private static List<String> groupIds(JsonNode list) {
@@ -116,6 +138,16 @@ public final class InventoryNetworkPolicy implements NetworkPolicy {
     @Override
     public boolean forwardsTraffic(String interfaceId) {
         return interfaceId != null && forwarding.contains(interfaceId);
+    }
+
+    @Override
+    public String instanceOf(String interfaceId) {
+        return interfaceId == null ? "" : instanceByInterface.getOrDefault(interfaceId, "");
+    }
+
+    @Override
+    public String regionOf(String interfaceId) {
+        return interfaceId == null ? "" : regionByInterface.getOrDefault(interfaceId, "");
     }
 
     @Override

@@ -69,6 +69,19 @@ class InventoryNetworkPolicyTest {
     }
 
     @Test
+    void namesTheInstanceAnInterfaceIsAttachedToAndItsRegion() throws Exception {
+        InventoryNetworkPolicy p = InventoryNetworkPolicy.of(estate());
+        assertEquals(INSTANCE, p.instanceOf(ENI));
+        assertEquals("eu-west-1", p.regionOf(ENI));
+        assertEquals("", p.instanceOf("eni-unknown"));
+        assertEquals("", p.regionOf("eni-unknown"));
+        Inventory onlyInstance = new Inventory();
+        onlyInstance.add(item("AWS::EC2::Instance", "i-0ccc", """
+                {"instanceId": "i-0ccc", "networkInterfaces": [{"networkInterfaceId": "eni-0ccc"}]}"""));
+        assertEquals("i-0ccc", InventoryNetworkPolicy.of(onlyInstance).instanceOf("eni-0ccc"));
+    }
+
+    @Test
     void deniesWhatNoGroupAllowsOrTheAclDeniesFirst() throws Exception {
         InventoryNetworkPolicy p = InventoryNetworkPolicy.of(estate());
         assertEquals(Verdict.DENIED, p.inbound(ENI, "", 6, 22, "203.0.113.9"));
