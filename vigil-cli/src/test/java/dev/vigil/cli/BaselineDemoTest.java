@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,7 +26,6 @@ class BaselineDemoTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
     static Path dir;
     static CliRunner.Result demo;
     static List<JsonNode> baselineFindings;
@@ -36,7 +34,8 @@ class BaselineDemoTest {
 
     @BeforeAll
     static void runDemo() throws IOException {
-        demo = CliRunner.run("demo", "--out", dir.toString(), "--events", "6000", "--color", "never");
+        dir = SharedDemo.dir();
+        demo = SharedDemo.result();
         baselineFindings = baselineFindings(dir.resolve("findings.ocsf.jsonl"));
         scenarioOf = new HashMap<>();
         for (String line : Files.readAllLines(dir.resolve("estate/labels.jsonl"))) {
@@ -108,9 +107,19 @@ class BaselineDemoTest {
     @Test
     void aSecondScanOfTheSameLogsIntoTheSameWorkspaceGivesTheSameBaselineFindings() throws IOException {
         Path estate = dir.resolve("estate");
-        Path again = dir.resolve("again");
+        Path again = Files.createTempDirectory("vigil-rescan");
+        // the demo's workspace is shared with other tests: rescan into a copy of it
+        Path workspace = again.resolve("workspace");
+        Files.createDirectories(workspace);
+        try (var files = Files.list(dir.resolve("workspace"))) {
+            for (Path f : files.toList()) {
+                if (Files.isRegularFile(f)) {
+                    Files.copy(f, workspace.resolve(f.getFileName()));
+                }
+            }
+        }
         CliRunner.Result scan = CliRunner.run("scan", estate.resolve("logs").toString(), "--out", again.toString(),
-                "--workspace", dir.resolve("workspace").toString(),
+                "--workspace", workspace.toString(),
                 "--intel", estate.resolve("intel/intel.yaml").toString(),
                 "--aws-ip-ranges", estate.resolve("aws-ip-ranges.json").toString(),
                 "--inventory", estate.resolve("config").toString(),

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +26,6 @@ class DemoEndToEndTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
     static Path dir;
     static CliRunner.Result result;
     static List<JsonNode> findings;
@@ -35,7 +33,8 @@ class DemoEndToEndTest {
 
     @BeforeAll
     static void runDemo() throws IOException {
-        result = CliRunner.run("demo", "--out", dir.toString(), "--events", "6000", "--color", "never");
+        dir = SharedDemo.dir();
+        result = SharedDemo.result();
         findings = new ArrayList<>();
         for (String line : Files.readAllLines(dir.resolve("findings.ocsf.jsonl"))) {
             findings.add(JSON.readTree(line));
