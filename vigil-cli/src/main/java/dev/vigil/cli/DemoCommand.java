@@ -53,8 +53,9 @@ final class DemoCommand implements Callable<Integer> {
             throw new UserError(e.getMessage());
         }
         SimulationResult sim = SimulateCommand.generate(estate, options, Terminal.isTty());
-        System.out.printf(java.util.Locale.ROOT, "Generated a demo organisation: %,d CloudTrail records in %,d files under %s%n%n",
-                sim.events(), sim.files(), sim.logsDir());
+        System.out.printf(java.util.Locale.ROOT, "Generated a demo organisation: %,d CloudTrail records in %,d files and "
+                        + "%,d VPC flow-log records in %,d files under %s%n%n",
+                sim.events(), sim.files(), sim.flowRecords(), sim.flowFiles(), sim.logsDir());
         Path ws = workspace != null ? workspace : out.resolve("workspace");
         // Posture first (it takes a second) so the scan's HTML report can carry the Compliance section.
         Instant simEnd = options.start().plus(options.span());
@@ -79,13 +80,18 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("  ./vigil findings list --sort risk --workspace " + ws + "   (Vigil's and GuardDuty's findings, "
                 + "ranked)");
         System.out.println("  ./vigil findings incidents --workspace " + ws);
+        System.out.println("  ./vigil findings list --type '*:EC2/*' --workspace " + ws
+                + "   (what the VPC Flow Logs showed, in GuardDuty's finding types)");
+        System.out.println("  ./vigil findings list --type '*AnomalousBehavior' --workspace " + ws
+                + "   (principals departing from their baselines)");
         System.out.println("  ./vigil posture " + estate + " --at " + simEnd + " --framework cis-aws-foundations "
                 + "--no-store   (the full posture report, as of the simulation's end)");
         System.out.println("  ./vigil inventory diff " + estate + " --from " + options.start() + " --to " + simEnd
                 + "   (configuration changes, with who made them)");
         System.out.println("  ./vigil metrics query CISBenchmark root_usage_metric --workspace " + ws
                 + "   (the metric behind the CIS root-usage alarm)");
-        System.out.println("The scenarios injected are described in " + sim.scenariosFile() + ".");
+        System.out.println("The scenarios injected are described in " + sim.scenariosFile() + " and "
+                + sim.networkLabelsFile() + ".");
         return code;
     }
 

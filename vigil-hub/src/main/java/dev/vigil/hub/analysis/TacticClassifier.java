@@ -9,6 +9,9 @@ import java.util.regex.Pattern;
 /**
  * The ATT&amp;CK tactic of a finding, from the most precise evidence it carries:
  * <ol>
+ *   <li>a GuardDuty type whose threat purpose is itself a tactic ({@code Discovery:IAMUser/AnomalousBehavior}):
+ *       GuardDuty — or a Vigil detection modelled on it — names the tactic of the very API involved, which a
+ *       technique used in several tactics (T1078, Valid Accounts) cannot;</li>
  *   <li>its technique ids, in the order given (the first technique the table knows decides);</li>
  *   <li>else its ASFF types: {@code TTPs/<Tactic>/…}, {@code Effects/<Effect>} and {@code Unusual Behaviors/User};</li>
  *   <li>else the threat purpose of a GuardDuty type ({@code Recon:IAMUser/TorIPCaller});</li>
@@ -62,6 +65,11 @@ public final class TacticClassifier {
             Map.entry("impact", Tactic.IMPACT),
             Map.entry("cryptocurrency", Tactic.IMPACT));
 
+    /** Threat purposes that are ATT&amp;CK tactic names, not families of behaviour (Backdoor, Recon, Trojan…). */
+    private static final java.util.Set<String> TACTIC_PURPOSES = java.util.Set.of("initialaccess", "execution",
+            "persistence", "privilegeescalation", "defenseevasion", "credentialaccess", "discovery", "exfiltration",
+            "impact");
+
     private TacticClassifier() {
     }
 
@@ -72,6 +80,12 @@ public final class TacticClassifier {
 
     /** The tactic from technique ids and finding types; see the class comment for the order of evidence. */
     public static Tactic classify(List<String> techniques, List<String> types) {
+        for (String type : types) {
+            Matcher m = GUARDDUTY_TYPE.matcher(type.strip());
+            if (m.matches() && TACTIC_PURPOSES.contains(m.group(1).toLowerCase(Locale.ROOT))) {
+                return GUARDDUTY_PURPOSES.get(m.group(1).toLowerCase(Locale.ROOT));
+            }
+        }
         for (String technique : techniques) {
             Tactic t = TechniqueTactics.of(technique);
             if (t.isKnown()) {

@@ -104,4 +104,16 @@ class TacticClassifierTest {
         assertThat(Tactic.EXFILTRATION).isLessThan(Tactic.IMPACT);
         assertThat(Tactic.values()[Tactic.values().length - 1]).isEqualTo(Tactic.UNKNOWN);
     }
+
+    @Test
+    void aGuardDutyTypeNamingItsTacticOutranksATechniqueOfSeveralTactics() {
+        // T1078.004 (valid cloud accounts) serves initial access, persistence, privilege escalation and evasion
+        assertThat(TacticClassifier.classify(List.of("T1078.004"), List.of("Discovery:IAMUser/AnomalousBehavior")))
+                .isEqualTo(Tactic.DISCOVERY);
+        assertThat(TacticClassifier.classify(List.of("T1078.004"), List.of("Exfiltration:S3/AnomalousBehavior")))
+                .isEqualTo(Tactic.EXFILTRATION);
+        // a family name is not a tactic: the technique still decides
+        assertThat(TacticClassifier.classify(List.of("T1530"), List.of("Trojan:EC2/DropPoint")))
+                .isEqualTo(Tactic.COLLECTION);
+    }
 }
