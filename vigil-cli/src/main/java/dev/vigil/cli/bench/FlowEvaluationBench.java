@@ -42,6 +42,7 @@ import java.util.function.Supplier;
  *
  * <pre>
  * FlowEvaluationBench [N] [--indicators I] [--files F] [--runs R] [--seed S] [--dir DIR] [--only C,C]
+ * [--settings NETWORK.yaml]
  * </pre>
  *
  * The indicator list is a plain file of single addresses (90 %) and /22–/30 blocks (10 %) drawn over public IPv4
@@ -55,7 +56,7 @@ public final class FlowEvaluationBench {
     static final int DEFAULT_INDICATORS = 1_000_000;
     static final int DEFAULT_RUNS = 5;
     private static final String USAGE = "usage: FlowEvaluationBench [N] [--indicators I] [--files F] [--runs R]"
-            + " [--seed S] [--dir DIR] [--only C,C]";
+            + " [--seed S] [--dir DIR] [--only C,C] [--settings NETWORK.yaml]";
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     enum Config {
@@ -90,9 +91,11 @@ public final class FlowEvaluationBench {
         long seed = FlowLogBench.DEFAULT_SEED;
         Path keep = null;
         java.util.EnumSet<Config> configs = java.util.EnumSet.allOf(Config.class);
+        Path settings = null;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
+                    case "--settings" -> settings = Path.of(FlowLogBench.value(args, ++i, "--settings"));
                     case "--only" -> configs = configs(FlowLogBench.value(args, ++i, "--only"));
                     case "--indicators" -> indicators = (int) FlowLogBench.positive(args, ++i, "--indicators");
                     case "--files" -> files = (int) FlowLogBench.positive(args, ++i, "--files");
@@ -128,7 +131,17 @@ public final class FlowEvaluationBench {
             Runtime rt = Runtime.getRuntime();
             out.printf(Locale.ROOT, "index loaded in %.2f s; heap in use after loading: %.0f MB (-Xmx %.0f MB)%n",
                     loadSeconds, (rt.totalMemory() - rt.freeMemory()) / 1e6, rt.maxMemory() / 1e6);
-            new Comparison(plain, n, intel, runs, out).measure(configs.toArray(Config[]::new));
+            FlowDetectionSettings flowSettings = FlowDetectionSettings.defaults();
+            if (settings != null) {
+                try {
+                    flowSettings = FlowDetectionSettings.load(settings);
+                } catch (dev.vigil.engine.network.FlowSettingsException e) {
+                    err.println("flow-bench: " + e.getMessage());
+                    return 2;
+                }
+                out.println("network settings from " + settings);
+            }
+            new Comparison(plain, n, intel, flowSettings, runs, out).measure(configs.toArray(Config[]::new));
             return 0;
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
             err.println("flow-bench: " + e.getMessage());
@@ -152,15 +165,15 @@ public final class FlowEvaluationBench {
         /** Findings of the last detect and detect+intel runs, lookup matches of the last lookup run. */
         private final long[] lastResult = new long[Config.values().length];
 
-        Comparison(Path input, long n, ThreatIntel intel, int runs, PrintStream out) {
+        Comparison(Path input, long n, ThreatIntel intel, FlowDetectionSettings settings, int runs,
+                   PrintStream out) {
             this.input = input;
             this.n = n;
             this.intel = intel;
             this.runs = runs;
             this.out = out;
-            this.plainDetections = new FlowDetections(FlowDetectionSettings.defaults(), IpReputation.NONE,
-                    NetworkPolicy.NONE);
-            this.intelDetections = new FlowDetections(FlowDetectionSettings.defaults(), intel, NetworkPolicy.NONE);
+            this.plainDetections = new FlowDetections(settings, IpReputation.NONE, NetworkPolicy.NONE);
+            this.intelDetections = new FlowDetections(settings, intel, NetworkPolicy.NONE);
         }
 
         void measure(Config[] configs) {
