@@ -87,7 +87,7 @@ public final class FlowLogBench {
         }
         Path dir = null;
         try {
-            dir = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("vigil-flow-bench");
+            dir = workDir(keep);
             Path plain = dir.resolve("plain");
             Path gz = dir.resolve("gz");
             long bytes = generate(plain, n, files, seed, false);
@@ -347,6 +347,11 @@ public final class FlowLogBench {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The directory the generated files go to: {@code keep} when given, else a new temporary directory. */
+    static Path workDir(Path keep) throws IOException {
+        return keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("vigil-flow-bench");
     }
 
     static long sizeOf(Path dir) {
