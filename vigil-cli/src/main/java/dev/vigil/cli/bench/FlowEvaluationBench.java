@@ -70,7 +70,7 @@ public final class FlowEvaluationBench {
     }
 
     /** One timed run: wall seconds of reading (with accept), of finish, CPU seconds of both. */
-    record Run(double readSeconds, double finishSeconds, double cpuSeconds) {
+    record Run(double readSeconds, double finishSeconds, double cpuSeconds, double finishCpuSeconds) {
         double total() {
             return readSeconds + finishSeconds;
         }
@@ -198,9 +198,9 @@ public final class FlowEvaluationBench {
             }
             out.println();
             out.println();
-            out.println("| threads | configuration | records/s (median) | median s | finish ms (median) | records per "
-                    + "CPU-second (median) | all runs, s (read + finish) |");
-            out.println("|---|---|---|---|---|---|---|");
+            out.println("| threads | configuration | records/s (median) | median s | finish ms (median) | finish CPU ms "
+                    + "(median) | records per CPU-second (median) | all runs, s (read + finish) |");
+            out.println("|---|---|---|---|---|---|---|---|");
             for (int ti = 0; ti < threadCounts.length; ti++) {
                 for (Config c : configs) {
                     Run[] rs = results[ti][c.ordinal()];
@@ -208,9 +208,10 @@ public final class FlowEvaluationBench {
                         continue;
                     }
                     double total = median(rs, Run::total);
-                    out.printf(Locale.ROOT, "| %d | %s | %,.0f | %.3f | %s | %,.0f | %s |%n", threadCounts[ti],
-                            c.label, n / total, total, c == Config.PARSE || c == Config.LOOKUP ? "—"
-                                    : String.format(Locale.ROOT, "%.0f", 1000 * median(rs, Run::finishSeconds)),
+                    boolean finishes = c == Config.DETECT || c == Config.DETECT_INTEL;
+                    out.printf(Locale.ROOT, "| %d | %s | %,.0f | %.3f | %s | %s | %,.0f | %s |%n", threadCounts[ti],
+                            c.label, n / total, total, finishes ? millis(median(rs, Run::finishSeconds)) : "—",
+                            finishes ? millis(median(rs, Run::finishCpuSeconds)) : "—",
                             n / median(rs, Run::cpuSeconds), all(rs));
                 }
             }
@@ -294,7 +295,7 @@ public final class FlowEvaluationBench {
             if (read != n) {
                 throw new IllegalStateException("read " + read + " records, wrote " + n);
             }
-            return new Run(readSeconds, finish, FlowLogBench.lastCpuNanos() / 1e9 + finishCpu);
+            return new Run(readSeconds, finish, FlowLogBench.lastCpuNanos() / 1e9 + finishCpu, finishCpu);
         }
 
         private static Supplier<Consumer<FlowRecord>> detectorSink(FlowDetections d,
@@ -304,6 +305,10 @@ public final class FlowEvaluationBench {
                 states.add(s);
                 return r -> d.accept(s, r);
             };
+        }
+
+        private static String millis(double seconds) {
+            return String.format(Locale.ROOT, "%.0f", 1000 * seconds);
         }
 
         private static String all(Run[] rs) {
