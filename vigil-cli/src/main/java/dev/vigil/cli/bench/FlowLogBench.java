@@ -87,7 +87,7 @@ public final class FlowLogBench {
         }
         Path dir = null;
         try {
-            dir = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("vigil-flow-bench");
+            dir = workDir(keep);
             Path plain = dir.resolve("plain");
             Path gz = dir.resolve("gz");
             long bytes = generate(plain, n, files, seed, false);
@@ -132,6 +132,11 @@ public final class FlowLogBench {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     /** CPU time the reading threads of the last {@link #run} used, summed. */
     private static final AtomicLong LAST_CPU_NANOS = new AtomicLong();
+
+    /** CPU time the reading threads of the last {@link #run} used, summed (nanoseconds). */
+    static long lastCpuNanos() {
+        return LAST_CPU_NANOS.get();
+    }
 
     static long run(Path path, int threads, Supplier<Consumer<FlowRecord>> perThreadSink) {
         ConcurrentLinkedQueue<Path> queue = new ConcurrentLinkedQueue<>(filesUnder(path));
@@ -191,7 +196,7 @@ public final class FlowLogBench {
     }
 
     /** Keeps the last record and a sum over every record, so no parse work can be optimised away. */
-    private static final class KeepingSink implements Consumer<FlowRecord> {
+    static final class KeepingSink implements Consumer<FlowRecord> {
         static volatile long published;
         private FlowRecord last;
         private long sum;
@@ -207,24 +212,51 @@ public final class FlowLogBench {
     }
 
     /**
-     * Writes {@code n} records into {@code files} S3-style files (header line first): a few accounts, a few
-     * hundred interfaces with private addresses, traffic to common service ports and back on ephemeral ports,
-     * internet peers from a pool plus a tail of one-off scanners, 10 % REJECT, 1 % NODATA.
+     * The generated estate: accounts, interfaces with private addresses, a pool of internet peers and a few
+     * internet scanners. A function of the seed alone, so the indicator list ({@link FlowEvaluationBench}) can list some
+     * of the same peers.
+     */
+    record Estate(String[] accounts, String[] enis, String[] privateIps, String[] peers, String[] scanners) {
+
+        static Estate of(long seed) {
+            SplittableRandom r = new SplittableRandom(seed);
+            String[] enis = new String[300];
+            String[] privateIps = new String[enis.length];
+            for (int i = 0; i < enis.length; i++) {
+                enis[i] = String.format(Locale.ROOT, "eni-%017x", r.nextLong() & 0xFFFFFFFFFFFFFL);
+                privateIps[i] = "10." + r.nextInt(4) + "." + r.nextInt(256) + "." + (4 + r.nextInt(250));
+            }
+            String[] peers = new String[2000];
+            for (int i = 0; i < peers.length; i++) {
+                peers[i] = (1 + r.nextInt(223)) + "." + r.nextInt(256) + "." + r.nextInt(256) + "."
+                        + (1 + r.nextInt(254));
+            }
+            String[] scanners = new String[8];
+            for (int i = 0; i < scanners.length; i++) {
+                scanners[i] = (1 + r.nextInt(223)) + "." + r.nextInt(256) + "." + r.nextInt(256) + "."
+                        + (1 + r.nextInt(254));
+            }
+            return new Estate(new String[]{"111122223333", "444455556666", "777788889999"}, enis, privateIps, peers,
+                    scanners);
+        }
+    }
+
+    /**
+     * Writes {@code n} records into {@code files} S3-style files (header line first): a few accounts, 300
+     * interfaces with private addresses, traffic to common service ports and back on ephemeral ports, internet
+     * peers from a pool plus a tail of one-off addresses, 10 % REJECT, 1 % NODATA; and a few scanners: 0.5 % of
+     * the records are 8 internet scanners probing random low ports of 40 instances (mostly rejected), 0.2 % one
+     * instance probing random ports of random internet hosts (an outbound port scan).
      */
     static long generate(Path dir, long n, int files, long seed, boolean gzip) throws IOException {
         Files.createDirectories(dir);
-        SplittableRandom r = new SplittableRandom(seed);
-        String[] accounts = {"111122223333", "444455556666", "777788889999"};
-        String[] enis = new String[300];
-        String[] privateIps = new String[enis.length];
-        for (int i = 0; i < enis.length; i++) {
-            enis[i] = String.format(Locale.ROOT, "eni-%017x", r.nextLong() & 0xFFFFFFFFFFFFFL);
-            privateIps[i] = "10." + r.nextInt(4) + "." + r.nextInt(256) + "." + (4 + r.nextInt(250));
-        }
-        String[] peers = new String[2000];
-        for (int i = 0; i < peers.length; i++) {
-            peers[i] = (1 + r.nextInt(223)) + "." + r.nextInt(256) + "." + r.nextInt(256) + "." + (1 + r.nextInt(254));
-        }
+        Estate estate = Estate.of(seed);
+        SplittableRandom r = new SplittableRandom(seed + 1);
+        String[] accounts = estate.accounts();
+        String[] enis = estate.enis();
+        String[] privateIps = estate.privateIps();
+        String[] peers = estate.peers();
+        String[] scanners = estate.scanners();
         int[] servicePorts = {443, 443, 443, 80, 53, 22, 3306, 5432, 8080, 123};
         long start = 1_790_812_800L; // 2026-10-01T00:00:00Z
         long bytesWritten = 0;
@@ -245,15 +277,28 @@ public final class FlowLogBench {
                 for (long i = 0; i < perFile && written < n; i++, written++) {
                     line.setLength(0);
                     int e = r.nextInt(enis.length);
-                    String account = accounts[e % accounts.length];
                     long end = start + written * 86_400 / n;
                     long begin = end - 1 - r.nextInt(59);
-                    line.append("2 ").append(account).append(' ').append(enis[e]).append(' ');
-                    if (r.nextInt(100) == 0) {
+                    int kind = r.nextInt(10_000);
+                    if (kind < 50) {
+                        e = r.nextInt(40); // the scanners' targets: the first 40 instances
+                    } else if (kind < 70) {
+                        e = 0; // the instance that scans
+                    }
+                    line.append("2 ").append(accounts[e % accounts.length]).append(' ').append(enis[e]).append(' ');
+                    if (kind < 50) {
+                        line.append(scanners[kind % scanners.length]).append(' ').append(privateIps[e]).append(' ')
+                                .append(32768 + r.nextInt(28232)).append(' ').append(1 + r.nextInt(1024))
+                                .append(" 6 1 44 ").append(begin).append(' ').append(end)
+                                .append(r.nextInt(5) == 0 ? " ACCEPT OK" : " REJECT OK");
+                    } else if (kind < 70) {
+                        line.append(privateIps[0]).append(' ').append(randomAddress(r)).append(' ')
+                                .append(32768 + r.nextInt(28232)).append(' ').append(1 + r.nextInt(1024))
+                                .append(" 6 1 44 ").append(begin).append(' ').append(end).append(" ACCEPT OK");
+                    } else if (kind < 170) {
                         line.append("- - - - - - - ").append(begin).append(' ').append(end).append(" - NODATA");
                     } else {
-                        String peer = r.nextInt(10) == 0
-                                ? (1 + r.nextInt(223)) + "." + r.nextInt(256) + "." + r.nextInt(256) + "." + r.nextInt(256)
+                        String peer = r.nextInt(10) == 0 ? randomAddress(r)
                                 : r.nextInt(3) == 0 ? privateIps[r.nextInt(privateIps.length)] : peers[r.nextInt(peers.length)];
                         int servicePort = servicePorts[r.nextInt(servicePorts.length)];
                         int ephemeral = 32768 + r.nextInt(28232);
@@ -279,6 +324,10 @@ public final class FlowLogBench {
         return bytesWritten;
     }
 
+    private static String randomAddress(SplittableRandom r) {
+        return (1 + r.nextInt(223)) + "." + r.nextInt(256) + "." + r.nextInt(256) + "." + r.nextInt(256);
+    }
+
     private static List<Path> filesUnder(Path path) {
         if (!Files.isDirectory(path)) {
             return List.of(path);
@@ -300,11 +349,16 @@ public final class FlowLogBench {
         }
     }
 
-    private static long sizeOf(Path dir) {
+    /** The directory the generated files go to: {@code keep} when given, else a new temporary directory. */
+    static Path workDir(Path keep) throws IOException {
+        return keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("vigil-flow-bench");
+    }
+
+    static long sizeOf(Path dir) {
         return filesUnder(dir).stream().mapToLong(FlowLogBench::size).sum();
     }
 
-    private static void delete(Path dir) {
+    static void delete(Path dir) {
         try (Stream<Path> s = Files.walk(dir)) {
             s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
@@ -312,7 +366,7 @@ public final class FlowLogBench {
         }
     }
 
-    private static double min(double[] v) {
+    static double min(double[] v) {
         double m = Double.MAX_VALUE;
         for (double d : v) {
             m = Math.min(m, d);
@@ -320,7 +374,7 @@ public final class FlowLogBench {
         return m;
     }
 
-    private static String format(double[] v) {
+    static String format(double[] v) {
         StringBuilder b = new StringBuilder();
         for (double d : v) {
             b.append(b.isEmpty() ? "" : " ").append(String.format(Locale.ROOT, "%.3f", d));
@@ -328,14 +382,14 @@ public final class FlowLogBench {
         return b.toString();
     }
 
-    private static String value(String[] args, int i, String option) {
+    static String value(String[] args, int i, String option) {
         if (i >= args.length) {
             throw new IllegalArgumentException(option + " needs a value");
         }
         return args[i];
     }
 
-    private static long positive(String[] args, int i, String name) {
+    static long positive(String[] args, int i, String name) {
         String v = value(args, i, name);
         try {
             long n = Long.parseLong(v.replace("_", ""));

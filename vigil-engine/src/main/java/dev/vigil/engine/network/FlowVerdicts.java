@@ -27,11 +27,14 @@ final class FlowVerdicts {
     List<dev.vigil.model.Finding> findings(TallyMap merged) {
         Map<Owner, Long> firstSeen = new HashMap<>();
         Map<TallyKey, Tally> judged = new HashMap<>();
+        // the volume entries, noted as expandPair creates them: a pass over all of judged, for the few volume
+        // entries, walked millions of entries out of the processor's caches
+        List<Map.Entry<TallyKey, Tally>> volumes = new ArrayList<>();
         merged.forEach((k, t) -> {
             if (k.kind() == Kind.FIRST_SEEN.ordinal()) {
                 firstSeen.merge(Owner.of(k), t.first, Math::min);
             } else if (k.kind() == Kind.PAIR.ordinal()) {
-                expandPair(k, t, judged);
+                expandPair(k, t, judged, volumes);
             } else {
                 judged.put(k, t);
             }
@@ -39,21 +42,22 @@ final class FlowVerdicts {
         long learningMillis = s.learningPeriod().toMillis();
         long volumeWindowMillis = s.volumeWindow().toMillis();
         Map<Owner, Long> learnedVolume = new HashMap<>();
-        judged.forEach((k, t) -> {
-            if (k.kind() == Kind.VOLUME.ordinal()) {
-                Long first = firstSeen.get(Owner.of(k));
-                long windowEnd = (k.window() + 1) * volumeWindowMillis;
-                if (first != null && windowEnd <= first + learningMillis) {
-                    learnedVolume.merge(Owner.of(k), t.bytes, Math::max);
-                }
+        for (Map.Entry<TallyKey, Tally> v : volumes) {
+            TallyKey k = v.getKey();
+            Owner owner = Owner.of(k);
+            Long first = firstSeen.get(owner);
+            long windowEnd = (k.window() + 1) * volumeWindowMillis;
+            if (first != null && windowEnd <= first + learningMillis) {
+                learnedVolume.merge(owner, v.getValue().bytes, Math::max);
             }
-        });
+        }
         List<Hit> hits = new ArrayList<>();
         judged.forEach((k, t) -> {
-            Long first = firstSeen.get(Owner.of(k));
+            Owner owner = Owner.of(k);
+            Long first = firstSeen.get(owner);
             long learnedUntil = first == null ? Long.MAX_VALUE : first + learningMillis;
             Map<String, Object> facts = decide(Kind.of(k.kind()), k, t, learnedUntil,
-                    learnedVolume.getOrDefault(Owner.of(k), 0L));
+                    learnedVolume.getOrDefault(owner, 0L));
             if (facts != null) {
                 hits.add(new Hit(k, t, facts));
             }
@@ -65,11 +69,16 @@ final class FlowVerdicts {
      * One instance's egress to one host in one scan window and flood kind counts as that flood kind's entry, as
      * part of the volume window containing it, and as part of the pair's beaconing over the whole scan.
      */
-    private void expandPair(TallyKey k, Tally t, Map<TallyKey, Tally> judged) {
+    private void expandPair(TallyKey k, Tally t, Map<TallyKey, Tally> judged,
+                            List<Map.Entry<TallyKey, Tally>> volumes) {
         judged.put(new TallyKey(k.port(), k.window(), k.account(), k.region(), k.resource(), k.peer(), -1), t);
         long volumeWindow = Math.floorDiv(k.window() * s.scanWindow().toSeconds(), s.volumeWindow().toSeconds());
         judged.computeIfAbsent(new TallyKey(Kind.VOLUME.ordinal(), volumeWindow, k.account(), k.region(),
-                k.resource(), k.peer(), -1), x -> new Tally()).merge(t);
+                k.resource(), k.peer(), -1), x -> {
+            Tally volume = new Tally();
+            volumes.add(Map.entry(x, volume));
+            return volume;
+        }).merge(t);
         if (t.beaconFlows > 0) {
             judged.computeIfAbsent(new TallyKey(Kind.BEACON.ordinal(), 0, k.account(), k.region(), k.resource(),
                     k.peer(), -1), x -> new Tally()).merge(t);

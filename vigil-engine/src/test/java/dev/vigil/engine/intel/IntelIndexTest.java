@@ -157,6 +157,65 @@ class IntelIndexTest {
         }
     }
 
+    /**
+     * Enough indicators spread over the whole space for the index's /24 bitmap (more than
+     * {@link Ipv4Index#MIN_INTERVALS_FOR_BITMAP} intervals): every answer agrees with an oracle, at the listed
+     * addresses, next to them, at the first and last address of each block and around it, and at random.
+     */
+    @Test
+    void largeSparseSetsAnswerLikeAnOracleAroundEveryEdge() throws IOException {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        java.util.HashSet<Long> singles = new java.util.HashSet<>();
+        List<long[]> blocks = new ArrayList<>();
+        StringBuilder list = new StringBuilder();
+        while (singles.size() < 140_000) {
+            long a = random.nextLong(1L << 32);
+            if (singles.add(a)) {
+                list.append(IpText.ipv4(a)).append('\n');
+            }
+        }
+        for (int k = 0; k < 3_000; k++) {
+            int bits = 12 + random.nextInt(20);
+            long base = random.nextLong(1L << 32) & (0xFFFFFFFFL << (32 - bits)) & 0xFFFFFFFFL;
+            blocks.add(new long[]{base, base + (1L << (32 - bits)) - 1});
+            list.append(IpText.ipv4(base)).append('/').append(bits).append('\n');
+        }
+        list.append("255.255.255.255\n0.0.0.0\n");
+        singles.add(0xFFFFFFFFL);
+        singles.add(0L);
+        ThreatIntel intel = intel("- {name: big, file: big.txt}\n", "big.txt", list.toString());
+        assertThat(problems).isEmpty();
+        List<Long> probes = new ArrayList<>();
+        for (long a : singles) {
+            if (probes.size() > 200_000) {
+                break;
+            }
+            for (long d = -257; d <= 257; d += 257) {
+                probes.add(a + d);
+            }
+            probes.add(a + 1);
+            probes.add(a - 1);
+        }
+        for (long[] b : blocks) {
+            for (long edge : new long[]{b[0] - 256, b[0] - 1, b[0], b[1], b[1] + 1, b[1] + 256}) {
+                probes.add(edge);
+            }
+        }
+        for (int q = 0; q < 100_000; q++) {
+            probes.add(random.nextLong(1L << 32));
+        }
+        for (long a : probes) {
+            if (a < 0 || a > 0xFFFFFFFFL) {
+                continue;
+            }
+            boolean listed = singles.contains(a);
+            for (int k = 0; k < blocks.size() && !listed; k++) {
+                listed = a >= blocks.get(k)[0] && a <= blocks.get(k)[1];
+            }
+            assertThat(intel.lookup(IpText.ipv4(a), 0) != null).as(IpText.ipv4(a)).isEqualTo(listed);
+        }
+    }
+
     @Test
     void ipv6BlocksOverlapAndExpireLikeIpv4() throws IOException {
         ThreatIntel intel = intel("""

@@ -1,0 +1,423 @@
+package dev.vigil.cli.bench;
+
+import dev.vigil.engine.intel.IntelMatch;
+import dev.vigil.engine.intel.IpReputation;
+import dev.vigil.engine.intel.ThreatIntel;
+import dev.vigil.engine.network.FlowDetectionSettings;
+import dev.vigil.engine.network.FlowDetections;
+import dev.vigil.engine.network.NetworkPolicy;
+import dev.vigil.model.Finding;
+import dev.vigil.model.FlowRecord;
+import dev.vigil.model.Problem;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The flow-log evaluation benchmark (run by {@code bench/flow-bench}): on the same generated version 2 text
+ * ({@link FlowLogBench#generate}, on disk, read back by {@link FlowLogBench#run}), times four configurations in
+ * interleaved rounds, on 2 threads and on 1:
+ * <ol>
+ *   <li>{@code parse}: reading only;</li>
+ *   <li>{@code detect}: reading + {@link FlowDetections} without indicator sets, {@code finish} included;</li>
+ *   <li>{@code detect+intel}: the same with a {@link ThreatIntel} of {@code I} indicators (default 1,000,000);</li>
+ *   <li>{@code parse+lookup}: reading + a lookup of both peers of every record in that index, nothing else.</li>
+ * </ol>
+ *
+ * <pre>
+ * FlowEvaluationBench [N] [--indicators I] [--files F] [--runs R] [--seed S] [--dir DIR] [--only C,C]
+ * [--settings NETWORK.yaml]
+ * </pre>
+ *
+ * The indicator list is a plain file of single addresses (90 %) and /22–/30 blocks (10 %) drawn over public IPv4
+ * space, plus every 50th peer of the generated estate's pool and its scanners. Each round runs every configuration
+ * once, in an order rotated from round to round, after one warm-up round; the figures are the medians, and every run
+ * is printed, since a shared machine's load moves single runs by more than the differences measured here.
+ * Exit status 0 on success, 1 when a file fails, 2 for wrong arguments.
+ */
+public final class FlowEvaluationBench {
+
+    static final int DEFAULT_INDICATORS = 1_000_000;
+    static final int DEFAULT_RUNS = 5;
+    private static final String USAGE = "usage: FlowEvaluationBench [N] [--indicators I] [--files F] [--runs R]"
+            + " [--seed S] [--dir DIR] [--only C,C] [--settings NETWORK.yaml]";
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    enum Config {
+        PARSE("parse"), DETECT("detect"), DETECT_INTEL("detect+intel"), LOOKUP("parse+lookup");
+
+        final String label;
+
+        Config(String label) {
+            this.label = label;
+        }
+    }
+
+    /** One timed run: wall seconds of reading (with accept), of finish, CPU seconds of both. */
+    record Run(double readSeconds, double finishSeconds, double cpuSeconds, double finishCpuSeconds) {
+        double total() {
+            return readSeconds + finishSeconds;
+        }
+    }
+
+    private FlowEvaluationBench() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        long n = FlowLogBench.DEFAULT_RECORDS;
+        int indicators = DEFAULT_INDICATORS;
+        int files = FlowLogBench.DEFAULT_FILES;
+        int runs = DEFAULT_RUNS;
+        long seed = FlowLogBench.DEFAULT_SEED;
+        Path keep = null;
+        java.util.EnumSet<Config> configs = java.util.EnumSet.allOf(Config.class);
+        Path settings = null;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--settings" -> settings = Path.of(FlowLogBench.value(args, ++i, "--settings"));
+                    case "--only" -> configs = configs(FlowLogBench.value(args, ++i, "--only"));
+                    case "--indicators" -> indicators = (int) FlowLogBench.positive(args, ++i, "--indicators");
+                    case "--files" -> files = (int) FlowLogBench.positive(args, ++i, "--files");
+                    case "--runs" -> runs = (int) FlowLogBench.positive(args, ++i, "--runs");
+                    case "--seed" -> seed = Long.parseLong(FlowLogBench.value(args, ++i, "--seed"));
+                    case "--dir" -> keep = Path.of(FlowLogBench.value(args, ++i, "--dir"));
+                    default -> n = FlowLogBench.positive(args, i, "N");
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("flow-bench: " + e.getMessage());
+            err.println(USAGE);
+            return 2;
+        }
+        Path dir = null;
+        try {
+            dir = FlowLogBench.workDir(keep);
+            Path plain = dir.resolve("plain");
+            long bytes = FlowLogBench.generate(plain, n, files, seed, false);
+            Path list = dir.resolve("bench-indicators.txt");
+            int listed = writeIndicators(list, indicators, FlowLogBench.Estate.of(seed), seed);
+            out.printf(Locale.ROOT, "%,d v2 records in %d files, %.1f MB of text; %,d indicators (%,d of them "
+                    + "estate peers) in %s%n", n, files, bytes / 1e6, indicators, listed, list.getFileName());
+            long t0 = System.nanoTime();
+            List<Problem> problems = new ArrayList<>();
+            ThreatIntel intel = ThreatIntel.load(List.of(list), problems::add);
+            double loadSeconds = (System.nanoTime() - t0) / 1e9;
+            if (!problems.isEmpty() || intel.size() != indicators) {
+                throw new IllegalStateException("indicator list: " + intel.size() + " loaded, problems "
+                        + problems.stream().limit(3).toList());
+            }
+            System.gc();
+            Runtime rt = Runtime.getRuntime();
+            out.printf(Locale.ROOT, "index loaded in %.2f s; heap in use after loading: %.0f MB (-Xmx %.0f MB)%n",
+                    loadSeconds, (rt.totalMemory() - rt.freeMemory()) / 1e6, rt.maxMemory() / 1e6);
+            FlowDetectionSettings flowSettings = FlowDetectionSettings.defaults();
+            if (settings != null) {
+                try {
+                    flowSettings = FlowDetectionSettings.load(settings);
+                } catch (dev.vigil.engine.network.FlowSettingsException e) {
+                    err.println("flow-bench: " + e.getMessage());
+                    return 2;
+                }
+                out.println("network settings from " + settings);
+            }
+            new Comparison(plain, n, intel, flowSettings, runs, out).measure(configs.toArray(Config[]::new));
+            return 0;
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            err.println("flow-bench: " + e.getMessage());
+            return 1;
+        } finally {
+            if (keep == null && dir != null) {
+                FlowLogBench.delete(dir);
+            }
+        }
+    }
+
+    /** Runs the configurations interleaved and prints the tables. */
+    private static final class Comparison {
+        private final Path input;
+        private final long n;
+        private final ThreatIntel intel;
+        private final int runs;
+        private final PrintStream out;
+        private final FlowDetections plainDetections;
+        private final FlowDetections intelDetections;
+        /** Findings of the last detect and detect+intel runs, lookup matches of the last lookup run. */
+        private final long[] lastResult = new long[Config.values().length];
+
+        Comparison(Path input, long n, ThreatIntel intel, FlowDetectionSettings settings, int runs,
+                   PrintStream out) {
+            this.input = input;
+            this.n = n;
+            this.intel = intel;
+            this.runs = runs;
+            this.out = out;
+            this.plainDetections = new FlowDetections(settings, IpReputation.NONE, NetworkPolicy.NONE);
+            this.intelDetections = new FlowDetections(settings, intel, NetworkPolicy.NONE);
+        }
+
+        void measure(Config[] configs) {
+            int[] threadCounts = {2, 1};
+            Run[][][] results = new Run[threadCounts.length][Config.values().length][runs];
+            out.println();
+            out.print("runs (round: threads config seconds)");
+            for (int round = -1; round < runs; round++) {
+                out.printf(Locale.ROOT, "%n%s:", round < 0 ? "warm-up" : "round " + (round + 1));
+                for (int ti = 0; ti < threadCounts.length; ti++) {
+                    for (int k = 0; k < configs.length; k++) {
+                        // rotate the order, so that no configuration always runs right after the same other one
+                        Config c = configs[(k + Math.max(round, 0)) % configs.length];
+                        Run r = once(c, threadCounts[ti]);
+                        out.printf(Locale.ROOT, " %d %s %.3f", threadCounts[ti], c.label, r.total());
+                        out.flush();
+                        if (round >= 0) {
+                            results[ti][c.ordinal()][round] = r;
+                        }
+                    }
+                }
+            }
+            out.println();
+            out.println();
+            out.println("| threads | configuration | records/s (median) | median s | finish ms (median) | finish CPU ms "
+                    + "(median) | records per CPU-second (median) | all runs, s (read + finish) |");
+            out.println("|---|---|---|---|---|---|---|---|");
+            for (int ti = 0; ti < threadCounts.length; ti++) {
+                for (Config c : configs) {
+                    Run[] rs = results[ti][c.ordinal()];
+                    if (rs[0] == null) {
+                        continue;
+                    }
+                    double total = median(rs, Run::total);
+                    boolean finishes = c == Config.DETECT || c == Config.DETECT_INTEL;
+                    out.printf(Locale.ROOT, "| %d | %s | %,.0f | %.3f | %s | %s | %,.0f | %s |%n", threadCounts[ti],
+                            c.label, n / total, total, finishes ? millis(median(rs, Run::finishSeconds)) : "—",
+                            finishes ? millis(median(rs, Run::finishCpuSeconds)) : "—",
+                            n / median(rs, Run::cpuSeconds), all(rs));
+                }
+            }
+            out.println();
+            out.println("| threads | added by | to | median of per-round ratios | by medians | by CPU (medians) |");
+            out.println("|---|---|---|---|---|---|");
+            for (int ti = 0; ti < threadCounts.length && configs.length == Config.values().length; ti++) {
+                added(threadCounts[ti], results[ti], Config.LOOKUP, Config.PARSE, "intel lookups");
+                added(threadCounts[ti], results[ti], Config.DETECT_INTEL, Config.PARSE, "detections + intel");
+                added(threadCounts[ti], results[ti], Config.DETECT_INTEL, Config.DETECT, "intel");
+                added(threadCounts[ti], results[ti], Config.DETECT, Config.PARSE, "detections");
+                matchingShare(threadCounts[ti], results[ti]);
+            }
+            out.println();
+            out.printf(Locale.ROOT, "last runs: detect %d findings, detect+intel %d findings, parse+lookup: %,d records "
+                            + "with a listed peer (of %,d)%n", lastResult[Config.DETECT.ordinal()],
+                    lastResult[Config.DETECT_INTEL.ordinal()], lastResult[Config.LOOKUP.ordinal()], n);
+        }
+
+        /** The measure: time intel matching adds inside the detections, as a share of parsing time. */
+        private void matchingShare(int threads, Run[][] rs) {
+            Run[] a = rs[Config.PARSE.ordinal()];
+            Run[] b = rs[Config.DETECT.ordinal()];
+            Run[] c = rs[Config.DETECT_INTEL.ordinal()];
+            double[] shares = new double[a.length];
+            for (int i = 0; i < a.length; i++) {
+                shares[i] = (c[i].total() - b[i].total()) / a[i].total();
+            }
+            Arrays.sort(shares);
+            double pairs = shares.length % 2 == 1 ? shares[shares.length / 2]
+                    : (shares[shares.length / 2 - 1] + shares[shares.length / 2]) / 2;
+            out.printf(Locale.ROOT, "| %d | intel inside detections (detect+intel − detect) | parse | %+.1f %% | %+.1f %%"
+                            + " | %+.1f %% |%n", threads, 100 * pairs,
+                    100 * (median(c, Run::total) - median(b, Run::total)) / median(a, Run::total),
+                    100 * (median(c, Run::cpuSeconds) - median(b, Run::cpuSeconds)) / median(a, Run::cpuSeconds));
+        }
+
+        private void added(int threads, Run[][] rs, Config with, Config base, String what) {
+            Run[] w = rs[with.ordinal()];
+            Run[] b = rs[base.ordinal()];
+            double[] ratios = new double[w.length];
+            for (int i = 0; i < w.length; i++) {
+                ratios[i] = w[i].total() / b[i].total();
+            }
+            Arrays.sort(ratios);
+            double pairs = ratios[ratios.length / 2];
+            if (ratios.length % 2 == 0) {
+                pairs = (ratios[ratios.length / 2 - 1] + pairs) / 2;
+            }
+            out.printf(Locale.ROOT, "| %d | %s | %s | %+.1f %% | %+.1f %% | %+.1f %% |%n", threads, what, base.label,
+                    100 * (pairs - 1), 100 * (median(w, Run::total) / median(b, Run::total) - 1),
+                    100 * (median(w, Run::cpuSeconds) / median(b, Run::cpuSeconds) - 1));
+        }
+
+        private Run once(Config c, int threads) {
+            System.gc(); // the previous run's partial states are garbage: collect them outside the timed part
+            long t0 = System.nanoTime();
+            long read;
+            double finish = 0;
+            double finishCpu = 0;
+            switch (c) {
+                case PARSE -> read = FlowLogBench.run(input, threads, FlowLogBench.KeepingSink::new);
+                case LOOKUP -> {
+                    LongAdder matches = new LongAdder();
+                    read = FlowLogBench.run(input, threads, () -> new LookupSink(intel, matches));
+                    lastResult[c.ordinal()] = matches.sum();
+                }
+                default -> {
+                    FlowDetections d = c == Config.DETECT ? plainDetections : intelDetections;
+                    ConcurrentLinkedQueue<FlowDetections.State> states = new ConcurrentLinkedQueue<>();
+                    read = FlowLogBench.run(input, threads, detectorSink(d, states));
+                    long f0 = System.nanoTime();
+                    long fc0 = THREADS.getCurrentThreadCpuTime();
+                    List<Finding> findings = d.finish(List.copyOf(states));
+                    finishCpu = (THREADS.getCurrentThreadCpuTime() - fc0) / 1e9;
+                    finish = (System.nanoTime() - f0) / 1e9;
+                    lastResult[c.ordinal()] = findings.size();
+                }
+            }
+            double readSeconds = (System.nanoTime() - t0) / 1e9 - finish;
+            if (read != n) {
+                throw new IllegalStateException("read " + read + " records, wrote " + n);
+            }
+            return new Run(readSeconds, finish, FlowLogBench.lastCpuNanos() / 1e9 + finishCpu, finishCpu);
+        }
+
+        private static Supplier<Consumer<FlowRecord>> detectorSink(FlowDetections d,
+                                                                 ConcurrentLinkedQueue<FlowDetections.State> states) {
+            return () -> {
+                FlowDetections.State s = d.newState();
+                states.add(s);
+                return r -> d.accept(s, r);
+            };
+        }
+
+        private static String millis(double seconds) {
+            return String.format(Locale.ROOT, "%.0f", 1000 * seconds);
+        }
+
+        private static String all(Run[] rs) {
+            StringBuilder b = new StringBuilder();
+            for (Run r : rs) {
+                b.append(b.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%.3f", r.readSeconds()));
+                if (r.finishSeconds() > 0) {
+                    b.append(String.format(Locale.ROOT, " + %.3f", r.finishSeconds()));
+                }
+            }
+            return b.toString();
+        }
+    }
+
+    /** A comma-separated list of configuration labels, for profiling one of them alone. */
+    private static java.util.EnumSet<Config> configs(String list) {
+        java.util.EnumSet<Config> out = java.util.EnumSet.noneOf(Config.class);
+        for (String label : list.split(",")) {
+            out.add(Arrays.stream(Config.values()).filter(c -> c.label.equals(label)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("--only takes parse, detect, detect+intel or"
+                            + " parse+lookup, comma-separated; not '" + label + "'")));
+        }
+        return out;
+    }
+
+    /** Looks both peers of every record up, as the detections' intel matching would, and counts the matches. */
+    private static final class LookupSink implements Consumer<FlowRecord> {
+        private final IpReputation intel;
+        private final LongAdder matches;
+
+        LookupSink(IpReputation intel, LongAdder matches) {
+            this.intel = intel;
+            this.matches = matches;
+        }
+
+        @Override
+        public void accept(FlowRecord r) {
+            long t = r.end();
+            IntelMatch a = intel.lookup(r.srcAddr(), t);
+            IntelMatch b = intel.lookup(r.dstAddr(), t);
+            if (a != null || b != null) {
+                matches.increment(); // about 2 % of records: no contention worth avoiding
+            }
+        }
+    }
+
+    static double median(Run[] rs, java.util.function.ToDoubleFunction<Run> f) {
+        double[] v = Arrays.stream(rs).mapToDouble(f).sorted().toArray();
+        int m = v.length / 2;
+        return v.length % 2 == 1 ? v[m] : (v[m - 1] + v[m]) / 2;
+    }
+
+    /**
+     * Writes {@code count} indicators, one a line: every 50th peer of the estate's pool and every scanner (so a
+     * small, realistic share of the flows' peers is listed), then single public addresses (90 %) and /22–/30 blocks
+     * (10 %) drawn at random over public IPv4 space, without duplicates. Returns how many estate peers it lists.
+     */
+    static int writeIndicators(Path file, int count, FlowLogBench.Estate estate, long seed) throws IOException {
+        SplittableRandom r = new SplittableRandom(seed * 31 + 5);
+        java.util.HashSet<String> seen = new java.util.HashSet<>();
+        int listed = 0;
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.US_ASCII)) {
+            w.write("# generated by FlowEvaluationBench: public addresses and blocks\n");
+            List<String> chosen = new ArrayList<>();
+            for (int i = 0; i < estate.peers().length; i += 50) {
+                chosen.add(estate.peers()[i]);
+            }
+            chosen.addAll(List.of(estate.scanners()));
+            for (String a : chosen) {
+                if (seen.size() < count && seen.add(a)) {
+                    w.write(a);
+                    w.write('\n');
+                    listed++;
+                }
+            }
+            while (seen.size() < count) {
+                long a = r.nextLong(1L << 32);
+                if (!isPublic(a)) {
+                    continue;
+                }
+                String text;
+                if (r.nextInt(10) == 0) {
+                    int prefix = 22 + r.nextInt(9);
+                    long network = a & (0xFFFFFFFFL << (32 - prefix)) & 0xFFFFFFFFL;
+                    text = ipv4(network) + "/" + prefix;
+                } else {
+                    text = ipv4(a);
+                }
+                if (seen.add(text)) {
+                    w.write(text);
+                    w.write('\n');
+                }
+            }
+        }
+        return listed;
+    }
+
+    /** Outside 0/8, 10/8, 100.64/10, 127/8, 169.254/16, 172.16/12, 192.168/16 and 224/3. */
+    private static boolean isPublic(long a) {
+        int first = (int) (a >>> 24);
+        int second = (int) (a >>> 16) & 0xFF;
+        return first != 0 && first != 10 && first != 127 && first < 224
+                && !(first == 100 && second >= 64 && second < 128)
+                && !(first == 169 && second == 254)
+                && !(first == 172 && second >= 16 && second < 32)
+                && !(first == 192 && second == 168);
+    }
+
+    private static String ipv4(long a) {
+        return (a >>> 24) + "." + ((a >>> 16) & 0xFF) + "." + ((a >>> 8) & 0xFF) + "." + (a & 0xFF);
+    }
+}
