@@ -144,7 +144,7 @@ final class ScanPipeline {
                 futures.add(pool.submit(() -> {
                     FileResult r;
                     try {
-                        r = FlowLogSniffer.isFlowLog(f.path()) ? readFlows(flowReader, f, problems)
+                        r = mayBeFlowLog(f) && FlowLogSniffer.isFlowLog(f.path()) ? readFlows(flowReader, f, problems)
                                 : readTrail(reader, f, hits, problems);
                     } finally {
                         hits.finish();
@@ -191,6 +191,15 @@ final class ScanPipeline {
                 kindCounts, counters.records.sum(), counters.bytesRead.sum(), skippedFiles.sum(), skippedRecords.sum(),
                 problems.counts(), problems.kept(), PeakMemory.rssBytes());
         return new Outcome(findings, summary, stats, metrics == null ? null : metrics.result());
+    }
+
+    /**
+     * False for files named as CloudTrail delivers them ({@code ACCOUNT_CloudTrail_REGION_…}, digests and Insights
+     * alike): a bucket of CloudTrail holds thousands, and opening each twice to learn it is not a flow log costs a
+     * scan a few per cent. Every other file is sniffed; the CloudTrail reader still judges these by content.
+     */
+    private static boolean mayBeFlowLog(LogFile f) {
+        return !f.path().getFileName().toString().contains("_CloudTrail");
     }
 
     /** What reading one file gave, whichever reader read it. */

@@ -59,6 +59,8 @@ public final class BehaviourBaselines implements StatefulDetector<Event, Behavio
         private final Profiles principals;
         private final Profiles accounts;
         private final BaselineSettings settings;
+        private final Memo networks = new Memo(SourceNetwork::of);
+        private final Memo userAgents = new Memo(UserAgentFamily::of);
 
         private State(BaselineSettings settings, Profiles principals, Profiles accounts) {
             this.settings = settings;
@@ -98,11 +100,13 @@ public final class BehaviourBaselines implements StatefulDetector<Event, Behavio
 
     @Override
     public void accept(State state, Event event) {
-        Sighting call = CallReader.read(event, settings.evidence() == EvidenceText.COPIED);
+        String key = CallReader.principalKey(event);
+        Sighting call = CallReader.read(event, settings.evidence() == EvidenceText.COPIED, key, state.networks,
+                state.userAgents);
         if (call == null) {
             return;
         }
-        Profile principal = state.principals.get(CallReader.principalKey(event), state::newPrincipal);
+        Profile principal = state.principals.get(key, state::newPrincipal);
         if (principal != null) {
             principal.add(call, CallReader.bytesOut(event));
         }

@@ -17,13 +17,21 @@ final class CallReader {
 
     /** The call, or null when the record is skipped. */
     static Sighting read(Event event, boolean copyText) {
+        return read(event, copyText, principalKey(event), new Memo(SourceNetwork::of), new Memo(UserAgentFamily::of));
+    }
+
+    /**
+     * The call of the principal {@code principal} ({@link #principalKey}, computed once by the caller), with
+     * networks and user-agent families normalised through the reader's memos; null when the record is skipped.
+     */
+    static Sighting read(Event event, boolean copyText, String principal, Memo networks, Memo userAgents) {
         if (!CloudTrailFacts.LOG_SOURCE.equals(event.logSource()) || event.timeMillis() == Long.MIN_VALUE) {
             return null;
         }
         String type = text(event, "userIdentity.type");
         String sourceIp = text(event, "sourceIPAddress");
         if (type.equals("AWSService") || text(event, "eventType").equals("AwsServiceEvent")
-                || sourceIp.equalsIgnoreCase("AWS Internal") || principalKey(event).isEmpty()) {
+                || sourceIp.equalsIgnoreCase("AWS Internal") || principal.isEmpty()) {
             return null;
         }
         String source = cut(text(event, "eventSource"));
@@ -38,8 +46,8 @@ final class CallReader {
         Object readOnly = event.field("readOnly");
         return new Sighting(event.timeMillis(), event.origin(), event.id(), copyText ? event.rawJson() : "",
                 account, source, name, Boolean.TRUE.equals(readOnly) || "true".equals(readOnly),
-                cut(text(event, "awsRegion")), SourceNetwork.of(sourceIp),
-                UserAgentFamily.of(text(event, "userAgent")));
+                cut(text(event, "awsRegion")), networks.apply(sourceIp),
+                userAgents.apply(text(event, "userAgent")));
     }
 
     /**
