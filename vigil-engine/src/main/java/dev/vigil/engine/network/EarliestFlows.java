@@ -21,7 +21,12 @@ final class EarliestFlows {
 
     private final int cap;
     private final boolean keepText;
-    private final List<Kept> flows = new ArrayList<>(2);
+    /**
+     * The kept flows in order; null while at most one is kept (then in {@link #one}): most entries (one instance and
+     * peer in one window) see a single flow, and a list per entry was a large share of the partial state.
+     */
+    private List<Kept> flows;
+    private Kept one;
 
     EarliestFlows(int cap, boolean keepText) {
         this.cap = cap;
@@ -37,6 +42,19 @@ final class EarliestFlows {
     }
 
     private void add(long time, String origin, FlowRecord r) {
+        if (flows == null) {
+            if (one == null) {
+                one = new Kept(time, origin, keepText ? r : null);
+                return;
+            }
+            int c = compare(time, origin, one);
+            if (c == 0 || (cap == 1 && c > 0)) {
+                return;
+            }
+            flows = new ArrayList<>(Math.min(cap, 4));
+            flows.add(one);
+            one = null;
+        }
         int n = flows.size();
         if (n == cap && compare(time, origin, flows.get(n - 1)) >= 0) {
             return; // the common case once full: later than everything kept, decided without allocating
@@ -67,12 +85,12 @@ final class EarliestFlows {
     }
 
     void addAll(EarliestFlows other) {
-        for (Kept k : other.flows) {
+        for (Kept k : other.flows()) {
             add(k.timeMillis(), k.origin(), k.flow());
         }
     }
 
     List<Kept> flows() {
-        return flows;
+        return flows != null ? flows : one != null ? List.of(one) : List.of();
     }
 }

@@ -54,6 +54,9 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
         this.servicePorts = PortSet.union(ssh, rdp, smtp, mining, tcpServices, new PortSet(java.util.Set.of(9001)));
     }
 
+    /** Slots of the first-seen cache (a power of two). */
+    private static final int FIRST_SEEN_SLOTS = 256;
+
     /** One reader's partial state. Not thread-safe. */
     public static final class State {
         final TallyMap entries;
@@ -64,12 +67,25 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
         private String attachmentAsked;
         private String instance;
         private String region;
-        /** The first-seen entry of the last resource: a file's records mostly come from one interface. */
-        private TallyKey firstSeenKey;
-        private Tally firstSeen;
+        /**
+         * First-seen entries of recent resources, by a hash of (account, resource): every flow touches one, and a
+         * file can hold many interfaces' records, so a single "last resource" missed on most flows and allocated a
+         * key each time.
+         */
+        private final TallyKey[] firstSeenKeys = new TallyKey[FIRST_SEEN_SLOTS];
+        private final Tally[] firstSeen = new Tally[FIRST_SEEN_SLOTS];
+        /** The flow being added, reused: one per record was a large share of the allocations. */
+        private Flow flow;
 
         State(int maxKeys) {
             entries = new TallyMap(maxKeys);
+        }
+
+        private Flow flow(FlowDetections detections) {
+            if (flow == null) {
+                flow = detections.new Flow(this);
+            }
+            return flow;
         }
 
         private long unusable;
@@ -146,7 +162,7 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
             state.unusable++;
             return;
         }
-        Flow f = new Flow(state, r, timeMillis, seconds, resource, remote,
+        Flow f = state.flow(this).set(r, timeMillis, seconds, resource, remote,
                 Addresses.hostId(remote, ingress ? srcV4 : dstV4));
         evaluate(f, r, ingress, remoteClass == Addresses.PUBLIC);
     }
@@ -165,7 +181,7 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
     /** The one count that needs no instance side: rejected flows of the interface. */
     private void countRejected(State state, FlowRecord r, long seconds) {
         if (!r.interfaceId().isEmpty() && r.action() == FlowRecord.Action.REJECT) {
-            Flow f = new Flow(state, r, r.timeMillis(), seconds, resource(state, r, ""), "", -1);
+            Flow f = state.flow(this).set(r, r.timeMillis(), seconds, resource(state, r, ""), "", -1);
             f.add(Kind.STORM, window(seconds, scanWindowSeconds), "", -1);
         }
     }
@@ -370,20 +386,22 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
         return new FlowVerdicts(settings).findings(merged);
     }
 
-    /** One flow's resolved facts while it is added to entries. */
+    /** One flow's resolved facts while it is added to entries; one per state, set anew for each record. */
     private final class Flow {
         final State state;
-        final FlowRecord record;
-        final long timeMillis;
-        final long seconds;
-        final String region;
-        final String resource;
-        final String remote;
-        final long remoteHost;
+        FlowRecord record;
+        long timeMillis;
+        long seconds;
+        String region;
+        String resource;
+        String remote;
+        long remoteHost;
 
-        Flow(State state, FlowRecord record, long timeMillis, long seconds, String resource, String remote,
-             long remoteHost) {
+        Flow(State state) {
             this.state = state;
+        }
+
+        Flow set(FlowRecord record, long timeMillis, long seconds, String resource, String remote, long remoteHost) {
             this.record = record;
             this.timeMillis = timeMillis;
             this.seconds = seconds;
@@ -391,6 +409,7 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
             this.resource = resource;
             this.remote = remote;
             this.remoteHost = remoteHost;
+            return this;
         }
 
         int evidenceCap() {
@@ -420,16 +439,19 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
 
         /** When the resource was first seen, for learning periods: no evidence, only the earliest time. */
         void first() {
-            TallyKey k = state.firstSeenKey;
+            String account = record.accountId();
+            int slot = (resource.hashCode() * 31 + account.hashCode()) & (FIRST_SEEN_SLOTS - 1);
+            TallyKey k = state.firstSeenKeys[slot];
             Tally t;
-            if (k != null && k.resource().equals(resource) && k.account().equals(record.accountId())
+            // over the cap the map may have dropped a cached entry, so the cache is bypassed once it samples
+            if (k != null && !state.entries.sampled() && k.resource().equals(resource) && k.account().equals(account)
                     && k.region().equals(region)) {
-                t = state.firstSeen;
+                t = state.firstSeen[slot];
             } else {
-                k = new TallyKey(Kind.FIRST_SEEN.ordinal(), 0, record.accountId(), region, resource, "", -1);
+                k = new TallyKey(Kind.FIRST_SEEN.ordinal(), 0, account, region, resource, "", -1);
                 t = state.entries.get(k);
-                state.firstSeenKey = k;
-                state.firstSeen = t;
+                state.firstSeenKeys[slot] = k;
+                state.firstSeen[slot] = t;
             }
             if (t != null) {
                 t.first = Math.min(t.first, timeMillis);

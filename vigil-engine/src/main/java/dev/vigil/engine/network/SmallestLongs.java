@@ -10,7 +10,8 @@ import java.util.Arrays;
 final class SmallestLongs {
 
     private final int cap;
-    private long[] values = new long[4];
+    /** Most sets (one pair's local ports or connection starts in one window) hold a single number. */
+    private long[] values = new long[1];
     private int size;
     private boolean saturated;
 
