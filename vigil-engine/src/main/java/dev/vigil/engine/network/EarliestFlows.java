@@ -27,6 +27,8 @@ final class EarliestFlows {
      */
     private List<Kept> flows;
     private Kept one;
+    /** The time of the last kept flow in {@link #flows}. */
+    private long lastTime;
 
     EarliestFlows(int cap, boolean keepText) {
         this.cap = cap;
@@ -56,6 +58,9 @@ final class EarliestFlows {
             one = null;
         }
         int n = flows.size();
+        if (n == cap && time > lastTime) {
+            return; // the common case once full, decided without reading the kept flows
+        }
         if (n == cap && compare(time, origin, flows.get(n - 1)) >= 0) {
             return; // the common case once full: later than everything kept, decided without allocating
         }
@@ -77,6 +82,7 @@ final class EarliestFlows {
         if (flows.size() > cap) {
             flows.remove(flows.size() - 1);
         }
+        lastTime = flows.get(flows.size() - 1).timeMillis();
     }
 
     private static int compare(long time, String origin, Kept k) {

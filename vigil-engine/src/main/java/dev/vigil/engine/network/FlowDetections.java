@@ -8,6 +8,7 @@ import dev.vigil.model.DetectionInfo;
 import dev.vigil.model.Finding;
 import dev.vigil.model.FlowRecord;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Objects;
 
@@ -54,8 +55,11 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
         this.servicePorts = PortSet.union(ssh, rdp, smtp, mining, tcpServices, new PortSet(java.util.Set.of(9001)));
     }
 
+    /** Names a state keeps one copy of; beyond that (a hostile input inventing names) it uses the record's. */
+    private static final int MAX_NAMES = 1 << 16;
+
     /** Slots of the first-seen cache (a power of two). */
-    private static final int FIRST_SEEN_SLOTS = 256;
+    private static final int FIRST_SEEN_SLOTS = 1024;
 
     /** One reader's partial state. Not thread-safe. */
     public static final class State {
@@ -74,8 +78,27 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
          */
         private final TallyKey[] firstSeenKeys = new TallyKey[FIRST_SEEN_SLOTS];
         private final Tally[] firstSeen = new Tally[FIRST_SEEN_SLOTS];
+        /** {@link TallyMap#shrinks()} when the cache was last valid: the map may have dropped cached entries since. */
+        private int firstSeenShrinks;
         /** The flow being added, reused: one per record was a large share of the allocations. */
         private Flow flow;
+        /**
+         * One copy of each account, region and resource name (at most {@link #MAX_NAMES}): every record brings its
+         * own strings, and keys holding the same copy compare by identity instead of by their characters, which
+         * in a map of a million entries are mostly outside the processor's caches.
+         */
+        private final HashMap<String, String> names = new HashMap<>();
+
+        private String canonical(String name) {
+            String known = names.get(name);
+            if (known != null) {
+                return known;
+            }
+            if (names.size() < MAX_NAMES) {
+                names.put(name, name);
+            }
+            return name;
+        }
 
         State(int maxKeys) {
             entries = new TallyMap(maxKeys);
@@ -157,7 +180,7 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
         String local = ingress ? dst : src;
         String remote = ingress ? src : dst;
         int remoteClass = ingress ? srcClass : dstClass;
-        String resource = resource(state, r, local);
+        String resource = state.canonical(resource(state, r, local));
         if (resource.isEmpty() || remoteClass == Addresses.INVALID) {
             state.unusable++;
             return;
@@ -181,7 +204,7 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
     /** The one count that needs no instance side: rejected flows of the interface. */
     private void countRejected(State state, FlowRecord r, long seconds) {
         if (!r.interfaceId().isEmpty() && r.action() == FlowRecord.Action.REJECT) {
-            Flow f = state.flow(this).set(r, r.timeMillis(), seconds, resource(state, r, ""), "", -1);
+            Flow f = state.flow(this).set(r, r.timeMillis(), seconds, state.canonical(resource(state, r, "")), "", -1);
             f.add(Kind.STORM, window(seconds, scanWindowSeconds), "", -1);
         }
     }
@@ -390,6 +413,7 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
     private final class Flow {
         final State state;
         FlowRecord record;
+        String account;
         long timeMillis;
         long seconds;
         String region;
@@ -405,7 +429,8 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
             this.record = record;
             this.timeMillis = timeMillis;
             this.seconds = seconds;
-            this.region = region(state, record);
+            this.account = state.canonical(record.accountId());
+            this.region = state.canonical(region(state, record));
             this.resource = resource;
             this.remote = remote;
             this.remoteHost = remoteHost;
@@ -417,7 +442,7 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
         }
 
         Tally entry(Kind kind, long window, String peer, int port) {
-            return state.entries.get(new TallyKey(kind.ordinal(), window, record.accountId(), region,
+            return state.entries.get(new TallyKey(kind.ordinal(), window, account, region,
                     resource, peer, port));
         }
 
@@ -439,12 +464,15 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
 
         /** When the resource was first seen, for learning periods: no evidence, only the earliest time. */
         void first() {
-            String account = record.accountId();
             int slot = (resource.hashCode() * 31 + account.hashCode()) & (FIRST_SEEN_SLOTS - 1);
             TallyKey k = state.firstSeenKeys[slot];
             Tally t;
-            // over the cap the map may have dropped a cached entry, so the cache is bypassed once it samples
-            if (k != null && !state.entries.sampled() && k.resource().equals(resource) && k.account().equals(account)
+            if (state.firstSeenShrinks != state.entries.shrinks()) {
+                java.util.Arrays.fill(state.firstSeenKeys, null);
+                state.firstSeenShrinks = state.entries.shrinks();
+                k = null;
+            }
+            if (k != null && k.resource().equals(resource) && k.account().equals(account)
                     && k.region().equals(region)) {
                 t = state.firstSeen[slot];
             } else {
