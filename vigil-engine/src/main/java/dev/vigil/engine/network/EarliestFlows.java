@@ -26,7 +26,10 @@ final class EarliestFlows {
      * peer in one window) see a single flow, and a list per entry was a large share of the partial state.
      */
     private List<Kept> flows;
+    /** The one kept flow without text, or null. */
     private Kept one;
+    /** The one kept flow with text, or null: the record stands for its own time and origin. */
+    private FlowRecord oneFlow;
     /** The time of the last kept flow in {@link #flows}. */
     private long lastTime;
 
@@ -45,17 +48,23 @@ final class EarliestFlows {
 
     private void add(long time, String origin, FlowRecord r) {
         if (flows == null) {
-            if (one == null) {
-                one = new Kept(time, origin, keepText ? r : null);
+            Kept kept = single();
+            if (kept == null) {
+                if (keepText && r != null) {
+                    oneFlow = r;
+                } else {
+                    one = new Kept(time, origin, null);
+                }
                 return;
             }
-            int c = compare(time, origin, one);
+            int c = compare(time, origin, kept);
             if (c == 0 || (cap == 1 && c > 0)) {
                 return;
             }
             flows = new ArrayList<>(Math.min(cap, 4));
-            flows.add(one);
+            flows.add(kept);
             one = null;
+            oneFlow = null;
         }
         int n = flows.size();
         if (n == cap && time > lastTime) {
@@ -96,7 +105,15 @@ final class EarliestFlows {
         }
     }
 
+    private Kept single() {
+        return oneFlow != null ? new Kept(oneFlow.timeMillis(), oneFlow.origin(), oneFlow) : one;
+    }
+
     List<Kept> flows() {
-        return flows != null ? flows : one != null ? List.of(one) : List.of();
+        if (flows != null) {
+            return flows;
+        }
+        Kept kept = single();
+        return kept == null ? List.of() : List.of(kept);
     }
 }
