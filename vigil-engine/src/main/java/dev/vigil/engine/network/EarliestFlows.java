@@ -21,7 +21,17 @@ final class EarliestFlows {
 
     private final int cap;
     private final boolean keepText;
-    private final List<Kept> flows = new ArrayList<>(2);
+    /**
+     * The kept flows in order; null while at most one is kept (then in {@link #one}): most entries (one instance and
+     * peer in one window) see a single flow, and a list per entry was a large share of the partial state.
+     */
+    private List<Kept> flows;
+    /** The one kept flow without text, or null. */
+    private Kept one;
+    /** The one kept flow with text, or null: the record stands for its own time and origin. */
+    private FlowRecord oneFlow;
+    /** The time of the last kept flow in {@link #flows}. */
+    private long lastTime;
 
     EarliestFlows(int cap, boolean keepText) {
         this.cap = cap;
@@ -37,7 +47,29 @@ final class EarliestFlows {
     }
 
     private void add(long time, String origin, FlowRecord r) {
+        if (flows == null) {
+            Kept kept = single();
+            if (kept == null) {
+                if (keepText && r != null) {
+                    oneFlow = r;
+                } else {
+                    one = new Kept(time, origin, null);
+                }
+                return;
+            }
+            int c = compare(time, origin, kept);
+            if (c == 0 || (cap == 1 && c > 0)) {
+                return;
+            }
+            flows = new ArrayList<>(Math.min(cap, 4));
+            flows.add(kept);
+            one = null;
+            oneFlow = null;
+        }
         int n = flows.size();
+        if (n == cap && time > lastTime) {
+            return; // the common case once full, decided without reading the kept flows
+        }
         if (n == cap && compare(time, origin, flows.get(n - 1)) >= 0) {
             return; // the common case once full: later than everything kept, decided without allocating
         }
@@ -59,6 +91,7 @@ final class EarliestFlows {
         if (flows.size() > cap) {
             flows.remove(flows.size() - 1);
         }
+        lastTime = flows.get(flows.size() - 1).timeMillis();
     }
 
     private static int compare(long time, String origin, Kept k) {
@@ -67,12 +100,20 @@ final class EarliestFlows {
     }
 
     void addAll(EarliestFlows other) {
-        for (Kept k : other.flows) {
+        for (Kept k : other.flows()) {
             add(k.timeMillis(), k.origin(), k.flow());
         }
     }
 
+    private Kept single() {
+        return oneFlow != null ? new Kept(oneFlow.timeMillis(), oneFlow.origin(), oneFlow) : one;
+    }
+
     List<Kept> flows() {
-        return flows;
+        if (flows != null) {
+            return flows;
+        }
+        Kept kept = single();
+        return kept == null ? List.of() : List.of(kept);
     }
 }

@@ -8,6 +8,7 @@ import dev.vigil.model.DetectionInfo;
 import dev.vigil.model.Finding;
 import dev.vigil.model.FlowRecord;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Objects;
 
@@ -54,6 +55,12 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
         this.servicePorts = PortSet.union(ssh, rdp, smtp, mining, tcpServices, new PortSet(java.util.Set.of(9001)));
     }
 
+    /** Names a state keeps one copy of; beyond that (a hostile input inventing names) it uses the record's. */
+    private static final int MAX_NAMES = 1 << 16;
+
+    /** Slots of the first-seen cache (a power of two). */
+    private static final int FIRST_SEEN_SLOTS = 1024;
+
     /** One reader's partial state. Not thread-safe. */
     public static final class State {
         final TallyMap entries;
@@ -64,12 +71,44 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
         private String attachmentAsked;
         private String instance;
         private String region;
-        /** The first-seen entry of the last resource: a file's records mostly come from one interface. */
-        private TallyKey firstSeenKey;
-        private Tally firstSeen;
+        /**
+         * First-seen entries of recent resources, by a hash of (account, resource): every flow touches one, and a
+         * file can hold many interfaces' records, so a single "last resource" missed on most flows and allocated a
+         * key each time.
+         */
+        private final TallyKey[] firstSeenKeys = new TallyKey[FIRST_SEEN_SLOTS];
+        private final Tally[] firstSeen = new Tally[FIRST_SEEN_SLOTS];
+        /** {@link TallyMap#shrinks()} when the cache was last valid: the map may have dropped cached entries since. */
+        private int firstSeenShrinks;
+        /** The flow being added, reused: one per record was a large share of the allocations. */
+        private Flow flow;
+        /**
+         * One copy of each account, region and resource name (at most {@link #MAX_NAMES}): every record brings its
+         * own strings, and keys holding the same copy compare by identity instead of by their characters, which
+         * in a map of a million entries are mostly outside the processor's caches.
+         */
+        private final HashMap<String, String> names = new HashMap<>();
+
+        private String canonical(String name) {
+            String known = names.get(name);
+            if (known != null) {
+                return known;
+            }
+            if (names.size() < MAX_NAMES) {
+                names.put(name, name);
+            }
+            return name;
+        }
 
         State(int maxKeys) {
             entries = new TallyMap(maxKeys);
+        }
+
+        private Flow flow(FlowDetections detections) {
+            if (flow == null) {
+                flow = detections.new Flow(this);
+            }
+            return flow;
         }
 
         private long unusable;
@@ -141,12 +180,12 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
         String local = ingress ? dst : src;
         String remote = ingress ? src : dst;
         int remoteClass = ingress ? srcClass : dstClass;
-        String resource = resource(state, r, local);
+        String resource = state.canonical(resource(state, r, local));
         if (resource.isEmpty() || remoteClass == Addresses.INVALID) {
             state.unusable++;
             return;
         }
-        Flow f = new Flow(state, r, timeMillis, seconds, resource, remote,
+        Flow f = state.flow(this).set(r, timeMillis, seconds, resource, remote,
                 Addresses.hostId(remote, ingress ? srcV4 : dstV4));
         evaluate(f, r, ingress, remoteClass == Addresses.PUBLIC);
     }
@@ -165,7 +204,7 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
     /** The one count that needs no instance side: rejected flows of the interface. */
     private void countRejected(State state, FlowRecord r, long seconds) {
         if (!r.interfaceId().isEmpty() && r.action() == FlowRecord.Action.REJECT) {
-            Flow f = new Flow(state, r, r.timeMillis(), seconds, resource(state, r, ""), "", -1);
+            Flow f = state.flow(this).set(r, r.timeMillis(), seconds, state.canonical(resource(state, r, "")), "", -1);
             f.add(Kind.STORM, window(seconds, scanWindowSeconds), "", -1);
         }
     }
@@ -363,34 +402,50 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
 
     @Override
     public List<Finding> finish(List<State> states) {
-        TallyMap merged = new TallyMap(settings.maxKeys());
+        // The largest state's entries become the merged ones (the states are not used again, as the contract says):
+        // copying them into a new map first was most of finish's time. Merging into an empty map adopts every
+        // entry of the first map unchanged, so the result is the same.
+        State largest = null;
         for (State s : states) {
-            merged.mergeFrom(s.entries);
+            if (largest == null || s.entries.size() > largest.entries.size()) {
+                largest = s;
+            }
+        }
+        TallyMap merged = largest == null ? new TallyMap(settings.maxKeys()) : largest.entries;
+        for (State s : states) {
+            if (s != largest) {
+                merged.mergeFrom(s.entries);
+            }
         }
         return new FlowVerdicts(settings).findings(merged);
     }
 
-    /** One flow's resolved facts while it is added to entries. */
+    /** One flow's resolved facts while it is added to entries; one per state, set anew for each record. */
     private final class Flow {
         final State state;
-        final FlowRecord record;
-        final long timeMillis;
-        final long seconds;
-        final String region;
-        final String resource;
-        final String remote;
-        final long remoteHost;
+        FlowRecord record;
+        String account;
+        long timeMillis;
+        long seconds;
+        String region;
+        String resource;
+        String remote;
+        long remoteHost;
 
-        Flow(State state, FlowRecord record, long timeMillis, long seconds, String resource, String remote,
-             long remoteHost) {
+        Flow(State state) {
             this.state = state;
+        }
+
+        Flow set(FlowRecord record, long timeMillis, long seconds, String resource, String remote, long remoteHost) {
             this.record = record;
             this.timeMillis = timeMillis;
             this.seconds = seconds;
-            this.region = region(state, record);
+            this.account = state.canonical(record.accountId());
+            this.region = state.canonical(region(state, record));
             this.resource = resource;
             this.remote = remote;
             this.remoteHost = remoteHost;
+            return this;
         }
 
         int evidenceCap() {
@@ -398,7 +453,7 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
         }
 
         Tally entry(Kind kind, long window, String peer, int port) {
-            return state.entries.get(new TallyKey(kind.ordinal(), window, record.accountId(), region,
+            return state.entries.get(new TallyKey(kind.ordinal(), window, account, region,
                     resource, peer, port));
         }
 
@@ -420,16 +475,22 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
 
         /** When the resource was first seen, for learning periods: no evidence, only the earliest time. */
         void first() {
-            TallyKey k = state.firstSeenKey;
+            int slot = (resource.hashCode() * 31 + account.hashCode()) & (FIRST_SEEN_SLOTS - 1);
+            TallyKey k = state.firstSeenKeys[slot];
             Tally t;
-            if (k != null && k.resource().equals(resource) && k.account().equals(record.accountId())
+            if (state.firstSeenShrinks != state.entries.shrinks()) {
+                java.util.Arrays.fill(state.firstSeenKeys, null);
+                state.firstSeenShrinks = state.entries.shrinks();
+                k = null;
+            }
+            if (k != null && k.resource().equals(resource) && k.account().equals(account)
                     && k.region().equals(region)) {
-                t = state.firstSeen;
+                t = state.firstSeen[slot];
             } else {
-                k = new TallyKey(Kind.FIRST_SEEN.ordinal(), 0, record.accountId(), region, resource, "", -1);
+                k = new TallyKey(Kind.FIRST_SEEN.ordinal(), 0, account, region, resource, "", -1);
                 t = state.entries.get(k);
-                state.firstSeenKey = k;
-                state.firstSeen = t;
+                state.firstSeenKeys[slot] = k;
+                state.firstSeen[slot] = t;
             }
             if (t != null) {
                 t.first = Math.min(t.first, timeMillis);

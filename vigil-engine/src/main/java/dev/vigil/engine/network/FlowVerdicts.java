@@ -27,14 +27,16 @@ final class FlowVerdicts {
     List<dev.vigil.model.Finding> findings(TallyMap merged) {
         Map<Owner, Long> firstSeen = new HashMap<>();
         Map<TallyKey, Tally> judged = new HashMap<>();
-        // the volume entries, noted as expandPair creates them: a pass over all of judged, for the few volume
-        // entries, walked millions of entries out of the processor's caches
-        List<Map.Entry<TallyKey, Tally>> volumes = new ArrayList<>();
+        // Volume and beaconing entries are unions of pair entries. Building every union in full (copying each pair's
+        // sets and evidence) cost most of finish; the parts are collected first, and only the unions that can still
+        // pass their threshold are merged.
+        Map<TallyKey, Parts> volumes = new HashMap<>();
+        Map<TallyKey, Parts> beacons = new HashMap<>();
         merged.forEach((k, t) -> {
             if (k.kind() == Kind.FIRST_SEEN.ordinal()) {
                 firstSeen.merge(Owner.of(k), t.first, Math::min);
             } else if (k.kind() == Kind.PAIR.ordinal()) {
-                expandPair(k, t, judged, volumes);
+                expandPair(k, t, judged, volumes, beacons);
             } else {
                 judged.put(k, t);
             }
@@ -42,22 +44,38 @@ final class FlowVerdicts {
         long learningMillis = s.learningPeriod().toMillis();
         long volumeWindowMillis = s.volumeWindow().toMillis();
         Map<Owner, Long> learnedVolume = new HashMap<>();
-        for (Map.Entry<TallyKey, Tally> v : volumes) {
-            TallyKey k = v.getKey();
+        volumes.forEach((k, v) -> {
             Owner owner = Owner.of(k);
             Long first = firstSeen.get(owner);
             long windowEnd = (k.window() + 1) * volumeWindowMillis;
             if (first != null && windowEnd <= first + learningMillis) {
-                learnedVolume.merge(owner, v.getValue().bytes, Math::max);
+                learnedVolume.merge(owner, v.bytes, Math::max);
             }
-        }
+        });
+        volumes.forEach((k, v) -> {
+            // a window's volume is judged against max(min-bytes, factor × learned maximum) ≥ min-bytes
+            if (v.bytes >= s.volumeMinBytes()) {
+                judged.put(k, v.union());
+            }
+        });
+        beacons.forEach((k, b) -> {
+            // every beacon flow adds one start, so a pair has at most that many distinct connection starts
+            if (b.beaconFlows >= s.beaconMinConnections()) {
+                judged.put(k, b.union());
+            }
+        });
         List<Hit> hits = new ArrayList<>();
         judged.forEach((k, t) -> {
-            Owner owner = Owner.of(k);
-            Long first = firstSeen.get(owner);
-            long learnedUntil = first == null ? Long.MAX_VALUE : first + learningMillis;
-            Map<String, Object> facts = decide(Kind.of(k.kind()), k, t, learnedUntil,
-                    learnedVolume.getOrDefault(owner, 0L));
+            Kind kind = Kind.of(k.kind());
+            long learnedUntil = Long.MAX_VALUE;
+            long learnedBytes = 0;
+            if (kind == Kind.PORT_UNUSUAL || kind == Kind.VOLUME) { // the only verdicts that read the baseline
+                Owner owner = Owner.of(k);
+                Long first = firstSeen.get(owner);
+                learnedUntil = first == null ? Long.MAX_VALUE : first + learningMillis;
+                learnedBytes = learnedVolume.getOrDefault(owner, 0L);
+            }
+            Map<String, Object> facts = decide(kind, k, t, learnedUntil, learnedBytes);
             if (facts != null) {
                 hits.add(new Hit(k, t, facts));
             }
@@ -67,27 +85,63 @@ final class FlowVerdicts {
 
     /**
      * One instance's egress to one host in one scan window and flood kind counts as that flood kind's entry, as
-     * part of the volume window containing it, and as part of the pair's beaconing over the whole scan.
+     * part of the volume window containing it, and as part of the pair's beaconing over the whole scan. A flood
+     * entry below {@code dos.min-packets} can be no finding, so it is not judged at all.
      */
-    private void expandPair(TallyKey k, Tally t, Map<TallyKey, Tally> judged,
-                            List<Map.Entry<TallyKey, Tally>> volumes) {
-        judged.put(new TallyKey(k.port(), k.window(), k.account(), k.region(), k.resource(), k.peer(), -1), t);
+    private void expandPair(TallyKey k, Tally t, Map<TallyKey, Tally> judged, Map<TallyKey, Parts> volumes,
+                            Map<TallyKey, Parts> beacons) {
+        if (t.packets >= s.dosMinPackets()) {
+            judged.put(new TallyKey(k.port(), k.window(), k.account(), k.region(), k.resource(), k.peer(), -1), t);
+        }
         long volumeWindow = Math.floorDiv(k.window() * s.scanWindow().toSeconds(), s.volumeWindow().toSeconds());
-        judged.computeIfAbsent(new TallyKey(Kind.VOLUME.ordinal(), volumeWindow, k.account(), k.region(),
-                k.resource(), k.peer(), -1), x -> {
-            Tally volume = new Tally();
-            volumes.add(Map.entry(x, volume));
-            return volume;
-        }).merge(t);
+        volumes.computeIfAbsent(new TallyKey(Kind.VOLUME.ordinal(), volumeWindow, k.account(), k.region(),
+                k.resource(), k.peer(), -1), x -> new Parts()).add(t);
         if (t.beaconFlows > 0) {
-            judged.computeIfAbsent(new TallyKey(Kind.BEACON.ordinal(), 0, k.account(), k.region(), k.resource(),
-                    k.peer(), -1), x -> new Tally()).merge(t);
+            beacons.computeIfAbsent(new TallyKey(Kind.BEACON.ordinal(), 0, k.account(), k.region(), k.resource(),
+                    k.peer(), -1), x -> new Parts()).add(t);
+        }
+    }
+
+    /** The pair entries of one volume or beaconing entry, with the sums that decide whether to merge them. */
+    private static final class Parts {
+        long bytes;
+        long beaconFlows;
+        private Tally only;
+        private List<Tally> more;
+
+        void add(Tally t) {
+            bytes += t.bytes;
+            beaconFlows += t.beaconFlows;
+            if (only == null) {
+                only = t;
+            } else {
+                if (more == null) {
+                    more = new ArrayList<>(2);
+                }
+                more.add(t);
+            }
+        }
+
+        /** A new entry holding the union of the parts (never one of them: a part also stands for its flood). */
+        Tally union() {
+            Tally u = new Tally();
+            u.merge(only);
+            if (more != null) {
+                for (Tally t : more) {
+                    u.merge(t);
+                }
+            }
+            return u;
         }
     }
 
     /** The facts behind a finding, or null when the entry is not one. */
     private Map<String, Object> decide(Kind kind, TallyKey k, Tally t, long learnedUntil, long learnedMaxBytes) {
-        Map<String, Object> facts = new LinkedHashMap<>();
+        // only the baseline and pattern verdicts record facts; the rest share one empty map
+        Map<String, Object> facts = switch (kind) {
+            case PORT_UNUSUAL, VOLUME, MINING_PORT, BEACON -> new LinkedHashMap<>();
+            default -> Map.of();
+        };
         boolean hit = switch (kind) {
             case PORTSCAN -> t.distinctCount() >= s.portscanMinPorts();
             case PORT_SWEEP -> t.distinctCount() >= s.portSweepMinHosts();

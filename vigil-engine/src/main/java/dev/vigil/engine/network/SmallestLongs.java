@@ -10,7 +10,13 @@ import java.util.Arrays;
 final class SmallestLongs {
 
     private final int cap;
-    private long[] values = new long[4];
+    /**
+     * The numbers in order; null while the set holds at most one, then in {@link #single}: most sets (one pair's
+     * local ports or connection starts in one window) hold a single number, and an array each was a large share
+     * of the partial state.
+     */
+    private long[] values;
+    private long single;
     private int size;
     private boolean saturated;
 
@@ -26,6 +32,23 @@ final class SmallestLongs {
     }
 
     void add(long v) {
+        if (values == null) {
+            if (size == 0) {
+                single = v;
+                size = 1;
+                return;
+            }
+            if (single == v) {
+                return;
+            }
+            if (cap == 1) {
+                saturated = true;
+                single = Math.min(single, v);
+                return;
+            }
+            values = new long[2];
+            values[0] = single;
+        }
         int at = Arrays.binarySearch(values, 0, size, v);
         if (at >= 0) {
             return;
@@ -48,7 +71,7 @@ final class SmallestLongs {
 
     void addAll(SmallestLongs other) {
         for (int i = 0; i < other.size; i++) {
-            add(other.values[i]);
+            add(other.get(i));
         }
         saturated |= other.saturated;
     }
@@ -64,6 +87,6 @@ final class SmallestLongs {
     }
 
     long get(int i) {
-        return values[i];
+        return values == null ? single : values[i];
     }
 }

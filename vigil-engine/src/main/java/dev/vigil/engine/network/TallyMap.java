@@ -18,6 +18,8 @@ final class TallyMap {
     private final HashMap<TallyKey, Tally> entries = new HashMap<>();
     private long threshold = ALL;
     private long dropped;
+    /** Times entries were dropped to fit the cap: a caller's cached entry is stale once this changes. */
+    private int shrinks;
 
     TallyMap(int maxKeys) {
         this.maxKeys = maxKeys;
@@ -65,12 +67,17 @@ final class TallyMap {
     }
 
     private void shrink() {
+        shrinks++;
         while (entries.size() > maxKeys) {
             threshold >>= 1;
             int before = entries.size();
             entries.keySet().removeIf(k -> k.sample() >= threshold);
             dropped += before - entries.size();
         }
+    }
+
+    int shrinks() {
+        return shrinks;
     }
 
     void forEach(BiConsumer<TallyKey, Tally> action) {
