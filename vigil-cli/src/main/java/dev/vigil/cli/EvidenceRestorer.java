@@ -1,5 +1,7 @@
 package dev.vigil.cli;
 
+import dev.vigil.formats.flowlog.FlowLogFileReader;
+import dev.vigil.formats.flowlog.FlowLogFormat;
 import dev.vigil.formats.cloudtrail.CloudTrailFileReader;
 import dev.vigil.formats.input.LogFile;
 import dev.vigil.model.Evidence;
@@ -29,6 +31,8 @@ final class EvidenceRestorer {
     }
 
     private static final String RECORD = "#record ";
+    /** Where flow-log evidence was read: a text line, a CloudWatch Logs export's event, a Parquet row. */
+    private static final List<String> FLOW_PLACES = List.of("#line ", "#event ", "#row ");
 
     private EvidenceRestorer() {
     }
@@ -41,20 +45,58 @@ final class EvidenceRestorer {
     }
 
     static Outcome restore(List<Finding> findings, List<LogFile> files, CloudTrailFileReader.Limits limits) {
+        return restore(findings, files, limits, FlowLogFormat.V2_DEFAULT);
+    }
+
+    /**
+     * As {@link #restore(List, List, CloudTrailFileReader.Limits)}, also reading back the flow-log lines the
+     * flow detections cite by place ({@code FILE#line N}), with {@code headerlessFlowFormat} for files without a
+     * header line, as the scan read them.
+     */
+    static Outcome restore(List<Finding> findings, List<LogFile> files, CloudTrailFileReader.Limits limits,
+                           FlowLogFormat headerlessFlowFormat) {
         Map<String, LogFile> byDisplay = new HashMap<>();
         for (LogFile f : files) {
             byDisplay.put(f.display(), f);
         }
-        Map<String, TreeSet<String>> wanted = new TreeMap<>(); // file → origins of the records to read back
+        Map<String, TreeSet<String>> wanted = new TreeMap<>(); // file → origins of the CloudTrail records to read back
+        Map<String, TreeSet<String>> wantedFlows = new TreeMap<>(); // file → origins of the flow records
         for (Finding f : findings) {
             for (Evidence e : f.evidence()) {
+                if (e.hasText()) {
+                    continue;
+                }
                 int at = e.origin().lastIndexOf(RECORD);
-                if (!e.hasText() && at > 0 && byDisplay.containsKey(e.origin().substring(0, at))) {
+                if (at > 0 && byDisplay.containsKey(e.origin().substring(0, at))) {
                     wanted.computeIfAbsent(e.origin().substring(0, at), k -> new TreeSet<>()).add(e.origin());
+                    continue;
+                }
+                for (String place : FLOW_PLACES) {
+                    int p = e.origin().lastIndexOf(place);
+                    if (p > 0 && byDisplay.containsKey(e.origin().substring(0, p))) {
+                        wantedFlows.computeIfAbsent(e.origin().substring(0, p), k -> new TreeSet<>()).add(e.origin());
+                        break;
+                    }
                 }
             }
         }
         Map<String, String> texts = new HashMap<>();
+        FlowLogFileReader flowReader = new FlowLogFileReader(limits, new LongAdder(), headerlessFlowFormat);
+        wantedFlows.forEach((display, origins) -> {
+            int[] found = {0};
+            try {
+                flowReader.read(byDisplay.get(display), r -> {
+                    if (origins.contains(r.origin())) {
+                        texts.put(r.origin(), r.rawJson());
+                        if (++found[0] == origins.size()) {
+                            throw new AllFound();
+                        }
+                    }
+                }, problem -> { });
+            } catch (AllFound done) {
+                // the rest of the file holds nothing the findings cite
+            }
+        });
         CloudTrailFileReader reader = new CloudTrailFileReader(limits, new LongAdder());
         wanted.forEach((display, origins) -> {
             int[] found = {0};

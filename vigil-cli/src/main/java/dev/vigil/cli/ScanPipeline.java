@@ -180,7 +180,8 @@ final class ScanPipeline {
         findings.sort(java.util.Comparator.comparing(Finding::severity, java.util.Comparator.reverseOrder())
                 .thenComparing(Finding::firstSeen).thenComparing(Finding::id)); // as the aggregator orders its own
         // stateful detections may cite CloudTrail records without their text, as rule hits do
-        EvidenceRestorer.Outcome restored = EvidenceRestorer.restore(findings, files, options.limits());
+        EvidenceRestorer.Outcome restored = EvidenceRestorer.restore(findings, files, options.limits(),
+                options.headerlessFlowFormat());
         findings = restored.findings();
         stats = new AggregatorStats(stats.hits(), stats.lateHits(), stats.untimedHits(), stats.groupOverflows(),
                 stats.evidenceDropped() + restored.missing());

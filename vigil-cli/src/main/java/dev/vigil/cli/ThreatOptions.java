@@ -129,7 +129,9 @@ final class ThreatOptions {
                 notes.add(String.format(java.util.Locale.ROOT, "inventory: %,d resources (security groups, network "
                         + "ACLs, interfaces, instances)", inv.size()));
             }
-            FlowDetectionSettings flowSettings = FlowDetectionSettings.defaults();
+            // the scan reads cited flow lines back from their files at the end (EvidenceRestorer), so the detections
+            // need not keep every candidate record in memory; a settings file may still ask for the text
+            FlowDetectionSettings flowSettings = FlowDetectionSettings.defaults().withoutEvidenceText();
             if (networkSettings != null) {
                 requireExists(networkSettings, "--network-settings");
                 try {

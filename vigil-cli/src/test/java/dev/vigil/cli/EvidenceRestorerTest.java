@@ -50,6 +50,25 @@ class EvidenceRestorerTest {
     }
 
     @Test
+    void citedFlowLinesAreReadBackByTheirLineAndTheSummaryIsLeftAlone() throws IOException {
+        Path file = Files.writeString(dir.resolve("f.log"), "version account-id interface-id srcaddr dstaddr srcport "
+                + "dstport protocol packets bytes start end action log-status\n"
+                + "2 111122223333 eni-1 10.0.0.5 198.51.100.7 40001 22 6 1 44 1790848800 1790848801 REJECT OK\n"
+                + "2 111122223333 eni-1 10.0.0.5 198.51.100.7 40002 23 6 1 44 1790848800 1790848801 REJECT OK\n");
+        LogFile lf = new LogFile(file, "logs/f.log", Files.size(file));
+        Evidence summary = Evidence.summary(Instant.EPOCH, "{\"distinctPorts\":2}");
+        Evidence line3 = new Evidence("", Instant.EPOCH, "logs/f.log#line 3", "");
+        Evidence line9 = new Evidence("", Instant.EPOCH, "logs/f.log#line 9", "");
+        EvidenceRestorer.Outcome out = EvidenceRestorer.restore(List.of(finding(List.of(summary, line3, line9))),
+                List.of(lf), CloudTrailFileReader.Limits.DEFAULT);
+        List<Evidence> back = out.findings().getFirst().evidence();
+        assertThat(back.get(0).rawJson()).isEqualTo("{\"distinctPorts\":2}");
+        assertThat(back.get(1).rawJson()).contains("\"dstport\":23").contains("\"srcport\":40002");
+        assertThat(back.get(2).hasText()).isFalse();
+        assertThat(out.missing()).isEqualTo(1);
+    }
+
+    @Test
     void aScanKeepsTheTextOfEveryCitedRecord() throws IOException {
         Path logs = Files.createDirectories(dir.resolve("logs"));
         StringBuilder b = new StringBuilder("[");

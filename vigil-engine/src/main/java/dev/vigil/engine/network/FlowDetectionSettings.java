@@ -133,6 +133,16 @@ public record FlowDetectionSettings(
         return SettingsYaml.build(v);
     }
 
+    /**
+     * These settings keeping only each evidence flow's time and origin ({@code evidence-text: false}), for a caller
+     * that reads the cited lines back from their files afterwards, as {@code vigil scan} does.
+     */
+    public FlowDetectionSettings withoutEvidenceText() {
+        Map<String, Object> v = values();
+        v.put("evidence-text", false);
+        return SettingsYaml.build(v);
+    }
+
     /** The settings as the loader's key-to-value map. */
     private Map<String, Object> values() {
         Map<String, Object> v = new LinkedHashMap<>();
