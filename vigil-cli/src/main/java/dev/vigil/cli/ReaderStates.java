@@ -1,7 +1,6 @@
 package dev.vigil.cli;
 
 import dev.vigil.engine.StatefulDetector;
-import dev.vigil.model.DetectionInfo;
 import dev.vigil.model.Finding;
 
 import java.util.ArrayList;
@@ -34,10 +33,6 @@ final class ReaderStates<R, S> {
     Consumer<R> forThisThread() {
         S state = own.get();
         return r -> detector.accept(state, r);
-    }
-
-    List<DetectionInfo> detections() {
-        return detector.detections();
     }
 
     /** The findings; call once, after every reader is done (their work happens-before via the pool's futures). */

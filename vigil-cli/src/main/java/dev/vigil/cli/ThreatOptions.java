@@ -92,10 +92,6 @@ final class ThreatOptions {
             return new ThreatSetup(intel, flows, api, baselines, notes, format);
         }
 
-        static ThreatSetup defaults() {
-            return build(List.of(), null, List.of(), null, null, null, true, System.err);
-        }
-
         static ThreatSetup build(List<Path> intelPaths, Path awsIpRanges, List<Path> inventoryPaths,
                                  Path networkSettings, Path baselineSettings, Duration learning, boolean baselinesOn,
                                  PrintStream err) {
