@@ -170,7 +170,7 @@ public final class ChangeNotifier {
 
     static Notification notification(StoredFinding s, Change c) {
         Finding f = s.finding();
-        return new Notification(c.kind(), f.id(), f.rule().title(), f.rule().description(), f.severity(),
+        return new Notification(c.kind(), f.id(), f.rule().id(), f.rule().title(), f.rule().description(), f.severity(),
                 f.rule().types(), f.account(), f.region(), f.principal(), f.resource(), f.firstSeen(), f.lastSeen(),
                 f.count(), s.origin().product(), s.risk(), StoreScoring.explanation(s.riskReasons()), s.workflow(),
                 c.at());

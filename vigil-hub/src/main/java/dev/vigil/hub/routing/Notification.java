@@ -14,12 +14,15 @@ import java.util.Objects;
  * each destination (escaped for Slack, stripped of line breaks in mail headers and ticket summaries, sent as JSON
  * strings elsewhere). Null text becomes the empty string so destinations never have to check.
  *
+ * @param ruleId    the detection that raised the finding (a Vigil rule or check id; for an imported finding, the
+ *                  product's finding type), so receivers can route or filter on it
  * @param changedAt when the change happened; with the finding id and kind it makes the idempotency key, so the
  *                  same change enqueued twice is delivered once, and a later change of the same kind is new
  */
 public record Notification(
         EventKind kind,
         String findingId,
+        String ruleId,
         String title,
         String description,
         Severity severity,
@@ -47,6 +50,7 @@ public record Notification(
         if (findingId == null || findingId.isBlank()) {
             throw new IllegalArgumentException("a notification needs the finding's id");
         }
+        ruleId = orEmpty(ruleId);
         title = orEmpty(title);
         description = orEmpty(description);
         types = types == null ? List.of() : types.stream().map(Notification::orEmpty).toList();

@@ -26,6 +26,7 @@ final class NotificationJson {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("event", n.kind().name());
         o.put("finding_id", n.findingId());
+        o.put("rule_id", n.ruleId());
         o.put("title", n.title());
         o.put("description", n.description());
         o.put("severity", n.severity().caption());
@@ -68,6 +69,7 @@ final class NotificationJson {
             return new Notification(
                     EventKind.valueOf(required(o, "event").asText()),
                     required(o, "finding_id").asText(),
+                    o.path("rule_id").asText(), // absent in rows queued before it was added
                     o.path("title").asText(),
                     o.path("description").asText(),
                     Severity.fromOcsfId(required(o, "severity_id").asInt()),

@@ -105,7 +105,7 @@ class RoutingConfigLoaderTest {
     void aHighGuardDutyExfiltrationGoesToTheCriticalRouteAndEveryoneOnce() throws Exception {
         RoutingConfig config = load(FULL);
         Notification n = TestNotifications.of(EventKind.CREATED, "f", Severity.HIGH, TestNotifications.T0);
-        Notification gd = new Notification(n.kind(), n.findingId(), n.title(), n.description(), n.severity(),
+        Notification gd = new Notification(n.kind(), n.findingId(), n.ruleId(), n.title(), n.description(), n.severity(),
                 java.util.List.of("Effects/Data Exfiltration/S3"), n.account(), n.region(), n.principal(),
                 n.resource(), n.firstSeen(), n.lastSeen(), n.count(), "guardduty", 1, "", n.workflow(), n.changedAt());
         assertThat(config.destinationsFor(gd)).containsExactly(Map.entry("jira-sec", "critical"),

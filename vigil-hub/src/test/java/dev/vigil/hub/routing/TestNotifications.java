@@ -13,7 +13,7 @@ final class TestNotifications {
     }
 
     static Notification of(EventKind kind, String findingId, Severity severity, Instant changedAt) {
-        return new Notification(kind, findingId, "Root console login without MFA",
+        return new Notification(kind, findingId, "vigil-console-login-without-mfa", "Root console login without MFA",
                 "The root user signed in to the console without MFA.", severity,
                 List.of("TTPs/Initial Access/RootLogin"), "123456789012", "eu-west-1",
                 "arn:aws:iam::123456789012:root", "AwsAccount/123456789012",
@@ -30,7 +30,7 @@ final class TestNotifications {
 
     static Notification withText(EventKind kind, String findingId, String title, String description) {
         Notification n = of(kind, findingId, Severity.CRITICAL, T0);
-        return new Notification(n.kind(), n.findingId(), title, description, n.severity(), n.types(), n.account(),
+        return new Notification(n.kind(), n.findingId(), n.ruleId(), title, description, n.severity(), n.types(), n.account(),
                 n.region(), n.principal(), n.resource(), n.firstSeen(), n.lastSeen(), n.count(), n.product(),
                 n.riskScore(), n.riskExplanation(), n.workflow(), n.changedAt());
     }

@@ -102,6 +102,7 @@ class WebhookDeliveryTest {
         assertThat(body.path("sent_at").asLong()).isEqualTo(TestNotifications.T0.getEpochSecond());
         assertThat(body.path("event").asText()).isEqualTo("CREATED");
         assertThat(body.path("finding").path("finding_id").asText()).isEqualTo("f-1");
+        assertThat(body.path("finding").path("rule_id").asText()).isEqualTo("vigil-console-login-without-mfa");
         assertThat(body.path("finding").path("severity").asText()).isEqualTo("High");
         assertThat(body.path("finding").path("risk_score").asInt()).isEqualTo(87);
 
