@@ -144,8 +144,8 @@ final class ScanPipeline {
                 futures.add(pool.submit(() -> {
                     FileResult r;
                     try {
-                        r = mayBeFlowLog(f) && FlowLogSniffer.isFlowLog(f.path()) ? readFlows(flowReader, f, problems)
-                                : readTrail(reader, f, hits, problems);
+                        boolean flows = FlowLogSniffer.worthSniffing(f.path()) && FlowLogSniffer.isFlowLog(f.path());
+                        r = flows ? readFlows(flowReader, f, problems) : readTrail(reader, f, hits, problems);
                     } finally {
                         hits.finish();
                     }
@@ -192,15 +192,6 @@ final class ScanPipeline {
                 kindCounts, counters.records.sum(), counters.bytesRead.sum(), skippedFiles.sum(), skippedRecords.sum(),
                 problems.counts(), problems.kept(), PeakMemory.rssBytes());
         return new Outcome(findings, summary, stats, metrics == null ? null : metrics.result());
-    }
-
-    /**
-     * False for files named as CloudTrail delivers them ({@code ACCOUNT_CloudTrail_REGION_…}, digests and Insights
-     * alike): a bucket of CloudTrail holds thousands, and opening each twice to learn it is not a flow log costs a
-     * scan a few per cent. Every other file is sniffed; the CloudTrail reader still judges these by content.
-     */
-    private static boolean mayBeFlowLog(LogFile f) {
-        return !f.path().getFileName().toString().contains("_CloudTrail");
     }
 
     /** What reading one file gave, whichever reader read it. */

@@ -5,7 +5,7 @@ import dev.vigil.model.Event;
 import java.util.List;
 
 /** Turns event field values into the text used for finding keys, group-by values and facts. */
-final class FieldText {
+public final class FieldText {
 
     private FieldText() {
     }
@@ -31,7 +31,7 @@ final class FieldText {
     }
 
     /** A scalar field as text, or "" when absent, null, a list or an object. */
-    static String scalar(Event event, String path) {
+    public static String scalar(Event event, String path) {
         Object v = event.field(path);
         return switch (v) {
             case String s -> s;

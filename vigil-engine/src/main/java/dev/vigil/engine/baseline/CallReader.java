@@ -1,5 +1,6 @@
 package dev.vigil.engine.baseline;
 
+import dev.vigil.engine.FieldText;
 import dev.vigil.engine.CloudTrailFacts;
 import dev.vigil.model.Event;
 
@@ -94,13 +95,7 @@ final class CallReader {
     }
 
     private static String text(Event event, String path) {
-        Object v = event.field(path);
-        return switch (v) {
-            case String s -> s;
-            case Boolean b -> b.toString();
-            case Number n -> n.toString();
-            case null, default -> "";
-        };
+        return FieldText.scalar(event, path);
     }
 
     private static String cut(String value) {

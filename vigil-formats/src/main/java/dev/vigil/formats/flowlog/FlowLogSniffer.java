@@ -30,6 +30,15 @@ public final class FlowLogSniffer {
     private FlowLogSniffer() {
     }
 
+    /**
+     * False for files named as CloudTrail delivers them ({@code ACCOUNT_CloudTrail_REGION_…}, digests and Insights
+     * alike), which a caller need not open a second time to learn they are not flow logs: a log bucket holds
+     * thousands of them. Callers still judge such files by content with their own reader.
+     */
+    public static boolean worthSniffing(Path file) {
+        return !file.getFileName().toString().contains("_CloudTrail");
+    }
+
     /** Whether the file holds VPC Flow Logs; false for anything unreadable. */
     public static boolean isFlowLog(Path file) {
         if (ParquetFlowReader.isParquet(file)) {

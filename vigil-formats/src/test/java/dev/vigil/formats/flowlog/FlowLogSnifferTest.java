@@ -18,6 +18,15 @@ class FlowLogSnifferTest {
     Path dir;
 
     @Test
+    void onlyFilesCloudTrailNamedAreNotWorthSniffing() {
+        assertThat(FlowLogSniffer.worthSniffing(Path.of("a/111122223333_CloudTrail_us-east-1_20261001T0000Z_ab.json.gz")))
+                .isFalse();
+        assertThat(FlowLogSniffer.worthSniffing(Path.of("111122223333_CloudTrail-Digest_us-east-1_x.json.gz"))).isFalse();
+        assertThat(FlowLogSniffer.worthSniffing(Path.of("CloudTrail/123_vpcflowlogs_us-east-1_fl-1_x.log.gz"))).isTrue();
+        assertThat(FlowLogSniffer.worthSniffing(Path.of("events.json"))).isTrue();
+    }
+
+    @Test
     void flowLogsAreRecognisedByContentWhateverTheirName() throws IOException {
         FlowLogFiles f = new FlowLogFiles(dir);
         assertThat(FlowLogSniffer.isFlowLog(f.write("AWSLogs/123456789010/vpcflowlogs/us-east-1/2014/12/14/"

@@ -89,7 +89,7 @@ public final class PostureInputReader {
                             + PosturePolicyReader.FILE_NAME + "; ignored it");
                 } else if (!f.named() && !InputFiles.mayHoldPostureData(f.path())) {
                     tally.fileIgnored(f.display(), "not-posture-input", "not a .json, .jsonl or .gz file; ignored it");
-                } else if (mayBeFlowLog(f.path()) && FlowLogSniffer.isFlowLog(f.path())) {
+                } else if (FlowLogSniffer.worthSniffing(f.path()) && FlowLogSniffer.isFlowLog(f.path())) {
                     // a log bucket holds flow logs beside CloudTrail; they are vigil scan's, not posture data
                     tally.fileIgnored(f.display(), "not-posture-input", "a VPC flow-log file (vigil scan reads "
                             + "those); ignored it");
@@ -100,13 +100,6 @@ public final class PostureInputReader {
             ConfigHistory built = history.calls(calls).build();
             return new PostureInput(inventory, supplements, policy, rootUses, built,
                     tally.summary(calls.size(), rootUses.size()));
-        }
-
-        /** Flow logs are never named .json: only other names are worth a look at their content. */
-        private static boolean mayBeFlowLog(Path p) {
-            String name = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-            return !(name.endsWith(".json") || name.endsWith(".json.gz") || name.endsWith(".jsonl")
-                    || name.endsWith(".jsonl.gz"));
         }
 
         private void readByContent(InputFiles.Found f) {
