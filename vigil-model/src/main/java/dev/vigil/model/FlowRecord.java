@@ -44,7 +44,10 @@ import java.util.Objects;
  * @param flowDirection  v5 {@code flow-direction}: ingress, egress, or ""
  * @param trafficPath    v5 {@code traffic-path} (1–8), or {@link #ABSENT}
  * @param extra          other fields by flow-log name (never null; usually empty)
- * @param origin         where it was read: {@code FILE#line N} (or {@code FILE#row N} for Parquet)
+ * @param originPrefix   where it was read, up to the number: {@code FILE#line } (or {@code FILE#row } for Parquet);
+ *                       the whole origin when {@code originNumber} is negative
+ * @param originNumber   the line, event or row number, or -1; kept apart from the prefix so that reading a record
+ *                       builds no text for its origin (the prefix is one string per file) — see {@link #origin()}
  */
 public record FlowRecord(int version, String accountId, String interfaceId,
                          String srcAddr, String dstAddr, int srcPort, int dstPort, int protocol,
@@ -52,7 +55,7 @@ public record FlowRecord(int version, String accountId, String interfaceId,
                          String vpcId, String subnetId, String instanceId, int tcpFlags, String type,
                          String pktSrcAddr, String pktDstAddr, String region, String azId,
                          String pktSrcAwsService, String pktDstAwsService, String flowDirection, int trafficPath,
-                         Map<String, String> extra, String origin) implements Event {
+                         Map<String, String> extra, String originPrefix, long originNumber) implements Event {
 
     /** The value of a number the record did not carry or wrote as {@code -}. */
     public static final int ABSENT = -1;
@@ -85,7 +88,25 @@ public record FlowRecord(int version, String accountId, String interfaceId,
         pktDstAwsService = Objects.requireNonNullElse(pktDstAwsService, "");
         flowDirection = Objects.requireNonNullElse(flowDirection, "");
         extra = extra == null || extra.isEmpty() ? Map.of() : Map.copyOf(extra);
-        origin = Objects.requireNonNullElse(origin, "");
+        originPrefix = Objects.requireNonNullElse(originPrefix, "");
+    }
+
+    /** A record whose origin is given whole ({@code FILE#line N}). */
+    public FlowRecord(int version, String accountId, String interfaceId,
+                      String srcAddr, String dstAddr, int srcPort, int dstPort, int protocol,
+                      long packets, long bytes, long start, long end, Action action, LogStatus logStatus,
+                      String vpcId, String subnetId, String instanceId, int tcpFlags, String type,
+                      String pktSrcAddr, String pktDstAddr, String region, String azId,
+                      String pktSrcAwsService, String pktDstAwsService, String flowDirection, int trafficPath,
+                      Map<String, String> extra, String origin) {
+        this(version, accountId, interfaceId, srcAddr, dstAddr, srcPort, dstPort, protocol, packets, bytes, start,
+                end, action, logStatus, vpcId, subnetId, instanceId, tcpFlags, type, pktSrcAddr, pktDstAddr, region,
+                azId, pktSrcAwsService, pktDstAwsService, flowDirection, trafficPath, extra, origin, -1);
+    }
+
+    /** Where the record was read: {@code FILE#line N}, {@code FILE#event N} or {@code FILE#row N}; built on demand. */
+    public String origin() {
+        return originNumber < 0 ? originPrefix : originPrefix + originNumber;
     }
 
     /** True for a record that describes traffic (log-status OK), false for NODATA and SKIPDATA. */

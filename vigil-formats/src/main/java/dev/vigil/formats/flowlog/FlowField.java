@@ -55,8 +55,8 @@ enum FlowField {
     /** Largest value an {@link Kind#INT} column accepts; 0 for other kinds. */
     final int max;
     /**
-     * Whether values repeat from line to line (ids, regions, names) and are worth caching; addresses take too many
-     * values for a small cache to hold, so they are copied each time.
+     * Whether values repeat from line to line (ids, regions, names) and share the id cache; addresses take more
+     * values and have a cache of their own.
      */
     final boolean repeats;
 

@@ -236,9 +236,8 @@ public final class FlowLogFileReader {
                 int m = CloudWatchText.messageStart(b, s, e);
                 s = m >= 0 ? m : s;
             }
-            String origin = originPrefix() + n;
             try {
-                FlowRecord r = parser.parse(b, s, e, origin);
+                FlowRecord r = parser.parse(b, s, e, originPrefix(), n);
                 records++;
                 sink.accept(r);
             } catch (MalformedRecord m) {
@@ -248,7 +247,7 @@ public final class FlowLogFileReader {
                     return true;
                 }
                 skipped++;
-                problems.accept(new Problem(origin, m.reason(), m.getMessage() + "; skipped the " + unit));
+                problems.accept(new Problem(originPrefix() + n, m.reason(), m.getMessage() + "; skipped the " + unit));
             }
             return true;
         }
@@ -282,7 +281,7 @@ public final class FlowLogFileReader {
 
         private String originPrefix;
 
-        /** {@code FILE#line } once per file, so each record's origin is one concatenation. */
+        /** {@code FILE#line } once per file: a record keeps it and its number, and builds no origin text. */
         private String originPrefix() {
             if (originPrefix == null) {
                 originPrefix = file.display() + "#" + unit + " ";

@@ -130,10 +130,15 @@ final class FlowRecordBuilder {
     }
 
     FlowRecord build(String origin) {
+        return build(origin, -1);
+    }
+
+    /** The record, read at {@code originPrefix + originNumber} (the number kept apart: see FlowRecord). */
+    FlowRecord build(String originPrefix, long originNumber) {
         return new FlowRecord(version, accountId, interfaceId, srcAddr, dstAddr, srcPort, dstPort, protocol,
                 packets, bytes, start, end, action, logStatus, vpcId, subnetId, instanceId, tcpFlags, type,
                 pktSrcAddr, pktDstAddr, region, azId, pktSrcAwsService, pktDstAwsService, flowDirection, trafficPath,
-                extra, origin);
+                extra, originPrefix, originNumber);
     }
 
     /** The action written as text; {@code -} (and SQL null) is {@link Action#NONE}. */

@@ -18,18 +18,35 @@ final class TextCache {
     static final int SLOTS = 1024;
     static final int MAX_LENGTH = 64;
 
+    private final int maxLength;
+    private final int shift;
+
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-    /** Slot i's key bytes are keys[i * MAX_LENGTH, i * MAX_LENGTH + lengths[i]). */
-    private final byte[] keys = new byte[SLOTS * MAX_LENGTH];
-    private final int[] lengths = new int[SLOTS];
-    private final String[] values = new String[SLOTS];
+    /** Slot i's key bytes are keys[i * maxLength, i * maxLength + lengths[i]). */
+    private final byte[] keys;
+    private final int[] lengths;
+    private final String[] values;
+
+    /** A cache of ids: {@link #SLOTS} slots of up to {@link #MAX_LENGTH} bytes. */
+    TextCache() {
+        this(SLOTS, MAX_LENGTH);
+    }
+
+    /** @param slots a power of two */
+    TextCache(int slots, int maxLength) {
+        this.maxLength = maxLength;
+        this.shift = 64 - Integer.numberOfTrailingZeros(slots);
+        this.keys = new byte[slots * maxLength];
+        this.lengths = new int[slots];
+        this.values = new String[slots];
+    }
 
     /**
      * The slot of a byte run from its length and its first and last eight bytes (the whole of most ids):
      * constant time whatever the length; the bytes are compared in full on a hit anyway.
      */
-    private static int slot(byte[] b, int start, int len) {
+    private int slot(byte[] b, int start, int len) {
         long h;
         if (len >= 8) {
             h = (long) LONGS.get(b, start) * 0x9E3779B97F4A7C15L ^ (long) LONGS.get(b, start + len - 8);
@@ -40,16 +57,16 @@ final class TextCache {
             }
         }
         h = (h + len) * 0xC2B2AE3D27D4EB4FL;
-        return (int) (h >>> 54) & (SLOTS - 1);
+        return (int) (h >>> shift); // the top bits: the best mixed
     }
 
     String get(byte[] b, int start, int end) {
         int len = end - start;
-        if (len > MAX_LENGTH || len == 0) {
+        if (len > maxLength || len == 0) {
             return new String(b, start, len, StandardCharsets.UTF_8);
         }
         int slot = slot(b, start, len);
-        int at = slot * MAX_LENGTH;
+        int at = slot * maxLength;
         if (lengths[slot] == len && Arrays.equals(keys, at, at + len, b, start, end)) {
             return values[slot];
         }
