@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * The earliest flows of a key by (time, origin), at most {@code cap}: the evidence a finding shows. Keeping the
  * smallest under a total order makes the kept flows independent of arrival order and of how readers split the input.
- * A flow seen twice (same time and origin) is kept once.
+ * A flow seen twice (same time and origin) is kept once. An origin is compared as (prefix, number) — the file's
+ * {@code FILE#line } and the line — so that no origin text is built while flows are added.
  */
 final class EarliestFlows {
 
@@ -16,26 +17,25 @@ final class EarliestFlows {
      * One kept flow: its time and origin, and the record itself unless evidence text is off
      * ({@code evidence-text: false}), when a caller reads it back from its origin.
      */
-    record Kept(long timeMillis, String origin, FlowRecord flow) {
+    record Kept(long timeMillis, String originPrefix, long originNumber, FlowRecord flow) {
+
+        /** {@code FILE#line N}, as {@link FlowRecord#origin()}. */
+        String origin() {
+            return originNumber < 0 ? originPrefix : originPrefix + originNumber;
+        }
     }
 
     private final int cap;
     private final boolean keepText;
-    /**
-     * The kept flows in order; null while at most one is kept (then in {@link #one}): most entries (one instance and
-     * peer in one window) see a single flow, and a list per entry was a large share of the partial state.
-     */
-    private List<Kept> flows;
-    /** The one kept flow without text, or null. */
-    private Kept one;
-    /** The one kept flow with text, or null: the record stands for its own time and origin. */
-    private FlowRecord oneFlow;
-    /** The time of the last kept flow in {@link #flows}. */
+    /** The kept flows in order. */
+    private final List<Kept> flows;
+    /** The time of the last kept flow. */
     private long lastTime;
 
     EarliestFlows(int cap, boolean keepText) {
         this.cap = cap;
         this.keepText = keepText;
+        this.flows = new ArrayList<>(Math.min(cap, 4));
     }
 
     EarliestFlows emptyCopy() {
@@ -43,41 +43,22 @@ final class EarliestFlows {
     }
 
     void add(FlowRecord r) {
-        add(r.timeMillis(), r.origin(), r);
+        add(r.timeMillis(), r.originPrefix(), r.originNumber(), r);
     }
 
-    private void add(long time, String origin, FlowRecord r) {
-        if (flows == null) {
-            Kept kept = single();
-            if (kept == null) {
-                if (keepText && r != null) {
-                    oneFlow = r;
-                } else {
-                    one = new Kept(time, origin, null);
-                }
-                return;
-            }
-            int c = compare(time, origin, kept);
-            if (c == 0 || (cap == 1 && c > 0)) {
-                return;
-            }
-            flows = new ArrayList<>(Math.min(cap, 4));
-            flows.add(kept);
-            one = null;
-            oneFlow = null;
-        }
+    void add(long time, String prefix, long number, FlowRecord r) {
         int n = flows.size();
         if (n == cap && time > lastTime) {
             return; // the common case once full, decided without reading the kept flows
         }
-        if (n == cap && compare(time, origin, flows.get(n - 1)) >= 0) {
-            return; // the common case once full: later than everything kept, decided without allocating
+        if (n == cap && compare(time, prefix, number, flows.get(n - 1)) >= 0) {
+            return;
         }
         int lo = 0;
         int hi = n;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            int c = -compare(time, origin, flows.get(mid));
+            int c = -compare(time, prefix, number, flows.get(mid));
             if (c == 0) {
                 return;
             }
@@ -87,33 +68,39 @@ final class EarliestFlows {
                 hi = mid;
             }
         }
-        flows.add(lo, new Kept(time, origin, keepText ? r : null));
+        flows.add(lo, new Kept(time, prefix, number, keepText ? r : null));
         if (flows.size() > cap) {
             flows.remove(flows.size() - 1);
         }
         lastTime = flows.get(flows.size() - 1).timeMillis();
     }
 
-    private static int compare(long time, String origin, Kept k) {
-        int c = Long.compare(time, k.timeMillis());
-        return c != 0 ? c : origin.compareTo(k.origin());
+    /** The order of kept flows: time, then origin prefix, then number. */
+    static int compare(long time, String prefix, long number, long otherTime, String otherPrefix, long otherNumber) {
+        int c = Long.compare(time, otherTime);
+        if (c != 0) {
+            return c;
+        }
+        if (prefix != otherPrefix) { // one string per file: identity settles most comparisons
+            c = prefix.compareTo(otherPrefix);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Long.compare(number, otherNumber);
+    }
+
+    private static int compare(long time, String prefix, long number, Kept k) {
+        return compare(time, prefix, number, k.timeMillis(), k.originPrefix(), k.originNumber());
     }
 
     void addAll(EarliestFlows other) {
-        for (Kept k : other.flows()) {
-            add(k.timeMillis(), k.origin(), k.flow());
+        for (Kept k : other.flows) {
+            add(k.timeMillis(), k.originPrefix(), k.originNumber(), k.flow());
         }
-    }
-
-    private Kept single() {
-        return oneFlow != null ? new Kept(oneFlow.timeMillis(), oneFlow.origin(), oneFlow) : one;
     }
 
     List<Kept> flows() {
-        if (flows != null) {
-            return flows;
-        }
-        Kept kept = single();
-        return kept == null ? List.of() : List.of(kept);
+        return flows;
     }
 }

@@ -58,8 +58,8 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
     /** Names a state keeps one copy of; beyond that (a hostile input inventing names) it uses the record's. */
     private static final int MAX_NAMES = 1 << 16;
 
-    /** Slots of the first-seen cache (a power of two). */
-    private static final int FIRST_SEEN_SLOTS = 1024;
+    /** Slots of the owner cache (a power of two). */
+    private static final int OWNER_SLOTS = 1024;
 
     /** One reader's partial state. Not thread-safe. */
     public static final class State {
@@ -72,14 +72,14 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
         private String instance;
         private String region;
         /**
-         * First-seen entries of recent resources, by a hash of (account, resource): every flow touches one, and a
-         * file can hold many interfaces' records, so a single "last resource" missed on most flows and allocated a
-         * key each time.
+         * The owner numbers of recent (account, region, resource) triples, by a hash of account and resource: every
+         * flow needs one, and a file can hold many interfaces' records, so a single "last owner" missed on most
+         * flows. The names are this state's copies ({@link #canonical}), compared by identity first.
          */
-        private final TallyKey[] firstSeenKeys = new TallyKey[FIRST_SEEN_SLOTS];
-        private final Tally[] firstSeen = new Tally[FIRST_SEEN_SLOTS];
-        /** {@link TallyMap#shrinks()} when the cache was last valid: the map may have dropped cached entries since. */
-        private int firstSeenShrinks;
+        private final String[] ownerAccount = new String[OWNER_SLOTS];
+        private final String[] ownerRegion = new String[OWNER_SLOTS];
+        private final String[] ownerResource = new String[OWNER_SLOTS];
+        private final int[] ownerId = new int[OWNER_SLOTS];
         /** The flow being added, reused: one per record was a large share of the allocations. */
         private Flow flow;
         /**
@@ -100,8 +100,27 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
             return name;
         }
 
-        State(int maxKeys) {
-            entries = new TallyMap(maxKeys);
+        State(FlowDetectionSettings settings) {
+            entries = new TallyMap(settings.maxKeys(), settings.evidenceFlows(), settings.evidenceText());
+        }
+
+        private int owner(String account, String region, String resource) {
+            int slot = (resource.hashCode() * 31 + account.hashCode()) & (OWNER_SLOTS - 1);
+            String a = ownerAccount[slot];
+            if (a != null && same(a, account) && same(ownerResource[slot], resource)
+                    && same(ownerRegion[slot], region)) {
+                return ownerId[slot];
+            }
+            int id = entries.owner(account, region, resource);
+            ownerAccount[slot] = account;
+            ownerRegion[slot] = region;
+            ownerResource[slot] = resource;
+            ownerId[slot] = id;
+            return id;
+        }
+
+        private static boolean same(String a, String b) {
+            return a == b || a.equals(b);
         }
 
         private Flow flow(FlowDetections detections) {
@@ -112,6 +131,11 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
         }
 
         private long unusable;
+
+        /** Entries this state holds (at most {@code limits.max-keys}). */
+        public int entryCount() {
+            return entries.size();
+        }
 
         /** Entries this state left out because {@code limits.max-keys} was reached (0 in normal operation). */
         public long droppedEntries() {
@@ -134,7 +158,7 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
 
     @Override
     public State newState() {
-        return new State(settings.maxKeys());
+        return new State(settings);
     }
 
     @Override
@@ -185,8 +209,9 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
             state.unusable++;
             return;
         }
-        Flow f = state.flow(this).set(r, timeMillis, seconds, resource, remote,
-                Addresses.hostId(remote, ingress ? srcV4 : dstV4));
+        long remoteV4 = ingress ? srcV4 : dstV4;
+        Flow f = state.flow(this).set(r, timeMillis, seconds, resource, remote, Addresses.hostId(remote, remoteV4),
+                remoteV4);
         evaluate(f, r, ingress, remoteClass == Addresses.PUBLIC);
     }
 
@@ -204,8 +229,9 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
     /** The one count that needs no instance side: rejected flows of the interface. */
     private void countRejected(State state, FlowRecord r, long seconds) {
         if (!r.interfaceId().isEmpty() && r.action() == FlowRecord.Action.REJECT) {
-            Flow f = state.flow(this).set(r, r.timeMillis(), seconds, state.canonical(resource(state, r, "")), "", -1);
-            f.add(Kind.STORM, window(seconds, scanWindowSeconds), "", -1);
+            Flow f = state.flow(this).set(r, r.timeMillis(), seconds, state.canonical(resource(state, r, "")), "", -1,
+                    -1);
+            f.add(Kind.STORM, window(seconds, scanWindowSeconds), false, -1);
         }
     }
 
@@ -258,7 +284,7 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
         boolean attempt = proto == FlowRecord.TCP && r.packets() >= 0 && r.packets() <= settings.bruteForceMaxPackets();
 
         if (rejected) {
-            f.add(Kind.STORM, scanWindow, "", -1);
+            f.add(Kind.STORM, scanWindow, false, -1);
         }
         f.first();
         if (remotePublic) {
@@ -268,11 +294,13 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
             outboundConnection(f, r, scanWindow, proto, remotePort, localPort, probe, attempt, accepted, remotePublic);
         }
         if (!ingress && remotePublic && proto >= 0) {
-            Tally pair = f.add(Kind.PAIR, scanWindow, f.remote, floodKind(r, remotePort).ordinal());
-            if (pair != null && outbound && ported && r.bytes() >= 0 && r.bytes() <= settings.beaconMaxFlowBytes()) {
-                pair.distinct(localPort, settings.maxDistinct());
-                pair.start(r.start() != FlowRecord.ABSENT ? r.start() : f.seconds, settings.beaconMaxSamples());
-                pair.beacon(r.bytes());
+            int pair = f.add(Kind.PAIR, scanWindow, true, floodKind(r, remotePort).ordinal());
+            if (pair >= 0 && outbound && ported && r.bytes() >= 0 && r.bytes() <= settings.beaconMaxFlowBytes()) {
+                TallyMap entries = f.state.entries;
+                entries.distinct(pair, localPort, settings.maxDistinct());
+                entries.start(pair, r.start() != FlowRecord.ABSENT ? r.start() : f.seconds,
+                        settings.beaconMaxSamples());
+                entries.beacon(pair, r.bytes());
             }
         }
         if (inbound) {
@@ -283,36 +311,36 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
     private void outboundConnection(Flow f, FlowRecord r, long scanWindow, int proto, int remotePort, int localPort,
                                     boolean probe, boolean attempt, boolean accepted, boolean remotePublic) {
         if (probe) {
-            f.distinct(Kind.PORTSCAN, scanWindow, "", -1, remotePort);
-            f.distinct(Kind.PORT_SWEEP, scanWindow, "", remotePort, f.remoteHost);
+            f.distinct(Kind.PORTSCAN, scanWindow, false, -1, remotePort);
+            f.distinct(Kind.PORT_SWEEP, scanWindow, false, remotePort, f.remoteHost);
         }
         if (attempt && ssh.has(remotePort)) {
-            f.add(Kind.SSH_OUT, scanWindow, f.remote, remotePort);
+            f.add(Kind.SSH_OUT, scanWindow, true, remotePort);
         }
         if (attempt && rdp.has(remotePort)) {
-            f.add(Kind.RDP_OUT, scanWindow, f.remote, remotePort);
+            f.add(Kind.RDP_OUT, scanWindow, true, remotePort);
         }
         if (!remotePublic) {
             return;
         }
         if (proto == FlowRecord.TCP && smtp.has(remotePort)) {
-            f.distinct(Kind.SPAMBOT, scanWindow, "", -1, f.remoteHost);
+            f.distinct(Kind.SPAMBOT, scanWindow, false, -1, f.remoteHost);
         }
         if (accepted && !probe) { // a conversation, not a probe: a scan would otherwise raise one per port
-            f.add(Kind.PORT_UNUSUAL, 0, "", proto << 16 | remotePort);
+            f.add(Kind.PORT_UNUSUAL, 0, false, proto << 16 | remotePort);
         }
         if (accepted && mining.has(remotePort)) {
-            f.distinct(Kind.MINING_PORT, 0, f.remote, remotePort, localPort);
+            f.distinct(Kind.MINING_PORT, 0, true, remotePort, localPort);
         }
     }
 
     private void inboundConnection(Flow f, FlowRecord r, long scanWindow, int proto, int localPort, boolean ported,
                                    boolean probe, boolean attempt, boolean accepted, boolean remotePublic) {
         if (attempt && ported && ssh.has(localPort)) {
-            f.add(Kind.SSH_IN, scanWindow, f.remote, localPort);
+            f.add(Kind.SSH_IN, scanWindow, true, localPort);
         }
         if (attempt && ported && rdp.has(localPort)) {
-            f.add(Kind.RDP_IN, scanWindow, f.remote, localPort);
+            f.add(Kind.RDP_IN, scanWindow, true, localPort);
         }
         // Without ports (ICMP…) a request cannot be told from the reply to the instance's own request, which the
         // security group's state admits; with equal ports (NTP 123 to 123) neither can it.
@@ -325,15 +353,16 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
         NetworkPolicy.Verdict verdict = policy.inbound(r.interfaceId(), r.instanceId(), proto, localPort, f.remote);
         int portKey = proto << 16 | localPort;
         if (prober != null) {
-            Tally t = f.distinct(Kind.PORT_PROBE, scanWindow, "", portKey, f.remoteHost);
-            if (t != null) {
-                t.open |= verdict == NetworkPolicy.Verdict.ALLOWED
-                        || (verdict == NetworkPolicy.Verdict.UNKNOWN && accepted);
-                t.match(prober);
+            int t = f.distinct(Kind.PORT_PROBE, scanWindow, false, portKey, f.remoteHost);
+            if (t >= 0) {
+                if (verdict == NetworkPolicy.Verdict.ALLOWED || (verdict == NetworkPolicy.Verdict.UNKNOWN && accepted)) {
+                    f.state.entries.open(t);
+                }
+                f.state.entries.match(t, prober);
             }
         }
         if (accepted && verdict == NetworkPolicy.Verdict.DENIED) {
-            f.add(Kind.UNAUTHORISED, 0, "", portKey);
+            f.add(Kind.UNAUTHORISED, 0, false, portKey);
         }
     }
 
@@ -345,21 +374,21 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
         if (m == null) {
             return;
         }
-        Tally t = switch (m.category()) {
+        int t = switch (m.category()) {
             // One finding per instance listing the hosts, as GuardDuty groups it: a listed /28 probing the
             // instance is one event, not one per address.
-            case MALICIOUS -> f.distinct(Kind.MALICIOUS_LISTED, 0, "", -1, f.remoteHost);
-            case MINING_POOL -> f.add(Kind.MINING_LISTED, 0, f.remote, -1);
-            case COMMAND_AND_CONTROL -> f.add(Kind.C2_LISTED, 0, f.remote, -1);
-            case BLACKHOLE -> f.add(Kind.BLACKHOLE_LISTED, 0, f.remote, -1);
-            case DROP_POINT -> f.add(Kind.DROP_POINT_LISTED, 0, f.remote, -1);
-            case TOR_EXIT -> outbound ? f.distinct(Kind.TOR_CLIENT_LISTED, 0, "", -1, f.remoteHost) : null;
-            case TOR_RELAY -> outbound ? f.distinct(Kind.TOR_CLIENT_LISTED, 0, "", -1, f.remoteHost)
+            case MALICIOUS -> f.distinct(Kind.MALICIOUS_LISTED, 0, false, -1, f.remoteHost);
+            case MINING_POOL -> f.add(Kind.MINING_LISTED, 0, true, -1);
+            case COMMAND_AND_CONTROL -> f.add(Kind.C2_LISTED, 0, true, -1);
+            case BLACKHOLE -> f.add(Kind.BLACKHOLE_LISTED, 0, true, -1);
+            case DROP_POINT -> f.add(Kind.DROP_POINT_LISTED, 0, true, -1);
+            case TOR_EXIT -> outbound ? f.distinct(Kind.TOR_CLIENT_LISTED, 0, false, -1, f.remoteHost) : -1;
+            case TOR_RELAY -> outbound ? f.distinct(Kind.TOR_CLIENT_LISTED, 0, false, -1, f.remoteHost)
                     : inbound && accepted ? f.distinct(Kind.TOR_RELAY_LISTED,
-                    window(f.seconds, volumeWindowSeconds), "", -1, f.remoteHost) : null;
+                    window(f.seconds, volumeWindowSeconds), false, -1, f.remoteHost) : -1;
         };
-        if (t != null) {
-            t.match(m);
+        if (t >= 0) {
+            f.state.entries.match(t, m);
         }
     }
 
@@ -411,7 +440,7 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
                 largest = s;
             }
         }
-        TallyMap merged = largest == null ? new TallyMap(settings.maxKeys()) : largest.entries;
+        TallyMap merged = largest == null ? newState().entries : largest.entries;
         for (State s : states) {
             if (s != largest) {
                 merged.mergeFrom(s.entries);
@@ -424,77 +453,63 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
     private final class Flow {
         final State state;
         FlowRecord record;
-        String account;
         long timeMillis;
         long seconds;
-        String region;
-        String resource;
+        int owner;
         String remote;
         long remoteHost;
+        /** The remote address as an entry's peer ({@link TallyMap#peer}); resolved on first use. */
+        private long peer;
+        private long remoteV4;
+        private boolean peerKnown;
 
         Flow(State state) {
             this.state = state;
         }
 
-        Flow set(FlowRecord record, long timeMillis, long seconds, String resource, String remote, long remoteHost) {
+        Flow set(FlowRecord record, long timeMillis, long seconds, String resource, String remote, long remoteHost,
+                 long remoteV4) {
             this.record = record;
             this.timeMillis = timeMillis;
             this.seconds = seconds;
-            this.account = state.canonical(record.accountId());
-            this.region = state.canonical(region(state, record));
-            this.resource = resource;
+            this.owner = state.owner(state.canonical(record.accountId()), state.canonical(region(state, record)),
+                    resource);
             this.remote = remote;
             this.remoteHost = remoteHost;
+            this.remoteV4 = remoteV4;
+            this.peerKnown = false;
             return this;
         }
 
-        int evidenceCap() {
-            return settings.evidenceFlows();
-        }
-
-        Tally entry(Kind kind, long window, String peer, int port) {
-            return state.entries.get(new TallyKey(kind.ordinal(), window, account, region,
-                    resource, peer, port));
-        }
-
-        Tally add(Kind kind, long window, String peer, int port) {
-            Tally t = entry(kind, window, peer, port);
-            if (t != null) {
-                t.add(record, timeMillis, evidenceCap(), settings.evidenceText());
+        private long peer() {
+            if (!peerKnown) {
+                peer = state.entries.peer(remote, remoteV4);
+                peerKnown = true;
             }
-            return t;
+            return peer;
         }
 
-        Tally distinct(Kind kind, long window, String peer, int port, long value) {
-            Tally t = add(kind, window, peer, port);
-            if (t != null) {
-                t.distinct(value, settings.maxDistinct());
+        /** Adds the flow to an entry; returns its row, or -1 when the entry is not kept (over the cap). */
+        int add(Kind kind, long window, boolean byPeer, int port) {
+            int row = state.entries.get(kind.ordinal(), window, owner, byPeer ? peer() : TallyMap.NO_PEER, port);
+            if (row >= 0) {
+                state.entries.add(row, record, timeMillis);
             }
-            return t;
+            return row;
         }
 
-        /** When the resource was first seen, for learning periods: no evidence, only the earliest time. */
+        int distinct(Kind kind, long window, boolean byPeer, int port, long value) {
+            int row = add(kind, window, byPeer, port);
+            if (row >= 0) {
+                state.entries.distinct(row, value, settings.maxDistinct());
+            }
+            return row;
+        }
+
+        /** When the resource was first and last seen, for learning periods. */
         void first() {
-            int slot = (resource.hashCode() * 31 + account.hashCode()) & (FIRST_SEEN_SLOTS - 1);
-            TallyKey k = state.firstSeenKeys[slot];
-            Tally t;
-            if (state.firstSeenShrinks != state.entries.shrinks()) {
-                java.util.Arrays.fill(state.firstSeenKeys, null);
-                state.firstSeenShrinks = state.entries.shrinks();
-                k = null;
-            }
-            if (k != null && k.resource().equals(resource) && k.account().equals(account)
-                    && k.region().equals(region)) {
-                t = state.firstSeen[slot];
-            } else {
-                k = new TallyKey(Kind.FIRST_SEEN.ordinal(), 0, account, region, resource, "", -1);
-                t = state.entries.get(k);
-                state.firstSeenKeys[slot] = k;
-                state.firstSeen[slot] = t;
-            }
-            if (t != null) {
-                t.first = Math.min(t.first, timeMillis);
-                t.last = Math.max(t.last, timeMillis);
+            if (owner >= 0) {
+                state.entries.seen(owner, timeMillis);
             }
         }
     }

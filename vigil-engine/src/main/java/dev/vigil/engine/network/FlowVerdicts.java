@@ -25,45 +25,70 @@ final class FlowVerdicts {
     }
 
     List<dev.vigil.model.Finding> findings(TallyMap merged) {
-        Map<Owner, Long> firstSeen = new HashMap<>();
-        Map<TallyKey, Tally> judged = new HashMap<>();
-        // Volume and beaconing entries are unions of pair entries. Building every union in full (copying each pair's
-        // sets and evidence) cost most of finish; the parts are collected first, and only the unions that can still
-        // pass their threshold are merged.
-        Map<TallyKey, Parts> volumes = new HashMap<>();
-        Map<TallyKey, Parts> beacons = new HashMap<>();
-        merged.forEach((k, t) -> {
-            if (k.kind() == Kind.FIRST_SEEN.ordinal()) {
-                firstSeen.merge(Owner.of(k), t.first, Math::min);
-            } else if (k.kind() == Kind.PAIR.ordinal()) {
-                expandPair(k, t, judged, volumes, beacons);
-            } else {
-                judged.put(k, t);
-            }
-        });
         long learningMillis = s.learningPeriod().toMillis();
         long volumeWindowMillis = s.volumeWindow().toMillis();
-        Map<Owner, Long> learnedVolume = new HashMap<>();
-        volumes.forEach((k, v) -> {
-            Owner owner = Owner.of(k);
-            Long first = firstSeen.get(owner);
-            long windowEnd = (k.window() + 1) * volumeWindowMillis;
-            if (first != null && windowEnd <= first + learningMillis) {
-                learnedVolume.merge(owner, v.bytes, Math::max);
+        Map<Owner, Long> firstSeen = new HashMap<>();
+        long[] learnedByOwner = new long[merged.owners()];
+        for (int o = 0; o < merged.owners(); o++) {
+            if (merged.ownerFirst(o) != Long.MAX_VALUE) {
+                firstSeen.put(merged.ownerNames(o), merged.ownerFirst(o));
             }
-        });
-        volumes.forEach((k, v) -> {
+        }
+        Map<TallyKey, Tally> judged = new HashMap<>();
+        // Volume and beaconing entries are unions of pair entries, and there is about one pair entry per flow to
+        // the internet: their totals are summed first in primitive groups, and only the groups that pass their
+        // threshold are built as objects.
+        int pairKind = Kind.PAIR.ordinal();
+        int rows = merged.size();
+        // An owner whose egress to the internet adds up to less than volume.min-bytes over the whole input has no
+        // window that can pass it, and most instances send far less: only the others' windows are summed.
+        long[] ownerBytes = new long[merged.owners()];
+        for (int row = 0; row < rows; row++) {
+            if (merged.kind(row) == pairKind) {
+                int owner = merged.ownerOf(row);
+                ownerBytes[owner] = saturatedSum(ownerBytes[owner], merged.value(row, TallyMap.BYTES));
+            }
+        }
+        GroupSums volumes = new GroupSums(); // (owner, peer, volume window) -> bytes
+        GroupSums beacons = new GroupSums(); // (owner, peer, 0) -> small outbound connection records
+        for (int row = 0; row < rows; row++) {
+            if (merged.kind(row) != pairKind) {
+                judged.put(merged.key(row), merged.tally(row));
+                continue;
+            }
+            int owner = merged.ownerOf(row);
+            long peer = merged.peerOf(row);
+            if (merged.value(row, TallyMap.PACKETS) >= s.dosMinPackets()) {
+                judged.put(floodKey(merged.key(row)), merged.tally(row));
+            }
+            if (ownerBytes[owner] >= s.volumeMinBytes()) {
+                volumes.add(owner, peer, volumeWindow(merged.window(row)), merged.value(row, TallyMap.BYTES));
+            }
+            long beaconFlows = merged.value(row, TallyMap.BEACON_FLOWS);
+            if (beaconFlows > 0) {
+                beacons.add(owner, peer, 0, beaconFlows);
+            }
+        }
+        boolean[] anyPasses = new boolean[1];
+        volumes.forEach((owner, peer, window, bytes) -> {
+            long first = merged.ownerFirst(owner);
+            long windowEnd = (window + 1) * volumeWindowMillis;
+            if (first != Long.MAX_VALUE && windowEnd <= first + learningMillis) {
+                learnedByOwner[owner] = Math.max(learnedByOwner[owner], bytes);
+            }
             // a window's volume is judged against max(min-bytes, factor × learned maximum) ≥ min-bytes
-            if (v.bytes >= s.volumeMinBytes()) {
-                judged.put(k, v.union());
-            }
+            anyPasses[0] |= bytes >= s.volumeMinBytes();
         });
-        beacons.forEach((k, b) -> {
-            // every beacon flow adds one start, so a pair has at most that many distinct connection starts
-            if (b.beaconFlows >= s.beaconMinConnections()) {
-                judged.put(k, b.union());
+        beacons.forEach((owner, peer, window, flows) -> anyPasses[0] |= flows >= s.beaconMinConnections());
+        if (anyPasses[0]) {
+            unions(merged, volumes, beacons, judged);
+        }
+        Map<Owner, Long> learnedVolume = new HashMap<>();
+        for (int o = 0; o < learnedByOwner.length; o++) {
+            if (learnedByOwner[o] > 0) {
+                learnedVolume.merge(merged.ownerNames(o), learnedByOwner[o], Math::max);
             }
-        });
+        }
         List<Hit> hits = new ArrayList<>();
         judged.forEach((k, t) -> {
             Kind kind = Kind.of(k.kind());
@@ -83,35 +108,60 @@ final class FlowVerdicts {
         return new FlowFindings(s).assemble(hits);
     }
 
-    /**
-     * One instance's egress to one host in one scan window and flood kind counts as that flood kind's entry, as
-     * part of the volume window containing it, and as part of the pair's beaconing over the whole scan. A flood
-     * entry below {@code dos.min-packets} can be no finding, so it is not judged at all.
-     */
-    private void expandPair(TallyKey k, Tally t, Map<TallyKey, Tally> judged, Map<TallyKey, Parts> volumes,
-                            Map<TallyKey, Parts> beacons) {
-        if (t.packets >= s.dosMinPackets()) {
-            judged.put(new TallyKey(k.port(), k.window(), k.account(), k.region(), k.resource(), k.peer(), -1), t);
-        }
-        long volumeWindow = Math.floorDiv(k.window() * s.scanWindow().toSeconds(), s.volumeWindow().toSeconds());
-        volumes.computeIfAbsent(new TallyKey(Kind.VOLUME.ordinal(), volumeWindow, k.account(), k.region(),
-                k.resource(), k.peer(), -1), x -> new Parts()).add(t);
-        if (t.beaconFlows > 0) {
-            beacons.computeIfAbsent(new TallyKey(Kind.BEACON.ordinal(), 0, k.account(), k.region(), k.resource(),
-                    k.peer(), -1), x -> new Parts()).add(t);
-        }
+    private static long saturatedSum(long a, long b) {
+        return a > Long.MAX_VALUE - b ? Long.MAX_VALUE : a + b;
     }
 
-    /** The pair entries of one volume or beaconing entry, with the sums that decide whether to merge them. */
+    /** A pair entry as its flood kind's entry: the pair's key with the flood kind (kept in the port) as kind. */
+    private static TallyKey floodKey(TallyKey k) {
+        return new TallyKey(k.port(), k.window(), k.account(), k.region(), k.resource(), k.peer(), -1);
+    }
+
+    private long volumeWindow(long scanWindow) {
+        return Math.floorDiv(scanWindow * s.scanWindow().toSeconds(), s.volumeWindow().toSeconds());
+    }
+
+    /**
+     * The volume and beaconing entries whose totals pass their thresholds, each the union of its pair entries: one
+     * instance's egress to one host in one scan window and flood kind is part of the volume window containing it
+     * and of the pair's beaconing over the whole scan.
+     */
+    private void unions(TallyMap merged, GroupSums volumes, GroupSums beacons, Map<TallyKey, Tally> judged) {
+        Map<TallyKey, Parts> parts = new HashMap<>();
+        int pairKind = Kind.PAIR.ordinal();
+        for (int row = 0; row < merged.size(); row++) {
+            if (merged.kind(row) != pairKind) {
+                continue;
+            }
+            int owner = merged.ownerOf(row);
+            long peer = merged.peerOf(row);
+            long volumeWindow = volumeWindow(merged.window(row));
+            boolean volume = volumes.get(owner, peer, volumeWindow) >= s.volumeMinBytes();
+            boolean beacon = merged.value(row, TallyMap.BEACON_FLOWS) > 0
+                    && beacons.get(owner, peer, 0) >= s.beaconMinConnections();
+            if (!volume && !beacon) {
+                continue;
+            }
+            TallyKey k = merged.key(row);
+            Tally t = merged.tally(row);
+            if (volume) {
+                parts.computeIfAbsent(new TallyKey(Kind.VOLUME.ordinal(), volumeWindow, k.account(), k.region(),
+                        k.resource(), k.peer(), -1), x -> new Parts()).add(t);
+            }
+            if (beacon) {
+                parts.computeIfAbsent(new TallyKey(Kind.BEACON.ordinal(), 0, k.account(), k.region(), k.resource(),
+                        k.peer(), -1), x -> new Parts()).add(t);
+            }
+        }
+        parts.forEach((k, p) -> judged.put(k, p.union()));
+    }
+
+    /** The pair entries of one volume or beaconing entry. */
     private static final class Parts {
-        long bytes;
-        long beaconFlows;
         private Tally only;
         private List<Tally> more;
 
         void add(Tally t) {
-            bytes += t.bytes;
-            beaconFlows += t.beaconFlows;
             if (only == null) {
                 only = t;
             } else {

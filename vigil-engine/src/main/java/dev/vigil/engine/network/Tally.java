@@ -1,11 +1,11 @@
 package dev.vigil.engine.network;
 
 import dev.vigil.engine.intel.IntelMatch;
-import dev.vigil.model.FlowRecord;
 
 /**
- * The facts one partial-state entry keeps about its flows — all of them sums, minima, maxima, capped sets of the
- * smallest values or the earliest flows, so that merging partial states in any order gives the same result.
+ * The facts one entry holds about its flows — all of them sums, minima, maxima, capped sets of the smallest values or
+ * the earliest flows, so that merging partial states in any order gives the same result. {@link TallyMap} keeps
+ * them in rows while flows are added; an entry becomes a tally when {@link FlowVerdicts} judges it.
  */
 final class Tally {
 
@@ -32,55 +32,6 @@ final class Tally {
     /** The strongest indicator match among the flows. */
     IntelMatch match;
     EarliestFlows evidence;
-
-    void add(FlowRecord r, long timeMillis, int evidenceCap, boolean evidenceText) {
-        flows++;
-        if (r.packets() > 0) {
-            packets += r.packets();
-        }
-        if (r.bytes() > 0) {
-            bytes += r.bytes();
-        }
-        if (r.action() == FlowRecord.Action.ACCEPT) {
-            accepted++;
-        }
-        first = Math.min(first, timeMillis);
-        last = Math.max(last, timeMillis);
-        long start = r.start() != FlowRecord.ABSENT ? r.start() : timeMillis / 1000;
-        minStart = Math.min(minStart, start);
-        maxEnd = Math.max(maxEnd, Math.floorDiv(timeMillis, 1000));
-        if (evidenceCap > 0) {
-            if (evidence == null) {
-                evidence = new EarliestFlows(evidenceCap, evidenceText);
-            }
-            evidence.add(r);
-        }
-    }
-
-    void distinct(long value, int cap) {
-        if (distinct == null) {
-            distinct = new SmallestLongs(cap);
-        }
-        distinct.add(value);
-    }
-
-    void start(long seconds, int cap) {
-        if (starts == null) {
-            starts = new SmallestLongs(cap);
-        }
-        starts.add(seconds);
-    }
-
-    void beacon(long flowBytes) {
-        beaconFlows++;
-        beaconBytes += flowBytes;
-        long sq = flowBytes * flowBytes;
-        sumSquares = sumSquares > Long.MAX_VALUE - sq ? Long.MAX_VALUE : sumSquares + sq;
-    }
-
-    void match(IntelMatch m) {
-        match = stronger(match, m);
-    }
 
     int distinctCount() {
         return distinct == null ? 0 : distinct.size();

@@ -140,19 +140,23 @@ class SplitIndependenceTest {
         Collections.shuffle(shuffled, random);
         List<TallyMap> maps = new ArrayList<>();
         for (int p = 0; p < parts; p++) {
-            maps.add(new TallyMap(1000));
+            maps.add(new TallyMap(1000, 1, false));
         }
         for (TallyKey k : shuffled) {
-            Tally t = maps.get(random.nextInt(parts)).get(k);
-            if (t != null) {
-                t.flows++;
+            TallyMap m = maps.get(random.nextInt(parts));
+            int row = m.get(k.kind(), k.window(), m.owner(k.account(), k.region(), k.resource()),
+                    TallyMap.NO_PEER, k.port());
+            if (row >= 0) {
+                m.seen(m.ownerOf(row), 1000);
             }
         }
-        TallyMap merged = new TallyMap(1000);
+        TallyMap merged = new TallyMap(1000, 1, false);
         maps.forEach(merged::mergeFrom);
         Map<TallyKey, Boolean> out = new HashMap<>();
         keys.forEach(k -> out.put(k, false));
-        merged.forEach((k, t) -> out.put(k, true));
+        for (int row = 0; row < merged.size(); row++) {
+            out.put(merged.key(row), true);
+        }
         return out;
     }
 }
