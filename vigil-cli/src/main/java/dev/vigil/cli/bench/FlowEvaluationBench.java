@@ -35,7 +35,9 @@ import java.util.function.Supplier;
  * interleaved rounds, on 2 threads and on 1:
  * <ol>
  *   <li>{@code parse}: reading only;</li>
- *   <li>{@code detect}: reading + {@link FlowDetections} without indicator sets, {@code finish} included;</li>
+ *   <li>{@code detect}: reading + {@link FlowDetections} without indicator sets, {@code finish} included, with
+ *   the settings {@code vigil scan} uses (the defaults with {@code evidence-text: false}) unless
+ *   {@code --settings} names a file;</li>
  *   <li>{@code detect+intel}: the same with a {@link ThreatIntel} of {@code I} indicators (default 1,000,000);</li>
  *   <li>{@code parse+lookup}: reading + a lookup of both peers of every record in that index, nothing else.</li>
  * </ol>
@@ -131,8 +133,11 @@ public final class FlowEvaluationBench {
             Runtime rt = Runtime.getRuntime();
             out.printf(Locale.ROOT, "index loaded in %.2f s; heap in use after loading: %.0f MB (-Xmx %.0f MB)%n",
                     loadSeconds, (rt.totalMemory() - rt.freeMemory()) / 1e6, rt.maxMemory() / 1e6);
-            FlowDetectionSettings flowSettings = FlowDetectionSettings.defaults();
-            if (settings != null) {
+            // vigil scan's settings: the defaults without evidence text (it reads cited lines back afterwards)
+            FlowDetectionSettings flowSettings = FlowDetectionSettings.defaults().withoutEvidenceText();
+            if (settings == null) {
+                out.println("network settings: vigil scan's (the defaults, evidence-text: false)");
+            } else {
                 try {
                     flowSettings = FlowDetectionSettings.load(settings);
                 } catch (dev.vigil.engine.network.FlowSettingsException e) {
@@ -162,6 +167,8 @@ public final class FlowEvaluationBench {
         private final PrintStream out;
         private final FlowDetections plainDetections;
         private final FlowDetections intelDetections;
+        /** Entries the readers' states held before the last finish (summed over the states). */
+        private long lastEntries;
         /** Findings of the last detect and detect+intel runs, lookup matches of the last lookup run. */
         private final long[] lastResult = new long[Config.values().length];
 
@@ -229,6 +236,9 @@ public final class FlowEvaluationBench {
             out.printf(Locale.ROOT, "last runs: detect %d findings, detect+intel %d findings, parse+lookup: %,d records "
                             + "with a listed peer (of %,d)%n", lastResult[Config.DETECT.ordinal()],
                     lastResult[Config.DETECT_INTEL.ordinal()], lastResult[Config.LOOKUP.ordinal()], n);
+            if (lastEntries > 0) {
+                out.printf(Locale.ROOT, "partial-state entries before the last finish: %,d%n", lastEntries);
+            }
         }
 
         /** The measure: time intel matching adds inside the detections, as a share of parsing time. */
@@ -283,6 +293,7 @@ public final class FlowEvaluationBench {
                     FlowDetections d = c == Config.DETECT ? plainDetections : intelDetections;
                     ConcurrentLinkedQueue<FlowDetections.State> states = new ConcurrentLinkedQueue<>();
                     read = FlowLogBench.run(input, threads, detectorSink(d, states));
+                    lastEntries = states.stream().mapToLong(FlowDetections.State::entryCount).sum();
                     long f0 = System.nanoTime();
                     long fc0 = THREADS.getCurrentThreadCpuTime();
                     List<Finding> findings = d.finish(List.copyOf(states));
