@@ -96,15 +96,12 @@ final class Ipv4Index {
      * the time: {@link CachingIpReputation} keeps it per address.
      */
     int intervalOf(long address) {
-        if (listed24 != null && (listed24[(int) (address >>> 14)] & 1L << (address >>> 8)) == 0) {
+        if (!mayCover(address)) {
             return -1;
         }
         long key = ((long) ((int) address ^ Integer.MIN_VALUE) << 32) | 0xFFFFFFFFL;
         int s = (int) (address >>> shift);
         int lo = slot[s];
-        if (lo < 0) {
-            return -1;
-        }
         int hi = (slot[s + 1] & Integer.MAX_VALUE) - 1;
         // the last interval starting at or before the address: in this slot, or the one before it
         while (lo <= hi) {
@@ -117,6 +114,17 @@ final class Ipv4Index {
         }
         int at = lo - 1;
         return at < 0 || (int) packed[at] == end(at) ? -1 : at;
+    }
+
+    /**
+     * False when no indicator can cover the address, from one read: the /24 bitmap when there is one, else the slot
+     * table's "nothing listed here" flag. Most flow peers end here, whose words stay in the processor's caches.
+     */
+    boolean mayCover(long address) {
+        if (listed24 != null) {
+            return (listed24[(int) (address >>> 14)] & 1L << (address >>> 8)) != 0;
+        }
+        return slot[(int) (address >>> shift)] >= 0;
     }
 
     /** The end of interval {@code at}'s candidates (the next interval's offset). */

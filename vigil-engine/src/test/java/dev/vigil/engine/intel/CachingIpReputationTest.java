@@ -102,30 +102,60 @@ class CachingIpReputationTest {
     }
 
     @Test
-    void addressesThatShareASlotEvictEachOtherWithoutMixingAnswers() throws IOException {
+    void keysThatShareASetEvictEachOtherWithoutMixingAnswers() throws IOException {
         ThreatIntel intel = intel("- {name: s, file: s.txt, confidence: 70}\n", "s.txt", "203.0.113.0/25\n");
         int bits = 6;
         long listed = 0xCB007105L; // 203.0.113.5
-        List<Long> sameSlot = new ArrayList<>();
-        for (long a = 0xCB007100L; sameSlot.size() < 4; a++) { // listed and unlisted addresses of 203.0.113.0/24
-            if (a != listed && CachingIpReputation.slotOf(a, bits) == CachingIpReputation.slotOf(listed, bits)) {
-                sameSlot.add(a);
+        int set = CachingIpReputation.setOf(CachingIpReputation.numberKey(listed), bits);
+        List<Long> sameSet = new ArrayList<>(); // listed and unlisted addresses whose numbers share the set
+        for (long a = 0xCB007100L; sameSet.size() < 4; a++) {
+            if (a != listed && CachingIpReputation.setOf(CachingIpReputation.numberKey(a), bits) == set) {
+                sameSet.add(a);
             }
         }
-        assertThat(sameSlot).anyMatch(a -> a >= 0xCB007180L).anyMatch(a -> a < 0xCB007180L);
+        assertThat(sameSet).anyMatch(a -> a >= 0xCB007180L).anyMatch(a -> a < 0xCB007180L);
+        List<String> sameSetText = new ArrayList<>(); // text of listed and unlisted addresses sharing that set
+        for (long a = 0xCB007100L; sameSetText.size() < 4 && a <= 0xCB0071FFL; a++) {
+            if (CachingIpReputation.setOf(CachingIpReputation.textKey(ipv4(a)), bits) == set) {
+                sameSetText.add(ipv4(a));
+            }
+        }
         IpReputation view = new CachingIpReputation(addresses(intel), bits);
-        for (int round = 0; round < 3; round++) {
-            for (long other : sameSlot) {
-                assertThat(view.lookupIpv4(listed, 0)).isEqualTo(intel.lookup(ipv4(listed), 0)).isNotNull();
-                assertThat(view.lookup(ipv4(other), 0)).as(ipv4(other)).isEqualTo(intel.lookup(ipv4(other), 0));
+        IpReputation oneSet = new CachingIpReputation(addresses(intel), 0);
+        for (IpReputation v : List.of(view, oneSet)) {
+            for (int round = 0; round < 3; round++) {
+                for (int k = 0; k < sameSet.size(); k++) {
+                    long other = sameSet.get(k);
+                    assertThat(v.lookupIpv4(listed, 0)).isEqualTo(intel.lookup(ipv4(listed), 0)).isNotNull();
+                    assertThat(v.lookupIpv4(other, 0)).as(ipv4(other)).isEqualTo(intel.lookup(ipv4(other), 0));
+                    assertThat(v.lookup(ipv4(other), 0)).as(ipv4(other)).isEqualTo(intel.lookup(ipv4(other), 0));
+                    for (String text : sameSetText) {
+                        assertThat(v.lookup(text, 0)).as(text).isEqualTo(intel.lookup(text, 0));
+                    }
+                    assertThat(v.lookup("::ffff:" + ipv4(other), 0)).isEqualTo(intel.lookup(ipv4(other), 0));
+                }
             }
         }
-        // the empty table's placeholders (0.0.0.0 in every slot but 0, 0.0.0.1 in slot 0) are not answers
+        // an empty way's key (0) is no key: 0.0.0.0 asked first in a fresh view is looked up
         ThreatIntel zeros = intel("- {name: z, file: z.txt}\n", "z.txt", "0.0.0.0/31\n");
-        for (int b = 1; b <= 8; b++) {
+        for (int b = 0; b <= 8; b++) {
             assertThat(new CachingIpReputation(addresses(zeros), b).lookup("0.0.0.0", 0)).isNotNull();
-            assertThat(new CachingIpReputation(addresses(zeros), b).lookup("0.0.0.1", 0)).isNotNull();
+            assertThat(new CachingIpReputation(addresses(zeros), b).lookupIpv4(0, 0)).isNotNull();
             assertThat(new CachingIpReputation(addresses(zeros), b).lookup("0.0.0.2", 0)).isNull();
+        }
+    }
+
+    @Test
+    void textKeysTellEveryTextApart() {
+        assertThat(CachingIpReputation.textKey("1.2.3.4")).isNotZero()
+                .isNotEqualTo(CachingIpReputation.textKey("1.2.3.40"))
+                .isNotEqualTo(CachingIpReputation.textKey("1.2.3/4"))
+                .isNotEqualTo(CachingIpReputation.numberKey(0x01020304L));
+        assertThat(CachingIpReputation.textKey("1.2.3.4")).isEqualTo(CachingIpReputation.textKey("1.2.3.4"));
+        assertThat(CachingIpReputation.textKey("255.255.255.255")).isNotZero().isPositive();
+        for (String other : List.of("1.2.3", "1.2.3.4.5.6.7.89", "1.2.3.a", "1.2.3.-", "1.2.3.:", " 1.2.3",
+                "1.2.3.\u0130", "::ffff:1.2.3.4")) {
+            assertThat(CachingIpReputation.textKey(other)).as(other).isZero();
         }
     }
 
@@ -182,8 +212,10 @@ class CachingIpReputationTest {
         IpReputation view = intel.forOneThread();
         for (String text : new String[]{null, "", "-", "AWS Internal", "ec2.amazonaws.com", " 10.0.0.1",
                 "10.0.0.1 ", "010.0.0.1", "256.0.0.1", "10.0.0", "10.0.0.1.2", ":::", "1::2::3", "::ffff:999.0.0.1",
-                "fe80::1%eth0", "10.0.0.1/32", "x".repeat(100)}) {
+                "fe80::1%eth0", "10.0.0.1/32", "x".repeat(100), "1.2.3.4/", "1/2/3/4", "1..2.3.4", "1.2.3.4.",
+                ".1.2.3.4", "1.2.3.256", "1.2.3.00", "1.2.3..", "..........", "/////////", "1.2.3.4.5.6.7.8"}) {
             assertThat(view.lookup(text, 0)).as(String.valueOf(text)).isNull();
+            assertThat(view.lookup(text, 0)).as("again: " + text).isNull();
             assertThat(intel.lookup(text, 0)).as(String.valueOf(text)).isNull();
         }
         assertThat(view.lookup("10.0.0.1", 0)).isNotNull();
