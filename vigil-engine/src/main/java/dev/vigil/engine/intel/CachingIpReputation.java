@@ -3,26 +3,23 @@ package dev.vigil.engine.intel;
 import java.util.Arrays;
 
 /**
- * One thread's view of a {@link ThreatIntel}: remembers, per recently seen IPv4 address, which elementary interval
- * of the index holds it (or that none with candidates does, the common case), so that the flows' repeated peers skip
- * both the parsing of their text and the index's cache misses (the /24 bitmap, the slot table, the interval search:
- * up to a few hundred nanoseconds for an index of a million indicators once parsing has pushed it out of the
- * processor's caches).
+ * One thread's view of a {@link ThreatIntel}: remembers, per recently seen IPv4 address near a listed one, which
+ * elementary interval of the index holds it (or that none with candidates does), so that repeated peers skip the
+ * index's slot table and interval search (two or three cache misses into an index of a million indicators, once
+ * parsing has pushed it out of the processor's caches).
  *
  * <p>Exact by construction: the cached value is a function of the key and the immutable index alone. The time still
  * decides on every lookup: the interval's candidates are checked for validity at the lookup's time exactly as without
  * the view. What the view must never cache is the answer itself, since the same address can match at one time and not
  * at another.
  *
- * <p>Keys: an address given as a number ({@link #lookupIpv4}) is first checked against the index's first level (the
- * /24 bitmap or the slot table), which rejects most peers from one word as cheaply as this table could; only the
- * addresses it passes (those near a listed one, where the interval search and its cache misses follow) are cached,
- * keyed by the number. Text of 7 to 15 characters from {@code ./0-9} (every dotted IPv4 address, and a little
- * garbage) is keyed by its characters, four bits each: a pass over the characters without the branches of parsing
- * (measured about a quarter cheaper than parsing, and parsing is half the cost of a lookup from text). The first
- * lookup of such text parses it; text that is no address caches "no candidates", which is as time-independent as an
- * interval. Other text (IPv6, host names) is parsed each time; the IPv4-mapped form then takes the number's path,
- * other IPv6 goes to the shared index uncached (rare in flow logs).
+ * <p>What is cached: an address first passes the index's first level (the /24 bitmap or the slot table), which
+ * rejects most peers from one word, as cheaply as a slot of this table would; only the addresses it passes (those
+ * near a listed one, where the slot table, the interval search and their cache misses follow) are cached, keyed by
+ * the address. Text is parsed on every lookup: keying the cache by the text's characters was measured and lost (the
+ * table's cache line cost more than the parsing it saved), so callers that hold the number should pass it
+ * ({@link #lookupIpv4}). The IPv4-mapped IPv6 form takes the IPv4 path; other IPv6 goes to the shared index
+ * uncached (rare in flow logs).
  *
  * <p>Two-way set-associative, {@code 2^setBits} sets of two (key, interval) pairs side by side, so a lookup reads
  * one cache line and allocates nothing unless it matches. A new key enters its set in front, pushing the front one
@@ -34,12 +31,12 @@ import java.util.Arrays;
  */
 final class CachingIpReputation implements IpReputation {
 
-    /** Sets by default: 4,096 × 2 pairs of longs, 128 KiB, room for about 8,000 addresses. */
-    static final int DEFAULT_SET_BITS = 12;
+    /** Sets by default: 2,048 × 2 pairs of longs, 64 KiB, room for 4,096 addresses near listed ones. */
+    static final int DEFAULT_SET_BITS = 11;
     /** Match slots (a power of two): listed peers are a small share of the peers. */
     private static final int MATCH_SLOTS = 1 << 8;
-    /** Marks a number's key; text keys use at most the low 60 bits, and no key is 0 (an empty way). */
-    private static final long NUMBER = Long.MIN_VALUE;
+    /** Marks a key, so that no key is 0 (an empty way), not even 0.0.0.0's. */
+    private static final long KEY = Long.MIN_VALUE;
 
     private final AddressIndex index;
     private final Ipv4Index v4;
@@ -72,28 +69,9 @@ final class CachingIpReputation implements IpReputation {
         return setBits == 0 ? 0 : (int) ((key * 0x9E3779B97F4A7C15L) >>> (64 - setBits));
     }
 
-    /** The key of an address given as a number. */
-    static long numberKey(long address) {
-        return NUMBER | address;
-    }
-
-    /**
-     * The key of text of 7 to 15 characters from {@code ./0-9} (each as 1 to 12 in four bits, so no key is 0 and
-     * different text gives different keys), or 0 for other text.
-     */
-    static long textKey(CharSequence s) {
-        int n = s.length();
-        if (n < 7 || n > 15) {
-            return 0;
-        }
-        long key = 0;
-        int outside = 0;
-        for (int i = 0; i < n; i++) {
-            int k = s.charAt(i) - '.';
-            outside |= k | (11 - k); // negative when k is outside 0..11 ('.' to '9')
-            key |= (long) (k + 1) << (4 * i);
-        }
-        return outside < 0 ? 0 : key;
+    /** The key of an address. */
+    static long keyOf(long address) {
+        return KEY | address;
     }
 
     @Override
@@ -101,13 +79,13 @@ final class CachingIpReputation implements IpReputation {
         if (address == null) {
             return null;
         }
-        long key = textKey(address);
-        if (key != 0) {
-            return answer(cachedText(key, address), epochSeconds);
+        long v4address = IpText.parseIpv4(address, 0, address.length());
+        if (v4address >= 0) {
+            return answer(cached(v4address), epochSeconds);
         }
         long mapped = AddressIndex.parseIpv6(address, words);
         if (mapped >= 0) {
-            return answer(cachedNumber(mapped), epochSeconds);
+            return answer(cached(mapped), epochSeconds);
         }
         return mapped == AddressIndex.IPV6 ? index.lookupIpv6(words, epochSeconds) : null;
     }
@@ -115,7 +93,7 @@ final class CachingIpReputation implements IpReputation {
     @Override
     public IntelMatch lookupIpv4(long address, long epochSeconds) {
         IpText.checkIpv4(address);
-        return answer(cachedNumber(address), epochSeconds);
+        return answer(cached(address), epochSeconds);
     }
 
     /** A new view over the same index: this one must stay with its thread. */
@@ -124,22 +102,13 @@ final class CachingIpReputation implements IpReputation {
         return new CachingIpReputation(index, setBits);
     }
 
-    private int cachedNumber(long address) {
+    private int cached(long address) {
         if (!v4.mayCover(address)) {
             return -1; // the index's first level answers from one word, as cheap as a slot of this table
         }
-        long key = numberKey(address);
+        long key = keyOf(address);
         int found = find(key);
         return found != MISSING ? found : remember(key, v4.intervalOf(address));
-    }
-
-    private int cachedText(long key, CharSequence text) {
-        int found = find(key);
-        if (found != MISSING) {
-            return found;
-        }
-        long address = IpText.parseIpv4(text, 0, text.length());
-        return remember(key, address < 0 ? -1 : v4.intervalOf(address));
     }
 
     /** Not a cached interval (intervals are -1 or an index). */
