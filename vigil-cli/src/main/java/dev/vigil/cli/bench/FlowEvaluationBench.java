@@ -31,7 +31,7 @@ import java.util.function.Supplier;
 
 /**
  * The flow-log evaluation benchmark (run by {@code bench/flow-bench}): on the same generated version 2 text
- * ({@link FlowLogBench#generate}, on disk, read back by {@link FlowLogBench#run}), times five configurations in
+ * ({@link FlowLogBench#generate}, on disk, read back by {@link FlowLogBench#run}), times six configurations in
  * interleaved rounds, on 2 threads and on 1:
  * <ol>
  *   <li>{@code parse}: reading only;</li>
@@ -40,7 +40,9 @@ import java.util.function.Supplier;
  *   <li>{@code parse+lookup}: reading + a lookup of both peers of every record in that index, nothing else, through
  *   one {@link IpReputation#forOneThread()} view per reading thread, as the detections look up;</li>
  *   <li>{@code parse+lookup-shared}: the same straight on the shared index, without a view (what every lookup cost
- *   before views), so that the view's gain is measured in the same rounds.</li>
+ *   before views), so that the view's gain is measured in the same rounds;</li>
+ *   <li>{@code parse+lookup-empty}: the same lookups through views of an index with no indicators: what parsing the
+ *   two addresses (and one read of the index's first level each) costs, the floor under any lookup from text.</li>
  * </ol>
  *
  * <pre>
@@ -64,7 +66,7 @@ public final class FlowEvaluationBench {
 
     enum Config {
         PARSE("parse"), DETECT("detect"), DETECT_INTEL("detect+intel"), LOOKUP("parse+lookup"),
-        LOOKUP_SHARED("parse+lookup-shared");
+        LOOKUP_SHARED("parse+lookup-shared"), LOOKUP_EMPTY("parse+lookup-empty");
 
         final String label;
 
@@ -162,6 +164,10 @@ public final class FlowEvaluationBench {
         private final Path input;
         private final long n;
         private final ThreatIntel intel;
+        /** No indicators: a lookup through its views costs parsing the text and one read of the first level. */
+        private final ThreatIntel empty = ThreatIntel.load(List.of(), p -> {
+            throw new IllegalStateException(p.message());
+        });
         private final int runs;
         private final PrintStream out;
         private final FlowDetections plainDetections;
@@ -226,6 +232,8 @@ public final class FlowEvaluationBench {
                 added(threadCounts[ti], results[ti], Config.LOOKUP, Config.PARSE, "intel lookups");
                 added(threadCounts[ti], results[ti], Config.LOOKUP_SHARED, Config.PARSE,
                         "intel lookups without a view");
+                added(threadCounts[ti], results[ti], Config.LOOKUP_EMPTY, Config.PARSE,
+                        "parsing the peers (lookups in an empty index)");
                 added(threadCounts[ti], results[ti], Config.DETECT_INTEL, Config.PARSE, "detections + intel");
                 added(threadCounts[ti], results[ti], Config.DETECT_INTEL, Config.DETECT, "intel");
                 added(threadCounts[ti], results[ti], Config.DETECT, Config.PARSE, "detections");
@@ -233,9 +241,10 @@ public final class FlowEvaluationBench {
             }
             out.println();
             out.printf(Locale.ROOT, "last runs: detect %d findings, detect+intel %d findings, parse+lookup: %,d records "
-                            + "with a listed peer, parse+lookup-shared: %,d (of %,d)%n",
+                            + "with a listed peer, parse+lookup-shared: %,d, parse+lookup-empty: %,d (of %,d)%n",
                     lastResult[Config.DETECT.ordinal()], lastResult[Config.DETECT_INTEL.ordinal()],
-                    lastResult[Config.LOOKUP.ordinal()], lastResult[Config.LOOKUP_SHARED.ordinal()], n);
+                    lastResult[Config.LOOKUP.ordinal()], lastResult[Config.LOOKUP_SHARED.ordinal()],
+                    lastResult[Config.LOOKUP_EMPTY.ordinal()], n);
         }
 
         /** The measure: time intel matching adds inside the detections, as a share of parsing time. */
@@ -287,11 +296,11 @@ public final class FlowEvaluationBench {
             double finishCpu = 0;
             switch (c) {
                 case PARSE -> read = FlowLogBench.run(input, threads, FlowLogBench.KeepingSink::new);
-                case LOOKUP, LOOKUP_SHARED -> {
+                case LOOKUP, LOOKUP_SHARED, LOOKUP_EMPTY -> {
                     LongAdder matches = new LongAdder();
                     // the supplier runs on each reading thread: one view per thread, as one per detection state
-                    read = FlowLogBench.run(input, threads, () -> new LookupSink(
-                            c == Config.LOOKUP ? intel.forOneThread() : intel, matches));
+                    read = FlowLogBench.run(input, threads, () -> new LookupSink(c == Config.LOOKUP_SHARED ? intel
+                            : (c == Config.LOOKUP ? intel : empty).forOneThread(), matches));
                     lastResult[c.ordinal()] = matches.sum();
                 }
                 default -> {
@@ -344,7 +353,8 @@ public final class FlowEvaluationBench {
         for (String label : list.split(",")) {
             out.add(Arrays.stream(Config.values()).filter(c -> c.label.equals(label)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("--only takes parse, detect, detect+intel,"
-                            + " parse+lookup or parse+lookup-shared, comma-separated; not '" + label + "'")));
+                            + " parse+lookup, parse+lookup-shared or parse+lookup-empty, comma-separated; not '"
+                            + label + "'")));
         }
         return out;
     }
