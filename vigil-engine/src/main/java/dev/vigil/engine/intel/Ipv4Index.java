@@ -102,6 +102,9 @@ final class Ipv4Index {
         long key = ((long) ((int) address ^ Integer.MIN_VALUE) << 32) | 0xFFFFFFFFL;
         int s = (int) (address >>> shift);
         int lo = slot[s];
+        if (lo < 0) {
+            return -1; // nothing listed in the slot (the bitmap, when there is one, already said so)
+        }
         int hi = (slot[s + 1] & Integer.MAX_VALUE) - 1;
         // the last interval starting at or before the address: in this slot, or the one before it
         while (lo <= hi) {

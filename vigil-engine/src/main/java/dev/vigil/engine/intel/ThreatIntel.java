@@ -172,7 +172,7 @@ public final class ThreatIntel implements IpReputation, DomainReputation {
     /**
      * A caching view for one thread (see {@link IpReputation#forOneThread()}): it remembers where in the index the
      * IPv4 addresses it recently saw fall, never what they matched, so its answers equal this object's at any time.
-     * About 70 KiB each; not thread-safe.
+     * About 66 KiB each; not thread-safe.
      */
     @Override
     public IpReputation forOneThread() {
