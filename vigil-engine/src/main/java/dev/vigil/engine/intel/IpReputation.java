@@ -49,9 +49,9 @@ public interface IpReputation {
     /**
      * A view for one thread that may cache; not thread-safe. Give each reader thread (each partial detection state)
      * its own and look up through it: flow peers repeat heavily (a fleet talks to a few thousand hosts), and a view
-     * remembers where in the index an address fell, so a repeated address costs a few nanoseconds instead of a walk
-     * through a large index. The answers are exactly those of this object at every time: what is cached does not
-     * depend on the time (see docs/threat-intel.md, "Performance").
+     * may remember where in the index a repeated address fell instead of searching the index again. The answers are
+     * exactly those of this object at every time: what is cached does not depend on the time (see
+     * docs/threat-intel.md, "Performance").
      *
      * <p>The default returns this object itself, for implementations with nothing worth caching. Calling it on a
      * view gives a new view for another thread.
