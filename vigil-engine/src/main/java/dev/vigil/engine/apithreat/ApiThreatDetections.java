@@ -78,9 +78,12 @@ public final class ApiThreatDetections implements StatefulDetector<Event, ApiThr
         private final Map<SessionKey, InstanceSession> sessions = new HashMap<>();
         private long dropped;
         private final TextBudget text;
+        /** This reader's caching view of the sets: a state belongs to one reader thread, and so may the view. */
+        private final IpReputation reputation;
 
-        private State(long textBudget) {
+        private State(long textBudget, IpReputation reputation) {
             this.text = new TextBudget(textBudget);
+            this.reputation = reputation;
         }
 
         /** Records ignored because the state held {@value #MAX_GROUPS} groups of a kind already. */
@@ -113,12 +116,12 @@ public final class ApiThreatDetections implements StatefulDetector<Event, ApiThr
 
     @Override
     public State newState() {
-        return new State(TEXT_BUDGET);
+        return new State(TEXT_BUDGET, intel.forOneThread());
     }
 
     /** A state with another text budget, for tests of what happens when it is spent. */
     State newState(long textBudget) {
-        return new State(textBudget);
+        return new State(textBudget, intel.forOneThread());
     }
 
     @Override
@@ -130,7 +133,7 @@ public final class ApiThreatDetections implements StatefulDetector<Event, ApiThr
         }
         String address = IpAddresses.canonical(source);
         long seconds = Math.floorDiv(millis, 1000);
-        IntelMatch match = address != null ? intel.lookup(address, seconds)
+        IntelMatch match = address != null ? state.reputation.lookup(address, seconds)
                 : domains != null ? domains.lookupDomain(source, seconds) : null;
         if (match != null) {
             acceptListed(state, event, match, address != null ? address : source.toLowerCase(java.util.Locale.ROOT));

@@ -11,25 +11,43 @@ final class AddressIndex {
         this.v6 = built.v6();
     }
 
+    Ipv4Index v4() {
+        return v4;
+    }
+
     IntelMatch lookup(CharSequence address, long epochSeconds) {
         if (address == null) {
             return null;
         }
-        int n = address.length();
-        long v4address = IpText.parseIpv4(address, 0, n);
+        long v4address = IpText.parseIpv4(address, 0, address.length());
         if (v4address >= 0) {
             return v4.lookup(v4address, epochSeconds);
         }
-        if (n < 2 || n > 45) {
-            return null;
-        }
         long[] words = new long[2];
-        if (!IpText.parseIpv6(address, 0, n, words)) {
-            return null;
+        long mapped = parseIpv6(address, words);
+        if (mapped >= 0) {
+            return v4.lookup(mapped, epochSeconds);
         }
-        if (IpText.isIpv4Mapped(words[0], words[1])) {
-            return v4.lookup(words[1] & 0xFFFFFFFFL, epochSeconds);
-        }
+        return mapped == IPV6 ? v6.lookup(words[0], words[1], epochSeconds) : null;
+    }
+
+    IntelMatch lookupIpv6(long[] words, long epochSeconds) {
         return v6.lookup(words[0], words[1], epochSeconds);
+    }
+
+    /** What {@link #parseIpv6} returns for IPv6 text that is not IPv4-mapped; the words then hold the address. */
+    static final long IPV6 = -2;
+
+    /**
+     * Reads text that is not dotted IPv4: the IPv4 address for the IPv4-mapped form ({@code ::ffff:a.b.c.d}, which
+     * matches IPv4 indicators), {@link #IPV6} for other IPv6 text (then in {@code words}: high, low), or
+     * {@link IpText#NOT_IPV4} for anything else.
+     */
+    static long parseIpv6(CharSequence address, long[] words) {
+        int n = address.length();
+        if (n < 2 || n > 45 || !IpText.parseIpv6(address, 0, n, words)) {
+            return IpText.NOT_IPV4;
+        }
+        return IpText.isIpv4Mapped(words[0], words[1]) ? words[1] & 0xFFFFFFFFL : IPV6;
     }
 }

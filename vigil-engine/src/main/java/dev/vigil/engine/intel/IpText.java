@@ -151,6 +151,13 @@ final class IpText {
         return high == 0 && (low >>> 32) == 0xFFFFL;
     }
 
+    /** Throws unless the value is an IPv4 address as an unsigned 32-bit value (what {@link #parseIpv4} gives). */
+    static void checkIpv4(long address) {
+        if ((address >>> 32) != 0) {
+            throw new IllegalArgumentException("an IPv4 address is 0 to 0xFFFFFFFF, was " + address);
+        }
+    }
+
     static String ipv4(long value) {
         return ((value >>> 24) & 0xFF) + "." + ((value >>> 16) & 0xFF) + "." + ((value >>> 8) & 0xFF) + "."
                 + (value & 0xFF);

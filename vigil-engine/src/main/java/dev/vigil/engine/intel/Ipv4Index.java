@@ -86,14 +86,24 @@ final class Ipv4Index {
     }
 
     IntelMatch lookup(long address, long epochSeconds) {
-        if (listed24 != null && (listed24[(int) (address >>> 14)] & 1L << (address >>> 8)) == 0) {
-            return null;
+        int id = firstValid(intervalOf(address), epochSeconds);
+        return id < 0 ? null : match(id);
+    }
+
+    /**
+     * The elementary interval holding the address, or -1 when no indicator covers it (the common case). This is the
+     * expensive part of a lookup (the cache misses into a large index) and, unlike the answer, it does not depend on
+     * the time: {@link CachingIpReputation} keeps it per address.
+     */
+    int intervalOf(long address) {
+        if (!mayCover(address)) {
+            return -1;
         }
         long key = ((long) ((int) address ^ Integer.MIN_VALUE) << 32) | 0xFFFFFFFFL;
         int s = (int) (address >>> shift);
         int lo = slot[s];
         if (lo < 0) {
-            return null;
+            return -1; // nothing listed in the slot (the bitmap, when there is one, already said so)
         }
         int hi = (slot[s + 1] & Integer.MAX_VALUE) - 1;
         // the last interval starting at or before the address: in this slot, or the one before it
@@ -106,15 +116,32 @@ final class Ipv4Index {
             }
         }
         int at = lo - 1;
-        if (at < 0) {
-            return null;
+        return at < 0 || (int) packed[at] == end(at) ? -1 : at;
+    }
+
+    /**
+     * False when no indicator can cover the address, from one read: the /24 bitmap when there is one, else the slot
+     * table's "nothing listed here" flag. Most flow peers end here, whose words stay in the processor's caches.
+     */
+    boolean mayCover(long address) {
+        if (listed24 != null) {
+            return (listed24[(int) (address >>> 14)] & 1L << (address >>> 8)) != 0;
         }
-        int from = (int) packed[at];
-        int end = at + 1 < packed.length ? (int) packed[at + 1] : candidates.length;
-        int id = from == end ? -1 : table.firstValid(candidates, from, end, epochSeconds);
-        if (id < 0) {
-            return null;
-        }
+        return slot[(int) (address >>> shift)] >= 0;
+    }
+
+    /** The end of interval {@code at}'s candidates (the next interval's offset). */
+    private int end(int at) {
+        return at + 1 < packed.length ? (int) packed[at + 1] : candidates.length;
+    }
+
+    /** The id of the strongest of interval {@code at}'s candidates valid at the time; -1 when none or at is -1. */
+    int firstValid(int at, long epochSeconds) {
+        return at < 0 ? -1 : table.firstValid(candidates, (int) packed[at], end(at), epochSeconds);
+    }
+
+    /** The match for indicator {@code id}, naming the block as normalised ({@code network/prefix}, or the address). */
+    IntelMatch match(int id) {
         long network = Integer.toUnsignedLong(first[id]);
         return table.match(id, prefix[id] == 32 ? IpText.ipv4(network) : IpText.ipv4(network) + "/" + prefix[id]);
     }

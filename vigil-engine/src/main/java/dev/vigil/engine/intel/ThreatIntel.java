@@ -164,6 +164,22 @@ public final class ThreatIntel implements IpReputation, DomainReputation {
     }
 
     @Override
+    public IntelMatch lookupIpv4(long address, long epochSeconds) {
+        IpText.checkIpv4(address);
+        return addresses.v4().lookup(address, epochSeconds);
+    }
+
+    /**
+     * A caching view for one thread (see {@link IpReputation#forOneThread()}): it remembers where in the index the
+     * IPv4 addresses it recently saw fall, never what they matched, so its answers equal this object's at any time.
+     * About 66 KiB each; not thread-safe.
+     */
+    @Override
+    public IpReputation forOneThread() {
+        return new CachingIpReputation(addresses);
+    }
+
+    @Override
     public IntelMatch lookupDomain(String domain, long epochSeconds) {
         if (domain == null || domains.isEmpty()) {
             return null;
@@ -175,6 +191,11 @@ public final class ThreatIntel implements IpReputation, DomainReputation {
         }
         int id = table.firstValid(ids, 0, ids.length, epochSeconds);
         return id < 0 ? null : table.match(id, name);
+    }
+
+    /** The address index, for tests of views with other table sizes. */
+    AddressIndex addressIndex() {
+        return addresses;
     }
 
     /** Indicators loaded: addresses, CIDR blocks and domain names, over all sets. */

@@ -100,8 +100,12 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
             return name;
         }
 
-        State(FlowDetectionSettings settings) {
+        /** This reader's view of the indicator sets (it may cache: see {@link IpReputation#forOneThread()}). */
+        private final IpReputation intel;
+
+        State(FlowDetectionSettings settings, IpReputation intel) {
             entries = new TallyMap(settings.maxKeys(), settings.evidenceFlows(), settings.evidenceText());
+            this.intel = intel.forOneThread();
         }
 
         private int owner(String account, String region, String resource) {
@@ -158,7 +162,7 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
 
     @Override
     public State newState() {
-        return new State(settings);
+        return new State(settings, intel);
     }
 
     @Override
@@ -349,7 +353,7 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
         }
         // As GuardDuty's finding, only probes by known malicious hosts count: an open port is touched all day by
         // clients whose short exchanges (an HTTP redirect, a health check) look exactly like probes.
-        IntelMatch prober = remotePublic && probe ? intel.lookup(f.remote, f.seconds) : null;
+        IntelMatch prober = remotePublic && probe ? f.intel() : null;
         NetworkPolicy.Verdict verdict = policy.inbound(r.interfaceId(), r.instanceId(), proto, localPort, f.remote);
         int portKey = proto << 16 | localPort;
         if (prober != null) {
@@ -370,7 +374,7 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
         if (!accepted && !outbound) {
             return; // rejected inbound traffic from a listed address is background noise the network stopped
         }
-        IntelMatch m = intel.lookup(f.remote, f.seconds);
+        IntelMatch m = f.intel();
         if (m == null) {
             return;
         }
@@ -479,6 +483,11 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
             this.remoteV4 = remoteV4;
             this.peerKnown = false;
             return this;
+        }
+
+        /** The strongest indicator match of the remote address at the flow's time, by its number when IPv4. */
+        IntelMatch intel() {
+            return remoteV4 >= 0 ? state.intel.lookupIpv4(remoteV4, seconds) : state.intel.lookup(remote, seconds);
         }
 
         private long peer() {
