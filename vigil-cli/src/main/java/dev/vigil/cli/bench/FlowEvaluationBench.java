@@ -1,6 +1,7 @@
 package dev.vigil.cli.bench;
 
 import dev.vigil.engine.intel.IntelMatch;
+import dev.vigil.engine.intel.IpAddresses;
 import dev.vigil.engine.intel.IpReputation;
 import dev.vigil.engine.intel.ThreatIntel;
 import dev.vigil.engine.network.FlowDetectionSettings;
@@ -44,7 +45,11 @@ import java.util.function.Supplier;
  *   <li>{@code parse+lookup-shared}: the same straight on the shared index, without a view (what every lookup cost
  *   before views), so that the view's gain is measured in the same rounds;</li>
  *   <li>{@code parse+lookup-empty}: the same lookups through views of an index with no indicators: what parsing the
- *   two addresses (and one read of the index's first level each) costs, the floor under any lookup from text.</li>
+ *   two addresses (and one read of the index's first level each) costs, the floor under any lookup from text;</li>
+ *   <li>{@code parse+peers}: reading + both peers read as IPv4 numbers, which the network detections do for every
+ *   flow whether or not indicators are loaded;</li>
+ *   <li>{@code parse+peers+lookup}: the same + {@link IpReputation#lookupIpv4} of both numbers through one view per
+ *   thread — the difference from {@code parse+peers} is what matching adds to the detections' pipeline.</li>
  * </ol>
  *
  * <pre>
@@ -68,7 +73,8 @@ public final class FlowEvaluationBench {
 
     enum Config {
         PARSE("parse"), DETECT("detect"), DETECT_INTEL("detect+intel"), LOOKUP("parse+lookup"),
-        LOOKUP_SHARED("parse+lookup-shared"), LOOKUP_EMPTY("parse+lookup-empty");
+        LOOKUP_SHARED("parse+lookup-shared"), LOOKUP_EMPTY("parse+lookup-empty"), PEERS("parse+peers"),
+        PEERS_LOOKUP("parse+peers+lookup");
 
         final String label;
 
@@ -241,27 +247,33 @@ public final class FlowEvaluationBench {
                         "intel lookups without a view");
                 added(threadCounts[ti], results[ti], Config.LOOKUP_EMPTY, Config.PARSE,
                         "parsing the peers (lookups in an empty index)");
+                added(threadCounts[ti], results[ti], Config.PEERS, Config.PARSE,
+                        "reading both peers as numbers (as the detections do for every flow)");
+                difference(threadCounts[ti], results[ti], Config.PEERS_LOOKUP, Config.PEERS,
+                        "matching by number (parse+peers+lookup − parse+peers)");
                 added(threadCounts[ti], results[ti], Config.DETECT_INTEL, Config.PARSE, "detections + intel");
                 added(threadCounts[ti], results[ti], Config.DETECT_INTEL, Config.DETECT, "intel");
                 added(threadCounts[ti], results[ti], Config.DETECT, Config.PARSE, "detections");
-                matchingShare(threadCounts[ti], results[ti]);
+                difference(threadCounts[ti], results[ti], Config.DETECT_INTEL, Config.DETECT,
+                        "intel inside detections (detect+intel − detect)");
             }
             out.println();
             out.printf(Locale.ROOT, "last runs: detect %d findings, detect+intel %d findings, parse+lookup: %,d records "
-                            + "with a listed peer, parse+lookup-shared: %,d, parse+lookup-empty: %,d (of %,d)%n",
+                            + "with a listed peer, parse+lookup-shared: %,d, parse+lookup-empty: %,d,"
+                            + " parse+peers+lookup: %,d (of %,d)%n",
                     lastResult[Config.DETECT.ordinal()], lastResult[Config.DETECT_INTEL.ordinal()],
                     lastResult[Config.LOOKUP.ordinal()], lastResult[Config.LOOKUP_SHARED.ordinal()],
-                    lastResult[Config.LOOKUP_EMPTY.ordinal()], n);
+                    lastResult[Config.LOOKUP_EMPTY.ordinal()], lastResult[Config.PEERS_LOOKUP.ordinal()], n);
             if (lastEntries > 0) {
                 out.printf(Locale.ROOT, "partial-state entries before the last finish: %,d%n", lastEntries);
             }
         }
 
-        /** The measure: time intel matching adds inside the detections, as a share of parsing time. */
-        private void matchingShare(int threads, Run[][] rs) {
+        /** Time one configuration adds to another, as a share of parsing time (the measure of matching). */
+        private void difference(int threads, Run[][] rs, Config with, Config without, String what) {
             Run[] a = rs[Config.PARSE.ordinal()];
-            Run[] b = rs[Config.DETECT.ordinal()];
-            Run[] c = rs[Config.DETECT_INTEL.ordinal()];
+            Run[] b = rs[without.ordinal()];
+            Run[] c = rs[with.ordinal()];
             if (a[0] == null || b[0] == null || c[0] == null) {
                 return; // a configuration was left out (--only)
             }
@@ -272,9 +284,8 @@ public final class FlowEvaluationBench {
             Arrays.sort(shares);
             double pairs = shares.length % 2 == 1 ? shares[shares.length / 2]
                     : (shares[shares.length / 2 - 1] + shares[shares.length / 2]) / 2;
-            out.printf(Locale.ROOT, "| %d | intel inside detections (detect+intel − detect) | parse | %+.1f %% | %+.1f %%"
-                            + " | %+.1f %% |%n", threads, 100 * pairs,
-                    100 * (median(c, Run::total) - median(b, Run::total)) / median(a, Run::total),
+            out.printf(Locale.ROOT, "| %d | %s | parse | %+.1f %% | %+.1f %% | %+.1f %% |%n", threads, what,
+                    100 * pairs, 100 * (median(c, Run::total) - median(b, Run::total)) / median(a, Run::total),
                     100 * (median(c, Run::cpuSeconds) - median(b, Run::cpuSeconds)) / median(a, Run::cpuSeconds));
         }
 
@@ -312,6 +323,18 @@ public final class FlowEvaluationBench {
                     read = FlowLogBench.run(input, threads, () -> new LookupSink(c == Config.LOOKUP_SHARED ? intel
                             : (c == Config.LOOKUP ? intel : empty).forOneThread(), matches));
                     lastResult[c.ordinal()] = matches.sum();
+                }
+                case PEERS, PEERS_LOOKUP -> {
+                    LongAdder matches = new LongAdder();
+                    ConcurrentLinkedQueue<NumberSink> sinks = new ConcurrentLinkedQueue<>();
+                    read = FlowLogBench.run(input, threads, () -> {
+                        NumberSink sink = new NumberSink(c == Config.PEERS_LOOKUP ? intel.forOneThread() : null,
+                                matches);
+                        sinks.add(sink);
+                        return sink;
+                    });
+                    lastResult[c.ordinal()] = c == Config.PEERS_LOOKUP ? matches.sum()
+                            : sinks.stream().mapToLong(x -> x.checksum).sum();
                 }
                 default -> {
                     FlowDetections d = c == Config.DETECT ? plainDetections : intelDetections;
@@ -364,8 +387,8 @@ public final class FlowEvaluationBench {
         for (String label : list.split(",")) {
             out.add(Arrays.stream(Config.values()).filter(c -> c.label.equals(label)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("--only takes parse, detect, detect+intel,"
-                            + " parse+lookup, parse+lookup-shared or parse+lookup-empty, comma-separated; not '"
-                            + label + "'")));
+                            + " parse+lookup, parse+lookup-shared, parse+lookup-empty, parse+peers or"
+                            + " parse+peers+lookup, comma-separated; not '" + label + "'")));
         }
         return out;
     }
@@ -391,6 +414,38 @@ public final class FlowEvaluationBench {
             IntelMatch b = intel.lookup(r.dstAddr(), t);
             if (a != null || b != null) {
                 matches.increment(); // about 2 % of records: no contention worth avoiding
+            }
+        }
+    }
+
+    /**
+     * Reads both peers of every record as IPv4 numbers — which the network detections do for every flow anyway, to
+     * tell the instance's side from the internet's — and, given a view, looks the numbers up
+     * ({@link IpReputation#lookupIpv4}): the difference between the two is what matching adds to the pipeline.
+     */
+    private static final class NumberSink implements Consumer<FlowRecord> {
+        private final IpReputation view;
+        private final LongAdder matches;
+        /** Sum of the numbers read, so that reading them cannot be optimised away when nothing is looked up. */
+        long checksum;
+
+        NumberSink(IpReputation view, LongAdder matches) {
+            this.view = view;
+            this.matches = matches;
+        }
+
+        @Override
+        public void accept(FlowRecord r) {
+            long src = IpAddresses.ipv4(r.srcAddr());
+            long dst = IpAddresses.ipv4(r.dstAddr());
+            checksum += src + dst;
+            if (view != null) {
+                long t = r.end();
+                IntelMatch a = src >= 0 ? view.lookupIpv4(src, t) : null;
+                IntelMatch b = dst >= 0 ? view.lookupIpv4(dst, t) : null;
+                if (a != null || b != null) {
+                    matches.increment();
+                }
             }
         }
     }

@@ -9,6 +9,14 @@ public final class IpAddresses {
     private IpAddresses() {
     }
 
+    /**
+     * IPv4 text (strict dotted quad) as an unsigned 32-bit value, for {@link IpReputation#lookupIpv4}; -1 for anything
+     * else (IPv6, host names, "-", garbage).
+     */
+    public static long ipv4(CharSequence text) {
+        return text == null ? -1 : IpText.parseIpv4(text, 0, text.length());
+    }
+
     /** True for IPv4 or IPv6 text (strict, see the intel docs); false for host names, "-", garbage. */
     public static boolean isAddress(CharSequence text) {
         return canonical(text) != null;
