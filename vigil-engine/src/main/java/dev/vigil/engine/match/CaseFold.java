@@ -10,12 +10,58 @@ public final class CaseFold {
     private CaseFold() {
     }
 
+    /**
+     * Every UTF-16 unit's folded form, computed once (128 KiB): log values with non-ASCII text (names, paths,
+     * forged user agents) otherwise paid two Unicode table lookups per character and per pattern.
+     */
+    private static final char[] FOLDED = new char[0x10000];
+
+    static {
+        for (int c = 0; c < FOLDED.length; c++) {
+            FOLDED[c] = Character.toLowerCase(Character.toUpperCase((char) c));
+        }
+    }
+
     /** The folded form of one character. */
     public static char fold(char c) {
         if (c < 0x80) {
             return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
         }
-        return Character.toLowerCase(Character.toUpperCase(c));
+        return FOLDED[c];
+    }
+
+    /** Per ASCII lower-case letter, the characters above 0x7f that fold to it (the Kelvin sign to k, …). */
+    private static final char[][] NON_ASCII_FOLDING = nonAsciiFolding();
+
+    private static char[][] nonAsciiFolding() {
+        StringBuilder[] found = new StringBuilder[26];
+        for (int c = 0x80; c <= 0xFFFF; c++) {
+            if (Character.isSurrogate((char) c)) {
+                continue;
+            }
+            char f = fold((char) c);
+            if (f >= 'a' && f <= 'z') {
+                if (found[f - 'a'] == null) {
+                    found[f - 'a'] = new StringBuilder();
+                }
+                found[f - 'a'].append((char) c);
+            }
+        }
+        char[][] out = new char[26][];
+        for (int i = 0; i < 26; i++) {
+            out[i] = found[i] == null ? new char[0] : found[i].toString().toCharArray();
+        }
+        return out;
+    }
+
+    /** True when the text holds a character above 0x7f that folds to the ASCII lower-case letter. */
+    static boolean holdsNonAsciiFolding(String s, char letter) {
+        for (char c : NON_ASCII_FOLDING[letter - 'a']) {
+            if (s.indexOf(c) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The folded form of a text. */

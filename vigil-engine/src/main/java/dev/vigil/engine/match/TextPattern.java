@@ -90,14 +90,17 @@ sealed interface TextPattern {
                 }
                 return false;
             }
-            if (!cased && text instanceof String s && first >= 'a' && first <= 'z') {
+            if (!cased && first >= 'a' && first <= 'z') {
+                char upper = (char) (first - ('a' - 'A'));
+                if (text instanceof String s && !CaseFold.holdsNonAsciiFolding(s, first)) {
+                    return containsLetterFirst(s, last, first, upper);
+                }
                 // an ASCII letter: it, its upper case, and the few non-ASCII letters that fold to it (Kelvin sign,
                 // long s, dotted and dotless i) are the only candidates
-                char upper = (char) (first - ('a' - 'A'));
                 for (int i = 0; i <= last; i++) {
-                    char c = s.charAt(i);
+                    char c = text.charAt(i);
                     if ((c == first || c == upper || (c > 0x7f && CaseFold.fold(c) == first))
-                            && CaseFold.regionMatches(s, i, pattern, false)) {
+                            && CaseFold.regionMatches(text, i, pattern, false)) {
                         return true;
                     }
                 }
@@ -110,6 +113,31 @@ sealed interface TextPattern {
                 }
             }
             return false;
+        }
+
+        /**
+         * Case-insensitive search for a pattern starting with an ASCII letter in a string holding no other character
+         * that folds to it: the candidate starts are the letter's two cases, each found by String.indexOf
+         * (vectorised), the nearer one tried first. Every rule that looks for a tool name in a user agent (kali,
+         * parrot, sqlmap…) runs this on every record.
+         */
+        private boolean containsLetterFirst(String s, int last, char first, char upper) {
+            int lower = s.indexOf(first);
+            int capital = s.indexOf(upper);
+            while (true) {
+                int at = lower < 0 ? capital : capital < 0 ? lower : Math.min(lower, capital);
+                if (at < 0 || at > last) {
+                    return false;
+                }
+                if (CaseFold.regionMatches(s, at, pattern, false)) {
+                    return true;
+                }
+                if (at == lower) {
+                    lower = s.indexOf(first, at + 1);
+                } else {
+                    capital = s.indexOf(upper, at + 1);
+                }
+            }
         }
     }
 
