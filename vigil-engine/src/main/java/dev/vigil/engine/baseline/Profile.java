@@ -25,10 +25,13 @@ final class Profile {
         volume = withVolume ? new MinuteVolume(minuteCap) : null;
     }
 
+    /** Feature.values() copies its array on every call; this runs for every call of every principal. */
+    private static final Feature[] FEATURES = Feature.values();
+
     void add(Sighting s, long bytesOut) {
         first = Math.min(first, s.time());
         last = Math.max(last, s.time());
-        for (Feature f : Feature.values()) {
+        for (Feature f : FEATURES) {
             features.get(f).add(s.value(f), s.time(), s);
         }
         int hour = HourOfWeek.of(s.time());

@@ -11,9 +11,17 @@ import java.util.Comparator;
  * the least by (time, origin, event id), which does not depend on the order calls arrive in.
  *
  * @param rawJson the record's text, or "" when evidence text is deferred to the caller
+ * @param api     {@code eventSource:eventName}
  */
 record Sighting(long time, String origin, String eventId, String rawJson, String account, String eventSource,
-                String eventName, boolean readOnly, String region, String network, String userAgent) {
+                String eventName, boolean readOnly, String region, String network, String userAgent, String api) {
+
+    /** A call; its API ({@code eventSource:eventName}) is built once here, not for every profile it is added to. */
+    Sighting(long time, String origin, String eventId, String rawJson, String account, String eventSource,
+             String eventName, boolean readOnly, String region, String network, String userAgent) {
+        this(time, origin, eventId, rawJson, account, eventSource, eventName, readOnly, region, network, userAgent,
+                eventSource + ":" + eventName);
+    }
 
     static final Comparator<Sighting> FIRST = Comparator.comparingLong(Sighting::time)
             .thenComparing(Sighting::origin).thenComparing(Sighting::eventId);
@@ -27,10 +35,6 @@ record Sighting(long time, String origin, String eventId, String rawJson, String
             return a;
         }
         return FIRST.compare(a, b) <= 0 ? a : b;
-    }
-
-    String api() {
-        return eventSource + ":" + eventName;
     }
 
     String value(Feature feature) {
