@@ -466,6 +466,8 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
         private long peer;
         private long remoteV4;
         private boolean peerKnown;
+        private IntelMatch match;
+        private boolean intelKnown;
 
         Flow(State state) {
             this.state = state;
@@ -482,12 +484,20 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
             this.remoteHost = remoteHost;
             this.remoteV4 = remoteV4;
             this.peerKnown = false;
+            this.intelKnown = false;
             return this;
         }
 
-        /** The strongest indicator match of the remote address at the flow's time, by its number when IPv4. */
+        /**
+         * The strongest indicator match of the remote address at the flow's time, by its number when IPv4; looked
+         * up once per flow (an accepted inbound probe asks twice: is the host listed, and is the prober malicious).
+         */
         IntelMatch intel() {
-            return remoteV4 >= 0 ? state.intel.lookupIpv4(remoteV4, seconds) : state.intel.lookup(remote, seconds);
+            if (!intelKnown) {
+                match = remoteV4 >= 0 ? state.intel.lookupIpv4(remoteV4, seconds) : state.intel.lookup(remote, seconds);
+                intelKnown = true;
+            }
+            return match;
         }
 
         private long peer() {
