@@ -32,6 +32,8 @@ final class AwsClients implements AutoCloseable {
     private final SdkHttpClient http;
     private final boolean ownsHttp;
     private final AwsCredentialsProvider base;
+    /** True when {@link #base} was built here (profile or default chain), so closing is this object's job. */
+    private final boolean ownsBase;
     private final Map<String, AwsCredentialsProvider> byAccount = new ConcurrentHashMap<>();
     private final List<SdkAutoCloseable> opened = new ArrayList<>();
     private final Map<String, SdkAutoCloseable> cached = new ConcurrentHashMap<>();
@@ -42,6 +44,7 @@ final class AwsClients implements AutoCloseable {
         this.ownsHttp = options.httpClient().isEmpty();
         this.http = options.httpClient().orElseGet(() -> UrlConnectionHttpClient.builder().build());
         this.base = credentials(options);
+        this.ownsBase = options.credentials().isEmpty();
     }
 
     /** The caller's credentials: explicit ones, else the named profile, else the SDK's default chain. */
@@ -145,6 +148,11 @@ final class AwsClients implements AutoCloseable {
         }
         if (ownsHttp) {
             http.close();
+        }
+        // the default chain and profile providers may hold refresh threads and cached files; clients never close
+        // a provider they were given
+        if (ownsBase && base instanceof SdkAutoCloseable closeable) {
+            closeable.close();
         }
     }
 }
