@@ -32,9 +32,11 @@ final class TallyMap {
 
     /** The peer of entries that span peers. */
     static final long NO_PEER = -1;
+    /** A text peer that could not be numbered: the map holds {@code maxKeys} of them already. */
+    static final long NO_ROOM = -2;
     /** Peers that are not IPv4 addresses: this bit and the text's number in this map. */
     private static final long TEXT_PEER = 1L << 40;
-    /** Owners a map can number (24 bits of the key); beyond, flows of new owners are dropped and counted. */
+    /** Owners a key can hold (24 bits of it). */
     static final int MAX_OWNERS = 1 << 24;
 
     private static final long ALL = 1L << 32;
@@ -72,6 +74,12 @@ final class TallyMap {
     }
 
     private final int maxKeys;
+    /**
+     * Owners and text peers this map numbers, at most: each flow numbers its owner (and an IPv6 peer) before its
+     * entries are looked up, so a hostile input inventing an interface or an address per line would otherwise
+     * grow them without bound while its entries were sampled away. Beyond, such flows are dropped and counted.
+     */
+    private final int maxNames;
     private final int evidenceCap;
     private final boolean keepText;
 
@@ -97,13 +105,14 @@ final class TallyMap {
 
     TallyMap(int maxKeys, int evidenceCap, boolean keepText) {
         this.maxKeys = maxKeys;
+        this.maxNames = Math.min(MAX_OWNERS, maxKeys);
         this.evidenceCap = evidenceCap;
         this.keepText = keepText;
     }
 
     // ---- owners and peers -------------------------------------------------------------------------------------
 
-    /** The owner's number in this map, numbering it when new; -1 when {@link #MAX_OWNERS} are numbered. */
+    /** The owner's number in this map, numbering it when new; -1 when the map numbers as many as it may. */
     int owner(String account, String region, String resource) {
         FlowVerdicts.Owner o = new FlowVerdicts.Owner(account, region, resource);
         Integer id = ownerIds.get(o);
@@ -111,7 +120,7 @@ final class TallyMap {
             return id;
         }
         int n = owners.size();
-        if (n >= MAX_OWNERS) {
+        if (n >= maxNames) {
             return -1;
         }
         if (n == ownerHash.length) {
@@ -150,13 +159,19 @@ final class TallyMap {
         return ownerFirst[owner];
     }
 
-    /** The peer key of a remote address: its IPv4 number when {@code ipv4 >= 0}, else the text's number here. */
+    /**
+     * The peer key of a remote address: its IPv4 number when {@code ipv4 >= 0}, else the text's number here;
+     * {@link #NO_ROOM} when the text is new and the map numbers as many as it may.
+     */
     long peer(String text, long ipv4) {
         if (ipv4 >= 0) {
             return ipv4;
         }
         Integer id = peerIds.get(text);
         if (id == null) {
+            if (peerTexts.size() >= maxNames) {
+                return NO_ROOM;
+            }
             id = peerTexts.size();
             peerTexts.add(text);
             peerIds.put(text, id);
@@ -185,12 +200,13 @@ final class TallyMap {
     // ---- entries ----------------------------------------------------------------------------------------------
 
     /**
-     * The entry's row, created when missing; -1 when the key falls outside the sample (or the owner is -1).
+     * The entry's row, created when missing; -1 when the key falls outside the sample, or its owner or peer could
+     * not be numbered (-1, {@link #NO_ROOM}).
      *
      * @param port a port, (protocol &lt;&lt; 16 | port), a flood kind, or -1
      */
     int get(int kind, long window, int owner, long peer, int port) {
-        if (owner < 0) {
+        if (owner < 0 || peer == NO_ROOM) {
             dropped++;
             return -1;
         }

@@ -124,8 +124,9 @@ class SplitIndependenceTest {
     @Test
     void overTheKeyCapTheKeptSampleDependsOnlyOnTheKeys() {
         List<TallyKey> keys = new ArrayList<>();
-        for (int i = 0; i < 5000; i++) {
-            keys.add(new TallyKey(0, i % 7, "a", "r", "i-" + i, "", -1));
+        for (int i = 0; i < 4900; i++) {
+            // 700 resources (owners), each in one window with 7 ports: 4,900 keys over a cap of 1,000, owners within it
+            keys.add(new TallyKey(0, i % 7, "a", "r", "i-" + (i % 700), "", i / 700));
         }
         Map<TallyKey, Boolean> first = kept(keys, 1, new Random(1));
         for (int seed = 2; seed < 5; seed++) {

@@ -114,4 +114,23 @@ class TallyMapTest {
         assertTrue(m.dropped() > 0);
         assertEquals(5_000, m.ownerFirst(owner));
     }
+
+    @Test
+    void inventedOwnersAndAddressesStayWithinTheCap() {
+        TallyMap m = new TallyMap(1000, 1, false);
+        int kind = FlowCatalogue.Kind.SSH_IN.ordinal();
+        int kept = 0;
+        for (int i = 0; i < 5000; i++) {
+            int owner = m.owner("a", "r", "eni-" + i); // an interface per line, as a hostile file could
+            long peer = m.peer("2001:db8::" + Integer.toHexString(i), -1);
+            if (m.get(kind, 0, owner, peer, 22) >= 0) {
+                kept++;
+            }
+        }
+        assertEquals(1000, m.owners());
+        assertTrue(m.size() <= 1000 && kept <= 1000, "kept " + kept);
+        assertEquals(5000 - kept, m.dropped());
+        assertEquals(TallyMap.NO_ROOM, m.peer("2001:db8::ffff:1", -1));
+        assertEquals(0x0A000001L, m.peer("10.0.0.1", 0x0A000001L), "IPv4 peers need no numbering");
+    }
 }
