@@ -179,8 +179,6 @@ final class FlowCatalogue {
         MALICIOUS_LISTED(MALICIOUS_IP),
         UNAUTHORISED(UNAUTHORISED_PORT),
         STORM(REJECTED_STORM),
-        /** Not a detection: when a resource was first seen, for learning periods. */
-        FIRST_SEEN(null),
         /**
          * Not a detection: egress traffic of one instance to one internet host in one scan window and of one flood
          * kind ({@code port} = the DOS_* ordinal). Floods are judged on it directly, traffic volume on its sums per

@@ -92,7 +92,7 @@ final class FlowFindings {
             }
             // Probes: one finding per instance naming the probed ports, as GuardDuty lists them in one finding.
             case PORTSCAN, SPAMBOT, STORM, PORT_PROBE, TOR_CLIENT_LISTED, TOR_RELAY_LISTED, MALICIOUS_LISTED,
-                 FIRST_SEEN, PAIR -> {
+                 PAIR -> {
             }
             default -> keys.put("peer", k.peer());
         }
@@ -116,7 +116,7 @@ final class FlowFindings {
         return switch (kind) {
             case VOLUME, TOR_RELAY_LISTED -> s.volumeWindow().toMillis();
             case PORT_UNUSUAL, MINING_LISTED, MINING_PORT, C2_LISTED, BEACON, BLACKHOLE_LISTED, DROP_POINT_LISTED,
-                 MALICIOUS_LISTED, TOR_CLIENT_LISTED, UNAUTHORISED, FIRST_SEEN, PAIR -> 0;
+                 MALICIOUS_LISTED, TOR_CLIENT_LISTED, UNAUTHORISED, PAIR -> 0;
             default -> s.scanWindow().toMillis();
         };
     }

@@ -219,7 +219,7 @@ final class FlowVerdicts {
             case TOR_RELAY_LISTED -> t.distinctCount() >= s.torRelayMinRelays();
             case UNAUTHORISED -> t.flows >= s.unauthorisedMinFlows();
             case STORM -> t.flows >= s.rejectedStormMinFlows();
-            case FIRST_SEEN, PAIR -> false;
+            case PAIR -> false;
         };
         return hit ? facts : null;
     }
