@@ -91,7 +91,10 @@ public record FlowRecord(int version, String accountId, String interfaceId,
         originPrefix = Objects.requireNonNullElse(originPrefix, "");
     }
 
-    /** A record whose origin is given whole ({@code FILE#line N}). */
+    /**
+     * A record whose origin is given whole ({@code FILE#line N}). A trailing number is split off as a reader keeps it,
+     * so that the same record built either way is equal.
+     */
     public FlowRecord(int version, String accountId, String interfaceId,
                       String srcAddr, String dstAddr, int srcPort, int dstPort, int protocol,
                       long packets, long bytes, long start, long end, Action action, LogStatus logStatus,
@@ -101,12 +104,41 @@ public record FlowRecord(int version, String accountId, String interfaceId,
                       Map<String, String> extra, String origin) {
         this(version, accountId, interfaceId, srcAddr, dstAddr, srcPort, dstPort, protocol, packets, bytes, start,
                 end, action, logStatus, vpcId, subnetId, instanceId, tcpFlags, type, pktSrcAddr, pktDstAddr, region,
-                azId, pktSrcAwsService, pktDstAwsService, flowDirection, trafficPath, extra, origin, -1);
+                azId, pktSrcAwsService, pktDstAwsService, flowDirection, trafficPath, extra,
+                origin == null ? null : origin.substring(0, numberStart(origin)), originNumber(origin));
+    }
+
+    /**
+     * Where the trailing number of a whole origin starts: after a space, at most 18 digits, no leading zero (so that
+     * writing the number back gives the same text); the origin's length when it has none.
+     */
+    private static int numberStart(String origin) {
+        int end = origin.length();
+        int at = end;
+        while (at > 0 && end - at < 18 && Character.isDigit(origin.charAt(at - 1)) && origin.charAt(at - 1) < 0x80) {
+            at--;
+        }
+        boolean number = at < end && at > 0 && origin.charAt(at - 1) == ' '
+                && (origin.charAt(at) != '0' || at == end - 1);
+        return number ? at : end;
+    }
+
+    private static long originNumber(String origin) {
+        if (origin == null) {
+            return -1;
+        }
+        int at = numberStart(origin);
+        return at == origin.length() ? -1 : Long.parseLong(origin, at, origin.length(), 10);
+    }
+
+    /** An origin's text from its parts, as {@link #origin()} builds it. */
+    public static String origin(String prefix, long number) {
+        return number < 0 ? prefix : prefix + number;
     }
 
     /** Where the record was read: {@code FILE#line N}, {@code FILE#event N} or {@code FILE#row N}; built on demand. */
     public String origin() {
-        return originNumber < 0 ? originPrefix : originPrefix + originNumber;
+        return origin(originPrefix, originNumber);
     }
 
     /** True for a record that describes traffic (log-status OK), false for NODATA and SKIPDATA. */

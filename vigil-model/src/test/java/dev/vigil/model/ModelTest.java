@@ -44,4 +44,29 @@ class ModelTest {
         assertThat(f.account()).isEmpty();
         assertThat(f.severity()).isEqualTo(Severity.LOW);
     }
+
+    private static FlowRecord flowAt(String origin) {
+        return new FlowRecord(2, "1", "eni-1", "10.0.0.1", "10.0.0.2", 1, 2, 6, 1, 40, 10, 20,
+                FlowRecord.Action.ACCEPT, FlowRecord.LogStatus.OK, "", "", "", -1, "", "", "", "", "", "", "", "", -1,
+                Map.of(), origin);
+    }
+
+    @Test
+    void aWholeOriginIsKeptAsAReaderKeepsIt() {
+        FlowRecord whole = flowAt("logs/a.log#line 12");
+        assertThat(whole.originPrefix()).isEqualTo("logs/a.log#line ");
+        assertThat(whole.originNumber()).isEqualTo(12);
+        assertThat(whole.origin()).isEqualTo("logs/a.log#line 12");
+        assertThat(whole).isEqualTo(new FlowRecord(2, "1", "eni-1", "10.0.0.1", "10.0.0.2", 1, 2, 6, 1, 40, 10, 20,
+                FlowRecord.Action.ACCEPT, FlowRecord.LogStatus.OK, "", "", "", -1, "", "", "", "", "", "", "", "", -1,
+                Map.of(), "logs/a.log#line ", 12));
+        // whatever is not a plain trailing number stays whole, and every origin reads back as given
+        for (String origin : List.of("f#line 0", "f#line 012", "f#line12", "f#row 1234567890123456789", "no number",
+                "", "f#line \u0661\u0662", "f#line 7 ", "42")) {
+            assertThat(flowAt(origin).origin()).as(origin).isEqualTo(origin);
+        }
+        assertThat(flowAt("f#line 012").originNumber()).isEqualTo(-1);
+        assertThat(flowAt("f#line 0").originNumber()).isZero();
+        assertThat(flowAt(null).origin()).isEmpty();
+    }
 }

@@ -21,7 +21,7 @@ final class EarliestFlows {
 
         /** {@code FILE#line N}, as {@link FlowRecord#origin()}. */
         String origin() {
-            return originNumber < 0 ? originPrefix : originPrefix + originNumber;
+            return FlowRecord.origin(originPrefix, originNumber);
         }
     }
 

@@ -129,10 +129,6 @@ final class FlowRecordBuilder {
         }
     }
 
-    FlowRecord build(String origin) {
-        return build(origin, -1);
-    }
-
     /** The record, read at {@code originPrefix + originNumber} (the number kept apart: see FlowRecord). */
     FlowRecord build(String originPrefix, long originNumber) {
         return new FlowRecord(version, accountId, interfaceId, srcAddr, dstAddr, srcPort, dstPort, protocol,

@@ -112,17 +112,17 @@ final class ParquetFlowReader {
                             + FlowLogFormat.MAX_COLUMNS);
                 }
                 FlowRecordBuilder b = new FlowRecordBuilder();
+                String prefix = display + "#row "; // a record keeps it and its row number, as text lines do
                 long row = 0;
                 while (rs.next()) {
                     row++;
-                    String origin = display + "#row " + row;
                     try {
-                        FlowRecord r = cols.record(rs, b, origin);
+                        FlowRecord r = cols.record(rs, b, prefix, row);
                         progress[0]++;
                         records.accept(r);
                     } catch (MalformedRecord m) {
                         progress[1]++;
-                        problems.accept(new Problem(origin, m.reason(),
+                        problems.accept(new Problem(prefix + row, m.reason(),
                                 m.getMessage() + "; skipped the row"));
                     }
                 }
@@ -160,7 +160,8 @@ final class ParquetFlowReader {
             return Arrays.stream(fields).anyMatch(f -> f != null);
         }
 
-        FlowRecord record(ResultSet rs, FlowRecordBuilder b, String origin) throws SQLException, MalformedRecord {
+        FlowRecord record(ResultSet rs, FlowRecordBuilder b, String originPrefix, long row)
+                throws SQLException, MalformedRecord {
             b.reset();
             for (int i = 1; i < fields.length; i++) {
                 FlowField f = fields[i];
@@ -185,7 +186,7 @@ final class ParquetFlowReader {
             }
             b.fillFromPartition(accountColumn > 0 ? rs.getString(accountColumn) : null,
                     regionColumn > 0 ? rs.getString(regionColumn) : null);
-            return b.build(origin);
+            return b.build(originPrefix, row);
         }
 
         private long number(ResultSet rs, int i, FlowField f) throws SQLException, MalformedRecord {

@@ -43,7 +43,7 @@ class FlowLogFileReaderTest {
         assertThat(r).isEqualTo(new FlowLogFileReader.Result(FileKind.VPC_FLOW_LOG, 7, 0));
         assertThat(f.records.get(0)).isEqualTo(new FlowRecord(2, "123456789010", "eni-1235b8ca123456789",
                 "172.31.16.139", "172.31.16.21", 20641, 22, 6, 20, 4249, 1418530010, 1418530070, Action.ACCEPT,
-                LogStatus.OK, "", "", "", ABSENT, "", "", "", "", "", "", "", "", ABSENT, Map.of(), "a.log#line ", 2));
+                LogStatus.OK, "", "", "", ABSENT, "", "", "", "", "", "", "", "", ABSENT, Map.of(), "a.log#line 2"));
         assertThat(f.records.get(0).timeMillis()).isEqualTo(1418530070_000L);
 
         FlowRecord rdp = f.records.get(1);
