@@ -46,7 +46,7 @@ final class FlowVerdicts {
         for (int row = 0; row < rows; row++) {
             if (merged.kind(row) == pairKind) {
                 int owner = merged.ownerOf(row);
-                ownerBytes[owner] = saturatedSum(ownerBytes[owner], merged.value(row, TallyMap.BYTES));
+                ownerBytes[owner] = Tally.plus(ownerBytes[owner], merged.value(row, TallyMap.BYTES));
             }
         }
         GroupSums volumes = new GroupSums(); // (owner, peer, volume window) -> bytes
@@ -106,10 +106,6 @@ final class FlowVerdicts {
             }
         });
         return new FlowFindings(s).assemble(hits);
-    }
-
-    private static long saturatedSum(long a, long b) {
-        return a > Long.MAX_VALUE - b ? Long.MAX_VALUE : a + b;
     }
 
     /** A pair entry as its flood kind's entry: the pair's key with the flood kind (kept in the port) as kind. */

@@ -39,8 +39,7 @@ final class GroupSums {
             windows[at] = window;
             size++;
         }
-        long s = sums[at];
-        sums[at] = s > Long.MAX_VALUE - value ? Long.MAX_VALUE : s + value;
+        sums[at] = Tally.plus(sums[at], value);
     }
 
     /** The group's sum, 0 when it has none. */

@@ -39,16 +39,16 @@ final class Tally {
 
     void merge(Tally o) {
         flows += o.flows;
-        packets += o.packets;
-        bytes += o.bytes;
+        packets = plus(packets, o.packets);
+        bytes = plus(bytes, o.bytes);
         accepted += o.accepted;
         first = Math.min(first, o.first);
         last = Math.max(last, o.last);
         minStart = Math.min(minStart, o.minStart);
         maxEnd = Math.max(maxEnd, o.maxEnd);
         beaconFlows += o.beaconFlows;
-        beaconBytes += o.beaconBytes;
-        sumSquares = sumSquares > Long.MAX_VALUE - o.sumSquares ? Long.MAX_VALUE : sumSquares + o.sumSquares;
+        beaconBytes = plus(beaconBytes, o.beaconBytes);
+        sumSquares = plus(sumSquares, o.sumSquares);
         // Copies, never adopts: one entry can be merged into several totals (a window's flood, the hour's volume,
         // the pair's beacon), and a shared set would then be changed through the other.
         if (o.distinct != null) {
@@ -71,6 +71,15 @@ final class Tally {
             }
             evidence.addAll(o.evidence);
         }
+    }
+
+    /**
+     * The sum of two non-negative counts, stopping at Long.MAX_VALUE: packet and byte counts are the log's (up to
+     * 18 digits each), and a forged count must not wrap a total round to a small number and hide a flood or a
+     * volume.
+     */
+    static long plus(long a, long b) {
+        return a > Long.MAX_VALUE - b ? Long.MAX_VALUE : a + b;
     }
 
     /** Highest confidence, then set name, then indicator: never the one that happened to come first. */

@@ -327,10 +327,10 @@ final class TallyMap {
         int at = (row & (PAGE_ROWS - 1)) * STRIDE;
         page[at + FLOWS]++;
         if (r.packets() > 0) {
-            page[at + PACKETS] += r.packets();
+            page[at + PACKETS] = Tally.plus(page[at + PACKETS], r.packets());
         }
         if (r.bytes() > 0) {
-            page[at + BYTES] += r.bytes();
+            page[at + BYTES] = Tally.plus(page[at + BYTES], r.bytes());
         }
         if (r.action() == FlowRecord.Action.ACCEPT) {
             page[at + ACCEPTED]++;
@@ -422,10 +422,8 @@ final class TallyMap {
         long[] page = pages[row >>> PAGE_BITS];
         int at = (row & (PAGE_ROWS - 1)) * STRIDE;
         page[at + BEACON_FLOWS]++;
-        page[at + BEACON_BYTES] += flowBytes;
-        long sq = flowBytes * flowBytes;
-        long sum = page[at + SUM_SQUARES];
-        page[at + SUM_SQUARES] = sum > Long.MAX_VALUE - sq ? Long.MAX_VALUE : sum + sq;
+        page[at + BEACON_BYTES] = Tally.plus(page[at + BEACON_BYTES], flowBytes);
+        page[at + SUM_SQUARES] = Tally.plus(page[at + SUM_SQUARES], flowBytes * flowBytes);
     }
 
     void open(int row) {
@@ -548,18 +546,16 @@ final class TallyMap {
         int oi = otherRow & (PAGE_ROWS - 1);
         int oat = oi * STRIDE;
         page[at + FLOWS] += op[oat + FLOWS];
-        page[at + PACKETS] += op[oat + PACKETS];
-        page[at + BYTES] += op[oat + BYTES];
+        page[at + PACKETS] = Tally.plus(page[at + PACKETS], op[oat + PACKETS]);
+        page[at + BYTES] = Tally.plus(page[at + BYTES], op[oat + BYTES]);
         page[at + ACCEPTED] += op[oat + ACCEPTED];
         page[at + FIRST] = Math.min(page[at + FIRST], op[oat + FIRST]);
         page[at + LAST] = Math.max(page[at + LAST], op[oat + LAST]);
         page[at + MIN_START] = Math.min(page[at + MIN_START], op[oat + MIN_START]);
         page[at + MAX_END] = Math.max(page[at + MAX_END], op[oat + MAX_END]);
         page[at + BEACON_FLOWS] += op[oat + BEACON_FLOWS];
-        page[at + BEACON_BYTES] += op[oat + BEACON_BYTES];
-        long sq = op[oat + SUM_SQUARES];
-        long sum = page[at + SUM_SQUARES];
-        page[at + SUM_SQUARES] = sum > Long.MAX_VALUE - sq ? Long.MAX_VALUE : sum + sq;
+        page[at + BEACON_BYTES] = Tally.plus(page[at + BEACON_BYTES], op[oat + BEACON_BYTES]);
+        page[at + SUM_SQUARES] = Tally.plus(page[at + SUM_SQUARES], op[oat + SUM_SQUARES]);
         Rich ox = other.rich[otherRow >>> PAGE_BITS][oi];
         if (ox != null) {
             Rich x = rich(row);

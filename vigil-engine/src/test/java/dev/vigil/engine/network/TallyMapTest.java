@@ -133,4 +133,21 @@ class TallyMapTest {
         assertEquals(TallyMap.NO_ROOM, m.peer("2001:db8::ffff:1", -1));
         assertEquals(0x0A000001L, m.peer("10.0.0.1", 0x0A000001L), "IPv4 peers need no numbering");
     }
+
+    @Test
+    void forgedByteCountsStopAtTheLargestTotalInsteadOfWrapping() {
+        TallyMap one = new TallyMap(1000, 1, false);
+        TallyMap two = new TallyMap(1000, 1, false);
+        int kind = FlowCatalogue.Kind.PAIR.ordinal();
+        long forged = 999_999_999_999_999_999L; // the most a flow-log number column may hold (18 digits)
+        for (TallyMap m : List.of(one, two)) {
+            int row = m.get(kind, 0, m.owner("a", "r", "i-1"), 0xC6336407L, 0);
+            for (int i = 0; i < 6; i++) {
+                m.add(row, flow(2_000 + i, "f", i, forged), 2_000_000L + i);
+            }
+            assertEquals(6 * forged, m.value(row, TallyMap.BYTES));
+        }
+        one.mergeFrom(two);
+        assertEquals(Long.MAX_VALUE, one.value(0, TallyMap.BYTES), "12 forged counts overflow a long");
+    }
 }
