@@ -419,8 +419,9 @@ public final class FlowEvaluationBench {
     }
 
     /**
-     * Reads both peers of every record as IPv4 numbers — which the network detections do for every flow anyway, to
-     * tell the instance's side from the internet's — and, given a view, looks the numbers up
+     * Reads both peers of every record as IPv4 numbers (with the intel module's parser; the network detections read
+     * every flow's peers with their own, to tell the instance's side from the internet's) and, given a view, looks
+     * the numbers up
      * ({@link IpReputation#lookupIpv4}): the difference between the two is what matching adds to the pipeline.
      */
     private static final class NumberSink implements Consumer<FlowRecord> {
