@@ -84,6 +84,12 @@ class IpTextTest {
         assertThat(IpAddresses.canonical("2001:DB8:0::1")).isEqualTo("2001:db8::1");
         assertThat(IpAddresses.canonical("::ffff:198.51.100.7")).isEqualTo("198.51.100.7");
         assertThat(IpAddresses.canonical("ec2.amazonaws.com")).isNull();
+        assertThat(IpAddresses.ipv4("198.51.100.7")).isEqualTo(0xC6336407L);
+        assertThat(IpAddresses.ipv4("255.255.255.255")).isEqualTo(0xFFFFFFFFL);
+        for (String notIpv4 : new String[]{null, "", "-", "2001:db8::1", "1.2.3", "1.2.3.4.5", "256.1.1.1",
+                "1.2.3.4 ", "<b>1.2.3.4</b>", "1.2.3.4\u0000", "9".repeat(10_000)}) {
+            assertThat(IpAddresses.ipv4(notIpv4)).as(String.valueOf(notIpv4)).isEqualTo(-1);
+        }
         for (String p : new String[]{"10.1.2.3", "172.16.0.1", "172.31.255.255", "192.168.1.1", "100.64.0.1",
                 "127.0.0.1", "169.254.169.254", "0.1.2.3", "224.0.0.1", "fd00::1", "fe80::1", "::1", "ff02::1",
                 "::ffff:10.0.0.1"}) {
