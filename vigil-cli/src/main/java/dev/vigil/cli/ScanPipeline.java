@@ -10,6 +10,7 @@ import dev.vigil.formats.cloudtrail.FileKind;
 import dev.vigil.formats.flowlog.FlowLogFileReader;
 import dev.vigil.formats.flowlog.FlowLogFormat;
 import dev.vigil.formats.flowlog.FlowLogSniffer;
+import dev.vigil.model.AddressScreen;
 import dev.vigil.model.Event;
 import dev.vigil.model.FlowRecord;
 import dev.vigil.formats.cloudtrail.FirstRecordTime;
@@ -79,8 +80,11 @@ final class ScanPipeline {
      * @param flows  what reads flow-log records, or null for none
      * @param events what reads CloudTrail events besides the Sigma rules
      */
-    record Analysers(ReaderStates<FlowRecord, ?> flows, List<ReaderStates<Event, ?>> events) {
-        static final Analysers NONE = new Analysers(null, List.of());
+    /**
+     * @param flowScreen the screen the flow-log readers run for the flow analyser ({@link AddressScreen}), or null
+     */
+    record Analysers(ReaderStates<FlowRecord, ?> flows, AddressScreen flowScreen, List<ReaderStates<Event, ?>> events) {
+        static final Analysers NONE = new Analysers(null, null, List.of());
 
         Analysers {
             events = List.copyOf(events);
@@ -128,7 +132,7 @@ final class ScanPipeline {
         skippedFiles.add(unfound[0]);
         CloudTrailFileReader reader = new CloudTrailFileReader(options.limits(), counters.bytesRead);
         FlowLogFileReader flowReader = new FlowLogFileReader(options.limits(), counters.bytesRead,
-                options.headerlessFlowFormat());
+                options.headerlessFlowFormat(), analysers.flowScreen());
 
         ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
             Thread t = new Thread(r, "vigil-reader");

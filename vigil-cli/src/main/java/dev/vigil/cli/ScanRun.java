@@ -86,7 +86,7 @@ final class ScanRun {
             eventAnalysers.add(new ReaderStates<>(baselines));
         }
         ScanPipeline.Analysers analysers = new ScanPipeline.Analysers(new ReaderStates<>(threats.flows()),
-                eventAnalysers);
+                threats.flows().addressScreen(), eventAnalysers);
         ScanPipeline pipeline = new ScanPipeline(detections, scanMetrics, analysers, opts, clock);
         threats.notes().forEach(n -> err.println(TerminalText.sanitize("vigil: " + n)));
         ScanPipeline.Outcome outcome;

@@ -48,6 +48,11 @@ import java.util.Objects;
  *                       the whole origin when {@code originNumber} is negative
  * @param originNumber   the line, event or row number, or -1; kept apart from the prefix so that reading a record
  *                       builds no text for its origin (the prefix is one string per file) — see {@link #origin()}
+ * @param srcIpv4        {@code srcAddr} as an unsigned 32-bit number when it is IPv4 text ({@link Ipv4#parse}),
+ *                       else {@link Ipv4#NONE}: readers parse each distinct address once, not every record
+ * @param dstIpv4        the same for {@code dstAddr}
+ * @param screen         the {@link AddressScreen} the reader ran on the two addresses, or null
+ * @param screenPassed   which IPv4 addresses that screen let through: {@link #SCREEN_SRC}, {@link #SCREEN_DST}
  */
 public record FlowRecord(int version, String accountId, String interfaceId,
                          String srcAddr, String dstAddr, int srcPort, int dstPort, int protocol,
@@ -55,7 +60,8 @@ public record FlowRecord(int version, String accountId, String interfaceId,
                          String vpcId, String subnetId, String instanceId, int tcpFlags, String type,
                          String pktSrcAddr, String pktDstAddr, String region, String azId,
                          String pktSrcAwsService, String pktDstAwsService, String flowDirection, int trafficPath,
-                         Map<String, String> extra, String originPrefix, long originNumber) implements Event {
+                         Map<String, String> extra, String originPrefix, long originNumber,
+                         long srcIpv4, long dstIpv4, AddressScreen screen, int screenPassed) implements Event {
 
     /** The value of a number the record did not carry or wrote as {@code -}. */
     public static final int ABSENT = -1;
@@ -68,6 +74,11 @@ public record FlowRecord(int version, String accountId, String interfaceId,
     public enum Action { ACCEPT, REJECT, NONE }
 
     public enum LogStatus { OK, NODATA, SKIPDATA }
+
+    /** {@link #screenPassed} bit: the screen let the source address through. */
+    public static final int SCREEN_SRC = 1;
+    /** {@link #screenPassed} bit: the screen let the destination address through. */
+    public static final int SCREEN_DST = 2;
 
     public FlowRecord {
         accountId = Objects.requireNonNullElse(accountId, "");
@@ -89,6 +100,36 @@ public record FlowRecord(int version, String accountId, String interfaceId,
         flowDirection = Objects.requireNonNullElse(flowDirection, "");
         extra = extra == null || extra.isEmpty() ? Map.of() : Map.copyOf(extra);
         originPrefix = Objects.requireNonNullElse(originPrefix, "");
+        if (screen == null) {
+            screenPassed = 0;
+        }
+    }
+
+    /**
+     * A record read without a screen: the address numbers are parsed here from the text, as a reader would.
+     */
+    public FlowRecord(int version, String accountId, String interfaceId,
+                      String srcAddr, String dstAddr, int srcPort, int dstPort, int protocol,
+                      long packets, long bytes, long start, long end, Action action, LogStatus logStatus,
+                      String vpcId, String subnetId, String instanceId, int tcpFlags, String type,
+                      String pktSrcAddr, String pktDstAddr, String region, String azId,
+                      String pktSrcAwsService, String pktDstAwsService, String flowDirection, int trafficPath,
+                      Map<String, String> extra, String originPrefix, long originNumber) {
+        this(version, accountId, interfaceId, srcAddr, dstAddr, srcPort, dstPort, protocol, packets, bytes, start,
+                end, action, logStatus, vpcId, subnetId, instanceId, tcpFlags, type, pktSrcAddr, pktDstAddr, region,
+                azId, pktSrcAwsService, pktDstAwsService, flowDirection, trafficPath, extra, originPrefix,
+                originNumber, srcAddr == null ? Ipv4.NONE : Ipv4.parse(srcAddr),
+                dstAddr == null ? Ipv4.NONE : Ipv4.parse(dstAddr), null, 0);
+    }
+
+    /**
+     * True when the reader ran {@code screen} on the source address ({@code source}) or the destination address
+     * and the screen said it cannot match; false when it let the address through, when the reader ran no screen or
+     * another one, and for addresses that are not IPv4. A consumer that gets false asks its expensive question.
+     */
+    public boolean screenedOut(AddressScreen screen, boolean source) {
+        return screen != null && this.screen == screen && (source ? srcIpv4 : dstIpv4) >= 0
+                && (screenPassed & (source ? SCREEN_SRC : SCREEN_DST)) == 0;
     }
 
     /**

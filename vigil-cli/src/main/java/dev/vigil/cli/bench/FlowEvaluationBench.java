@@ -1,12 +1,12 @@
 package dev.vigil.cli.bench;
 
 import dev.vigil.engine.intel.IntelMatch;
-import dev.vigil.engine.intel.IpAddresses;
 import dev.vigil.engine.intel.IpReputation;
 import dev.vigil.engine.intel.ThreatIntel;
 import dev.vigil.engine.network.FlowDetectionSettings;
 import dev.vigil.engine.network.FlowDetections;
 import dev.vigil.engine.network.NetworkPolicy;
+import dev.vigil.model.AddressScreen;
 import dev.vigil.model.Finding;
 import dev.vigil.model.FlowRecord;
 import dev.vigil.model.Problem;
@@ -46,10 +46,12 @@ import java.util.function.Supplier;
  *   before views), so that the view's gain is measured in the same rounds;</li>
  *   <li>{@code parse+lookup-empty}: the same lookups through views of an index with no indicators: what parsing the
  *   two addresses (and one read of the index's first level each) costs, the floor under any lookup from text;</li>
- *   <li>{@code parse+peers}: reading + both peers read as IPv4 numbers, which the network detections do for every
- *   flow whether or not indicators are loaded;</li>
- *   <li>{@code parse+peers+lookup}: the same + {@link IpReputation#lookupIpv4} of both numbers through one view per
- *   thread — the difference from {@code parse+peers} is what matching adds to the detections' pipeline.</li>
+ *   <li>{@code parse+numbers+lookup}: reading + {@link IpReputation#lookupIpv4} of both peers' numbers (which the
+ *   records carry, parsed once per distinct address by the reader) through one view per thread;</li>
+ *   <li>{@code parse+match}: the same, the readers running the index's {@link IpReputation#ipv4Screen() screen}
+ *   once per distinct address and the lookups skipping the peers it turned away — how {@code vigil scan} matches
+ *   (the readers get {@link FlowDetections#addressScreen()}). The issue's measure, "what matching against the
+ *   indicators adds to parsing", is {@code parse+match} against {@code parse}.</li>
  * </ol>
  *
  * <pre>
@@ -73,8 +75,8 @@ public final class FlowEvaluationBench {
 
     enum Config {
         PARSE("parse"), DETECT("detect"), DETECT_INTEL("detect+intel"), LOOKUP("parse+lookup"),
-        LOOKUP_SHARED("parse+lookup-shared"), LOOKUP_EMPTY("parse+lookup-empty"), PEERS("parse+peers"),
-        PEERS_LOOKUP("parse+peers+lookup");
+        LOOKUP_SHARED("parse+lookup-shared"), LOOKUP_EMPTY("parse+lookup-empty"),
+        NUMBERS_LOOKUP("parse+numbers+lookup"), MATCH("parse+match");
 
         final String label;
 
@@ -247,10 +249,10 @@ public final class FlowEvaluationBench {
                         "intel lookups without a view");
                 added(threadCounts[ti], results[ti], Config.LOOKUP_EMPTY, Config.PARSE,
                         "parsing the peers (lookups in an empty index)");
-                added(threadCounts[ti], results[ti], Config.PEERS, Config.PARSE,
-                        "reading both peers as numbers (as the detections do for every flow)");
-                difference(threadCounts[ti], results[ti], Config.PEERS_LOOKUP, Config.PEERS,
-                        "matching by number (parse+peers+lookup − parse+peers)");
+                added(threadCounts[ti], results[ti], Config.NUMBERS_LOOKUP, Config.PARSE,
+                        "lookups by number, every peer");
+                added(threadCounts[ti], results[ti], Config.MATCH, Config.PARSE,
+                        "matching as vigil scan does (screen + lookups)");
                 added(threadCounts[ti], results[ti], Config.DETECT_INTEL, Config.PARSE, "detections + intel");
                 added(threadCounts[ti], results[ti], Config.DETECT_INTEL, Config.DETECT, "intel");
                 added(threadCounts[ti], results[ti], Config.DETECT, Config.PARSE, "detections");
@@ -260,10 +262,11 @@ public final class FlowEvaluationBench {
             out.println();
             out.printf(Locale.ROOT, "last runs: detect %d findings, detect+intel %d findings, parse+lookup: %,d records "
                             + "with a listed peer, parse+lookup-shared: %,d, parse+lookup-empty: %,d,"
-                            + " parse+peers+lookup: %,d (of %,d)%n",
+                            + " parse+numbers+lookup: %,d, parse+match: %,d (of %,d)%n",
                     lastResult[Config.DETECT.ordinal()], lastResult[Config.DETECT_INTEL.ordinal()],
                     lastResult[Config.LOOKUP.ordinal()], lastResult[Config.LOOKUP_SHARED.ordinal()],
-                    lastResult[Config.LOOKUP_EMPTY.ordinal()], lastResult[Config.PEERS_LOOKUP.ordinal()], n);
+                    lastResult[Config.LOOKUP_EMPTY.ordinal()], lastResult[Config.NUMBERS_LOOKUP.ordinal()],
+                    lastResult[Config.MATCH.ordinal()], n);
             if (lastEntries > 0) {
                 out.printf(Locale.ROOT, "partial-state entries before the last finish: %,d%n", lastEntries);
             }
@@ -324,22 +327,18 @@ public final class FlowEvaluationBench {
                             : (c == Config.LOOKUP ? intel : empty).forOneThread(), matches));
                     lastResult[c.ordinal()] = matches.sum();
                 }
-                case PEERS, PEERS_LOOKUP -> {
+                case NUMBERS_LOOKUP, MATCH -> {
                     LongAdder matches = new LongAdder();
-                    ConcurrentLinkedQueue<NumberSink> sinks = new ConcurrentLinkedQueue<>();
-                    read = FlowLogBench.run(input, threads, () -> {
-                        NumberSink sink = new NumberSink(c == Config.PEERS_LOOKUP ? intel.forOneThread() : null,
-                                matches);
-                        sinks.add(sink);
-                        return sink;
-                    });
-                    lastResult[c.ordinal()] = c == Config.PEERS_LOOKUP ? matches.sum()
-                            : sinks.stream().mapToLong(x -> x.checksum).sum();
+                    AddressScreen screen = c == Config.MATCH ? intel.ipv4Screen() : null;
+                    read = FlowLogBench.run(input, threads, screen,
+                            () -> new NumberSink(intel.forOneThread(), screen, matches));
+                    lastResult[c.ordinal()] = matches.sum();
                 }
                 default -> {
                     FlowDetections d = c == Config.DETECT ? plainDetections : intelDetections;
                     ConcurrentLinkedQueue<FlowDetections.State> states = new ConcurrentLinkedQueue<>();
-                    read = FlowLogBench.run(input, threads, detectorSink(d, states));
+                    // the readers run the detections' screen, as vigil scan's do
+                    read = FlowLogBench.run(input, threads, d.addressScreen(), detectorSink(d, states));
                     lastEntries = states.stream().mapToLong(FlowDetections.State::entryCount).sum();
                     long f0 = System.nanoTime();
                     long fc0 = THREADS.getCurrentThreadCpuTime();
@@ -387,8 +386,8 @@ public final class FlowEvaluationBench {
         for (String label : list.split(",")) {
             out.add(Arrays.stream(Config.values()).filter(c -> c.label.equals(label)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("--only takes parse, detect, detect+intel,"
-                            + " parse+lookup, parse+lookup-shared, parse+lookup-empty, parse+peers or"
-                            + " parse+peers+lookup, comma-separated; not '" + label + "'")));
+                            + " parse+lookup, parse+lookup-shared, parse+lookup-empty, parse+numbers+lookup or"
+                            + " parse+match, comma-separated; not '" + label + "'")));
         }
         return out;
     }
@@ -419,34 +418,29 @@ public final class FlowEvaluationBench {
     }
 
     /**
-     * Reads both peers of every record as IPv4 numbers (with the intel module's parser; the network detections read
-     * every flow's peers with their own, to tell the instance's side from the internet's) and, given a view, looks
-     * the numbers up
-     * ({@link IpReputation#lookupIpv4}): the difference between the two is what matching adds to the pipeline.
+     * Looks up both peers of every record by the numbers the record carries ({@link IpReputation#lookupIpv4}), as the
+     * network detections do for a flow's remote peer, skipping a peer the reader's screen turned away when given one.
      */
     private static final class NumberSink implements Consumer<FlowRecord> {
         private final IpReputation view;
+        private final AddressScreen screen;
         private final LongAdder matches;
-        /** Sum of the numbers read, so that reading them cannot be optimised away when nothing is looked up. */
-        long checksum;
 
-        NumberSink(IpReputation view, LongAdder matches) {
+        NumberSink(IpReputation view, AddressScreen screen, LongAdder matches) {
             this.view = view;
+            this.screen = screen;
             this.matches = matches;
         }
 
         @Override
         public void accept(FlowRecord r) {
-            long src = IpAddresses.ipv4(r.srcAddr());
-            long dst = IpAddresses.ipv4(r.dstAddr());
-            checksum += src + dst;
-            if (view != null) {
-                long t = r.end();
-                IntelMatch a = src >= 0 ? view.lookupIpv4(src, t) : null;
-                IntelMatch b = dst >= 0 ? view.lookupIpv4(dst, t) : null;
-                if (a != null || b != null) {
-                    matches.increment();
-                }
+            long t = r.end();
+            long src = r.srcIpv4();
+            long dst = r.dstIpv4();
+            IntelMatch a = src >= 0 && !r.screenedOut(screen, true) ? view.lookupIpv4(src, t) : null;
+            IntelMatch b = dst >= 0 && !r.screenedOut(screen, false) ? view.lookupIpv4(dst, t) : null;
+            if (a != null || b != null) {
+                matches.increment(); // about 2 % of records: no contention worth avoiding
             }
         }
     }

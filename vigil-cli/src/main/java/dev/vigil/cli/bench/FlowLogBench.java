@@ -2,7 +2,9 @@ package dev.vigil.cli.bench;
 
 import dev.vigil.formats.cloudtrail.CloudTrailFileReader;
 import dev.vigil.formats.flowlog.FlowLogFileReader;
+import dev.vigil.formats.flowlog.FlowLogFormat;
 import dev.vigil.formats.input.LogFile;
+import dev.vigil.model.AddressScreen;
 import dev.vigil.model.FlowRecord;
 import dev.vigil.model.Problem;
 
@@ -139,8 +141,14 @@ public final class FlowLogBench {
     }
 
     static long run(Path path, int threads, Supplier<Consumer<FlowRecord>> perThreadSink) {
+        return run(path, threads, null, perThreadSink);
+    }
+
+    /** As {@link #run(Path, int, Supplier)}, the readers running {@code screen} (null: none) on the addresses. */
+    static long run(Path path, int threads, AddressScreen screen, Supplier<Consumer<FlowRecord>> perThreadSink) {
         ConcurrentLinkedQueue<Path> queue = new ConcurrentLinkedQueue<>(filesUnder(path));
-        FlowLogFileReader reader = new FlowLogFileReader(CloudTrailFileReader.Limits.DEFAULT, new LongAdder());
+        FlowLogFileReader reader = new FlowLogFileReader(CloudTrailFileReader.Limits.DEFAULT, new LongAdder(),
+                FlowLogFormat.V2_DEFAULT, screen);
         AtomicLong total = new AtomicLong();
         LAST_CPU_NANOS.set(0);
         ExecutorService pool = Executors.newFixedThreadPool(threads);

@@ -1,14 +1,27 @@
 package dev.vigil.engine.intel;
 
 /** Address lookup over the IPv4 and IPv6 indices: parses the text once, IPv4-mapped IPv6 goes to the IPv4 index. */
+import dev.vigil.model.AddressScreen;
+
 final class AddressIndex {
 
     private final Ipv4Index v4;
     private final Ipv6Index v6;
+    private final AddressScreen screen;
 
     AddressIndex(IndexBuilder.Built built) {
         this.v4 = built.v4();
         this.v6 = built.v6();
+        this.screen = new AddressScreen("threat-intel IPv4 index", address -> v4.intervalOf(address) >= 0);
+    }
+
+    /**
+     * A screen for flow-log readers, one per index (records tell screens apart by identity): an address passes when
+     * some indicator covers it at some time — exactly, not just the first level's /24 — since a reader asks once
+     * per distinct address and every pass costs a lookup per record afterwards.
+     */
+    AddressScreen ipv4Screen() {
+        return screen;
     }
 
     Ipv4Index v4() {

@@ -1,5 +1,7 @@
 package dev.vigil.engine.intel;
 
+import dev.vigil.model.AddressScreen;
+
 import java.util.Arrays;
 
 /**
@@ -94,6 +96,11 @@ final class CachingIpReputation implements IpReputation {
     public IntelMatch lookupIpv4(long address, long epochSeconds) {
         IpText.checkIpv4(address);
         return answer(cached(address), epochSeconds);
+    }
+
+    @Override
+    public AddressScreen ipv4Screen() {
+        return index.ipv4Screen();
     }
 
     /** A new view over the same index: this one must stay with its thread. */

@@ -1,5 +1,7 @@
 package dev.vigil.engine.intel;
 
+import dev.vigil.model.AddressScreen;
+
 /**
  * Looks addresses up in the loaded indicator sets. Implementations are immutable and safe to share between
  * threads, except the views {@link #forOneThread()} returns; a lookup costs O(log n) or better in the number of
@@ -9,6 +11,13 @@ public interface IpReputation {
 
     /** No sets loaded: nothing matches. */
     IpReputation NONE = new IpReputation() {
+        private final AddressScreen nothing = new AddressScreen("no indicators", address -> false);
+
+        @Override
+        public AddressScreen ipv4Screen() {
+            return nothing;
+        }
+
         @Override
         public IntelMatch lookup(CharSequence address, long epochSeconds) {
             return null;
@@ -58,5 +67,15 @@ public interface IpReputation {
      */
     default IpReputation forOneThread() {
         return this;
+    }
+
+    /**
+     * A screen for flow-log readers to run once per distinct IPv4 address ({@link AddressScreen}): false only for an
+     * address no indicator covers at any time, so that a record whose reader ran it can skip the lookup
+     * ({@link dev.vigil.model.FlowRecord#screenedOut}). Views return their index's screen. The default, null, means
+     * none: readers screen nothing and every lookup is made.
+     */
+    default AddressScreen ipv4Screen() {
+        return null;
     }
 }

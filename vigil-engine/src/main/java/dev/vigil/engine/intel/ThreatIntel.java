@@ -1,5 +1,6 @@
 package dev.vigil.engine.intel;
 
+import dev.vigil.model.AddressScreen;
 import dev.vigil.model.Problem;
 
 import java.io.IOException;
@@ -177,6 +178,11 @@ public final class ThreatIntel implements IpReputation, DomainReputation {
     @Override
     public IpReputation forOneThread() {
         return new CachingIpReputation(addresses);
+    }
+
+    @Override
+    public AddressScreen ipv4Screen() {
+        return addresses.ipv4Screen();
     }
 
     @Override

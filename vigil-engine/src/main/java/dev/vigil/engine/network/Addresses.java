@@ -1,5 +1,7 @@
 package dev.vigil.engine.network;
 
+import dev.vigil.model.Ipv4;
+
 /**
  * Reads flow-log addresses without allocating: IPv4 text to an int, and whether an address belongs to a private
  * network (the instance's side of a flow) or to the internet.
@@ -16,34 +18,9 @@ final class Addresses {
     private Addresses() {
     }
 
-    /** The IPv4 address as an unsigned 32-bit value, or -1 when the text is not dotted-quad IPv4. */
+    /** The IPv4 address as an unsigned 32-bit value, or -1 when the text is not dotted-quad IPv4 ({@link Ipv4}). */
     static long ipv4(CharSequence s) {
-        int n = s.length();
-        if (n < 7 || n > 15) {
-            return -1;
-        }
-        long value = 0;
-        int octet = -1;
-        int dots = 0;
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c >= '0' && c <= '9') {
-                octet = octet < 0 ? c - '0' : octet * 10 + (c - '0');
-                if (octet > 255) {
-                    return -1;
-                }
-            } else if (c == '.' && octet >= 0 && dots < 3) {
-                value = (value << 8) | octet;
-                octet = -1;
-                dots++;
-            } else {
-                return -1;
-            }
-        }
-        if (dots != 3 || octet < 0) {
-            return -1;
-        }
-        return (value << 8) | octet;
+        return Ipv4.parse(s);
     }
 
     /** {@link #PRIVATE}, {@link #PUBLIC} or {@link #INVALID}. */

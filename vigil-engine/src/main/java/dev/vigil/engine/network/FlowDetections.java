@@ -4,6 +4,7 @@ import dev.vigil.engine.StatefulDetector;
 import dev.vigil.engine.intel.IntelMatch;
 import dev.vigil.engine.intel.IpReputation;
 import dev.vigil.engine.network.FlowCatalogue.Kind;
+import dev.vigil.model.AddressScreen;
 import dev.vigil.model.DetectionInfo;
 import dev.vigil.model.Finding;
 import dev.vigil.model.FlowRecord;
@@ -55,6 +56,15 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
         this.servicePorts = PortSet.union(ssh, rdp, smtp, mining, tcpServices, new PortSet(java.util.Set.of(9001)));
     }
 
+    /**
+     * The screen flow-log readers should run for these detections (null: none): the indicator sets' first level,
+     * asked once per distinct address by the reader instead of once per flow here. Records read without it are
+     * looked up in full, so it only ever saves work.
+     */
+    public AddressScreen addressScreen() {
+        return intel.ipv4Screen();
+    }
+
     /** Names a state keeps one copy of; beyond that (a hostile input inventing names) it uses the record's. */
     private static final int MAX_NAMES = 1 << 16;
 
@@ -103,9 +113,13 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
         /** This reader's view of the indicator sets (it may cache: see {@link IpReputation#forOneThread()}). */
         private final IpReputation intel;
 
+        /** The screen whose answers the records may carry; a record read through another is looked up in full. */
+        private final AddressScreen screen;
+
         State(FlowDetectionSettings settings, IpReputation intel) {
             entries = new TallyMap(settings.maxKeys(), settings.evidenceFlows(), settings.evidenceText());
             this.intel = intel.forOneThread();
+            this.screen = intel.ipv4Screen();
         }
 
         private int owner(String account, String region, String resource) {
@@ -182,8 +196,8 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
         }
         String src = r.srcAddr();
         String dst = r.dstAddr();
-        long srcV4 = Addresses.ipv4(src); // each address is parsed once, here
-        long dstV4 = Addresses.ipv4(dst);
+        long srcV4 = r.srcIpv4(); // parsed once per distinct address by the reader
+        long dstV4 = r.dstIpv4();
         int srcClass = srcV4 >= 0 ? Addresses.classifyV4(srcV4) : Addresses.classifyV6(src);
         int dstClass = dstV4 >= 0 ? Addresses.classifyV4(dstV4) : Addresses.classifyV6(dst);
         boolean ingress;
@@ -216,6 +230,7 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
         long remoteV4 = ingress ? srcV4 : dstV4;
         Flow f = state.flow(this).set(r, timeMillis, seconds, resource, remote, Addresses.hostId(remote, remoteV4),
                 remoteV4);
+        f.remoteScreenedOut = r.screenedOut(state.screen, ingress);
         evaluate(f, r, ingress, remoteClass == Addresses.PUBLIC);
     }
 
@@ -468,6 +483,11 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
         private boolean peerKnown;
         private IntelMatch match;
         private boolean intelKnown;
+        /**
+         * The reader ran this state's intel screen on the remote address and it said no indicator can cover it:
+         * the flow needs no lookup (see {@link FlowDetections#addressScreen()}).
+         */
+        boolean remoteScreenedOut;
 
         Flow(State state) {
             this.state = state;
@@ -485,6 +505,7 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
             this.remoteV4 = remoteV4;
             this.peerKnown = false;
             this.intelKnown = false;
+            this.remoteScreenedOut = false;
             return this;
         }
 
@@ -494,7 +515,8 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
          */
         IntelMatch intel() {
             if (!intelKnown) {
-                match = remoteV4 >= 0 ? state.intel.lookupIpv4(remoteV4, seconds) : state.intel.lookup(remote, seconds);
+                match = remoteScreenedOut ? null
+                        : remoteV4 >= 0 ? state.intel.lookupIpv4(remoteV4, seconds) : state.intel.lookup(remote, seconds);
                 intelKnown = true;
             }
             return match;

@@ -229,6 +229,43 @@ class CachingIpReputationTest {
         assertThat(view.lookup("198.51.100.7", 0)).isSameAs(view.lookup("198.51.100.7", 5));
     }
 
+    @Test
+    void theScreenTurnsAwayExactlyTheAddressesNoIndicatorCoversAtAnyTime() throws IOException {
+        ThreatIntel intel = intel("""
+                - {name: old, file: old.txt, confidence: 70, expires: "2020-01-01T00:00:00Z"}
+                - {name: block, file: block.txt, confidence: 50}
+                """, "old.txt", "198.51.100.66\n", "block.txt", "203.0.113.0/30\n2001:db8::/32\n");
+        var screen = intel.ipv4Screen();
+        assertThat(screen.mayMatch(0xC6336442L)).as("expired now, listed once: a reader's cache outlives the time")
+                .isTrue();
+        assertThat(intel.lookupIpv4(0xC6336442L, t("2019-06-01T00:00:00Z"))).isNotNull();
+        for (long a = 0xCB007100L; a <= 0xCB007103L; a++) {
+            assertThat(screen.mayMatch(a)).as(ipv4(a)).isTrue();
+        }
+        for (long a : new long[]{0xCB007104L, 0xCB0071FFL, 0xC6336441L, 0xC6336443L, 0, 0xFFFFFFFFL}) {
+            assertThat(screen.mayMatch(a)).as("%s shares a /24 with a listed one, or none", ipv4(a)).isFalse();
+        }
+        assertThat(intel.forOneThread().ipv4Screen()).as("views share their index's screen").isSameAs(screen);
+        assertThat(IpReputation.NONE.ipv4Screen().mayMatch(0xC6336442L)).isFalse();
+
+        SplittableRandom r = new SplittableRandom(11);
+        ThreatIntel mixed = mixedIntel(r);
+        long[] times = {t("2026-09-30T12:00:00Z"), t("2026-10-01T12:00:00Z"), t("2026-10-02T12:00:00Z"),
+                t("2026-10-03T12:00:00Z"), t("2026-10-04T12:00:00Z")};
+        int passed = 0;
+        for (int i = 0; i < 50_000; i++) {
+            long a = i % 3 == 0 ? r.nextLong(1L << 32) : 0xC6330000L | r.nextLong(1 << 16);
+            boolean mayMatch = mixed.ipv4Screen().mayMatch(a);
+            passed += mayMatch ? 1 : 0;
+            for (long time : times) {
+                if (!mayMatch) {
+                    assertThat(mixed.lookupIpv4(a, time)).as("%s turned away, at %d", ipv4(a), time).isNull();
+                }
+            }
+        }
+        assertThat(passed).as("dense enough that the screen passes many").isGreaterThan(5_000);
+    }
+
     private static AddressIndex addresses(ThreatIntel intel) {
         return intel.addressIndex();
     }

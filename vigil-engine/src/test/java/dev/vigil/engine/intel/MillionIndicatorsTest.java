@@ -53,9 +53,17 @@ class MillionIndicatorsTest {
         }
         assertThat(intel.lookup("2001:db8:0:63::77", 0).indicator()).isEqualTo("2001:db8:0:63::/64");
         assertThat(intel.lookup("2001:db8:0:2::77", 0)).isNull();
+        dev.vigil.model.AddressScreen screen = intel.ipv4Screen();
+        for (long a : sample) {
+            assertThat(screen.mayMatch(a)).as("the screen passes every listed address").isTrue();
+        }
         int misses = 0;
         for (int q = 0; q < 10_000; q++) {
-            misses += intel.lookup(IpText.ipv4(random.nextLong(1L << 32)), 0) == null ? 1 : 0;
+            long a = random.nextLong(1L << 32);
+            boolean missed = intel.lookupIpv4(a, 0) == null;
+            misses += missed ? 1 : 0;
+            // exact, not just the /24 bitmap: it passes what matches and nothing else (the set never expires)
+            assertThat(screen.mayMatch(a)).as(IpText.ipv4(a)).isEqualTo(!missed);
         }
         // 900k singles + 100k /24s ≈ 26.5M addresses, 0.6 % of IPv4: nearly all random probes miss
         assertThat(misses).isGreaterThan(9_800);

@@ -51,6 +51,15 @@ final class Flows {
                 FlowRecord.ABSENT, "", "", "", "", "", "", "", "", FlowRecord.ABSENT, Map.of(), r.origin());
     }
 
+    /** The same record as a reader running {@code screen} would give it, the screen having passed {@code passed}. */
+    static FlowRecord screened(FlowRecord r, dev.vigil.model.AddressScreen screen, int passed) {
+        return new FlowRecord(r.version(), r.accountId(), r.interfaceId(), r.srcAddr(), r.dstAddr(), r.srcPort(),
+                r.dstPort(), r.protocol(), r.packets(), r.bytes(), r.start(), r.end(), r.action(), r.logStatus(),
+                r.vpcId(), r.subnetId(), r.instanceId(), r.tcpFlags(), r.type(), r.pktSrcAddr(), r.pktDstAddr(),
+                r.region(), r.azId(), r.pktSrcAwsService(), r.pktDstAwsService(), r.flowDirection(), r.trafficPath(),
+                r.extra(), r.originPrefix(), r.originNumber(), r.srcIpv4(), r.dstIpv4(), screen, passed);
+    }
+
     static List<Finding> run(FlowDetections d, List<FlowRecord> flows) {
         FlowDetections.State s = d.newState();
         flows.forEach(f -> d.accept(s, f));

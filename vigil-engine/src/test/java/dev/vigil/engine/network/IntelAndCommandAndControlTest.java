@@ -5,12 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.engine.intel.IntelCategory;
 import dev.vigil.engine.intel.IntelMatch;
 import dev.vigil.engine.intel.IpReputation;
+import dev.vigil.engine.intel.ThreatIntel;
+import dev.vigil.model.AddressScreen;
 import dev.vigil.model.Finding;
 import dev.vigil.model.FlowRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -23,7 +28,9 @@ import static dev.vigil.model.FlowRecord.Action.ACCEPT;
 import static dev.vigil.model.FlowRecord.Action.REJECT;
 import static dev.vigil.model.FlowRecord.TCP;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 class IntelAndCommandAndControlTest {
 
@@ -67,6 +74,39 @@ class IntelAndCommandAndControlTest {
         assertEquals(80, summary.get("confidence").asInt());
         assertEquals(1, all.size(), () -> "only the listed peer: " + Flows.ruleIds(all));
         assertTrue(runWith(IpReputation.NONE, flows).isEmpty());
+    }
+
+    @Test
+    void aPeerTheReadersScreenTurnedAwayIsNotLookedUpAndOnlyThatScreensWordCounts(@TempDir Path dir)
+            throws Exception {
+        Path list = Files.writeString(dir.resolve("listed.txt"), "198.51.100.66\n");
+        ThreatIntel intel = ThreatIntel.load(List.of(list), p -> fail(p.message()));
+        ThreatIntel sameListAgain = ThreatIntel.load(List.of(list), p -> fail(p.message()));
+        FlowDetections detections = Flows.detector(FlowDetectionSettings.defaults(), intel, NetworkPolicy.NONE);
+        AddressScreen screen = detections.addressScreen();
+        assertSame(intel.ipv4Screen(), screen);
+        FlowRecord listed = Flows.out("198.51.100.66", 43210, 443, TCP, 8, 900, T0 + 100, ACCEPT);
+        FlowRecord unlisted = Flows.out("198.51.100.67", 43211, 443, TCP, 8, 900, T0 + 100, ACCEPT);
+        int bothPass = FlowRecord.SCREEN_SRC | FlowRecord.SCREEN_DST;
+
+        // as a reader running the screen reads them: the same finding as without it
+        List<FlowRecord> honest = List.of(
+                Flows.screened(listed, screen, screen.mayMatch(listed.dstIpv4()) ? bothPass : FlowRecord.SCREEN_SRC),
+                Flows.screened(unlisted, screen, screen.mayMatch(unlisted.dstIpv4()) ? bothPass
+                        : FlowRecord.SCREEN_SRC));
+        assertEquals(List.of(false, true), honest.stream().map(r -> r.screenedOut(screen, false)).toList());
+        List<Finding> plain = Flows.run(detections, List.of(listed, unlisted));
+        assertEquals(1, of(plain, "vigil-net-malicious-ip-caller").size(), () -> "" + Flows.ruleIds(plain));
+        assertEquals(Flows.ruleIds(plain), Flows.ruleIds(Flows.run(detections, honest)));
+
+        // the screen's word is taken: a peer it turned away is not looked up (here, wrongly, to show it)
+        List<FlowRecord> turnedAway = List.of(Flows.screened(listed, screen, FlowRecord.SCREEN_SRC));
+        assertTrue(of(Flows.run(detections, turnedAway), "vigil-net-malicious-ip-caller").isEmpty());
+
+        // but only the word of the screen these detections hand out: another index's is ignored
+        List<FlowRecord> otherScreen = List.of(Flows.screened(listed, sameListAgain.ipv4Screen(),
+                FlowRecord.SCREEN_SRC));
+        assertEquals(1, of(Flows.run(detections, otherScreen), "vigil-net-malicious-ip-caller").size());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.vigil.formats.flowlog;
 
+import dev.vigil.model.AddressScreen;
 import dev.vigil.model.FlowRecord;
 import dev.vigil.model.FlowRecord.Action;
 import dev.vigil.model.FlowRecord.LogStatus;
@@ -27,7 +28,7 @@ final class FlowLineParser {
      * Addresses, apart from the ids: they take more values (a fleet's own addresses and the few thousand hosts it
      * talks to), and a one-off address should not push an account id out.
      */
-    private final TextCache addresses = new TextCache(ADDRESS_SLOTS, ADDRESS_MAX_LENGTH);
+    private final AddressCache addresses = new AddressCache(ADDRESS_SLOTS, ADDRESS_MAX_LENGTH);
 
     FlowLineParser(FlowLogFormat format) {
         use(format);
@@ -46,9 +47,24 @@ final class FlowLineParser {
 
     /** This thread's parser for reading files, set to {@code format}. Valid until the thread's next file. */
     static FlowLineParser forReading(FlowLogFormat format) {
+        return forReading(format, null);
+    }
+
+    /** As {@link #forReading(FlowLogFormat)}, running {@code screen} (null: none) on srcaddr and dstaddr. */
+    static FlowLineParser forReading(FlowLogFormat format, AddressScreen screen) {
         FlowLineParser p = READER.get();
         p.use(format);
+        p.screen(screen);
         return p;
+    }
+
+    /**
+     * The screen to run on each distinct srcaddr and dstaddr (null: none); its answers travel with the records
+     * ({@link FlowRecord#screenedOut}). A new screen empties the address cache.
+     */
+    void screen(AddressScreen screen) {
+        addresses.screen(screen);
+        builder.screen(screen);
     }
 
     /** This thread's parser for sniffing (kept apart from the reading one, which may be mid-file). */
@@ -133,7 +149,18 @@ final class FlowLineParser {
         }
         switch (f.kind) {
             case INT, LONG -> r.number(f, dash ? ABSENT : digits(f, b, s, e));
-            case TEXT -> r.text(f, dash ? "" : f.repeats ? cache.get(b, s, e) : addresses.get(b, s, e));
+            case TEXT -> {
+                if (f.repeats) {
+                    r.text(f, dash ? "" : cache.get(b, s, e));
+                } else if (dash) {
+                    r.text(f, "");
+                } else if (f == FlowField.SRCADDR || f == FlowField.DSTADDR) {
+                    String address = addresses.getScreened(b, s, e);
+                    r.address(f, address, addresses.number(), addresses.passed());
+                } else {
+                    r.text(f, addresses.get(b, s, e));
+                }
+            }
             case ACTION -> r.action(action(b, s, e));
             case STATUS -> r.logStatus(status(b, s, e));
         }

@@ -5,6 +5,7 @@ import dev.vigil.formats.cloudtrail.CloudTrailFileReader.Limits;
 import dev.vigil.formats.cloudtrail.FileKind;
 import dev.vigil.formats.input.InputOpener;
 import dev.vigil.formats.input.LogFile;
+import dev.vigil.model.AddressScreen;
 import dev.vigil.model.FlowRecord;
 import dev.vigil.model.Problem;
 
@@ -35,6 +36,7 @@ public final class FlowLogFileReader {
     private final Limits limits;
     private final LongAdder bytesRead;
     private final FlowLogFormat headerlessFormat;
+    private final AddressScreen screen;
 
     /** A reader that assumes the default version-2 layout for files and exports without a header line. */
     public FlowLogFileReader(Limits limits, LongAdder bytesRead) {
@@ -46,9 +48,19 @@ public final class FlowLogFileReader {
      *                         a custom {@code LogFormat}); S3 text files name their own layout in their header line
      */
     public FlowLogFileReader(Limits limits, LongAdder bytesRead, FlowLogFormat headerlessFormat) {
+        this(limits, bytesRead, headerlessFormat, null);
+    }
+
+    /**
+     * @param screen run once per distinct srcaddr and dstaddr of text files, its answers carried by the records
+     *               ({@link FlowRecord#screenedOut}); null for none. Parquet rows are not screened.
+     */
+    public FlowLogFileReader(Limits limits, LongAdder bytesRead, FlowLogFormat headerlessFormat,
+                             AddressScreen screen) {
         this.limits = limits;
         this.bytesRead = bytesRead;
         this.headerlessFormat = headerlessFormat;
+        this.screen = screen;
     }
 
     /** Reads one file; every record is a new, immutable {@link FlowRecord} the consumer may keep. */
@@ -222,7 +234,7 @@ public final class FlowLogFileReader {
             if (parser == null) {
                 FlowLogFormat header = FlowLogFormat.fromHeaderLine(b, s, e);
                 if (header != null) {
-                    parser = FlowLineParser.forReading(header);
+                    parser = FlowLineParser.forReading(header, screen);
                     return true;
                 }
                 if (text && CloudWatchText.messageStart(b, s, e) >= 0) {
@@ -257,7 +269,7 @@ public final class FlowLogFileReader {
          * for the default layout, when it at least starts with version 2 (the line itself is then reported).
          */
         private boolean decideHeaderless(byte[] b, int s, int e) {
-            FlowLineParser p = FlowLineParser.forReading(headerlessFormat);
+            FlowLineParser p = FlowLineParser.forReading(headerlessFormat, screen);
             boolean fits;
             try {
                 p.parse(b, s, e, "");

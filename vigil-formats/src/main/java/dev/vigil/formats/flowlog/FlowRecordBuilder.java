@@ -1,6 +1,8 @@
 package dev.vigil.formats.flowlog;
 
+import dev.vigil.model.AddressScreen;
 import dev.vigil.model.FlowRecord;
+import dev.vigil.model.Ipv4;
 import dev.vigil.model.FlowRecord.Action;
 import dev.vigil.model.FlowRecord.LogStatus;
 
@@ -43,6 +45,11 @@ final class FlowRecordBuilder {
     private String flowDirection;
     private int trafficPath;
     private Map<String, String> extra;
+    private long srcIpv4;
+    private long dstIpv4;
+    private int screenPassed;
+    /** The screen the reader ran on the addresses (kept across records). */
+    private AddressScreen screen;
 
     FlowRecordBuilder() {
         reset();
@@ -59,6 +66,32 @@ final class FlowRecordBuilder {
         pktSrcAwsService = pktDstAwsService = flowDirection = "";
         tcpFlags = trafficPath = ABSENT;
         extra = null;
+        srcIpv4 = dstIpv4 = Ipv4.NONE;
+        screenPassed = 0;
+    }
+
+    void screen(AddressScreen s) {
+        screen = s;
+    }
+
+    /**
+     * Sets srcaddr or dstaddr with what the reader's {@link AddressCache} knew of it: its IPv4 number and whether the
+     * screen let it through.
+     */
+    void address(FlowField f, String s, long number, boolean passed) {
+        switch (f) {
+            case SRCADDR -> {
+                srcAddr = s;
+                srcIpv4 = number;
+                screenPassed = passed ? screenPassed | FlowRecord.SCREEN_SRC : screenPassed & ~FlowRecord.SCREEN_SRC;
+            }
+            case DSTADDR -> {
+                dstAddr = s;
+                dstIpv4 = number;
+                screenPassed = passed ? screenPassed | FlowRecord.SCREEN_DST : screenPassed & ~FlowRecord.SCREEN_DST;
+            }
+            default -> text(f, s);
+        }
     }
 
     /** Sets a number field ({@link FlowField.Kind#INT} or {@link FlowField.Kind#LONG}); {@code ABSENT} for '-'. */
@@ -86,8 +119,16 @@ final class FlowRecordBuilder {
         switch (f) {
             case ACCOUNT_ID -> accountId = s;
             case INTERFACE_ID -> interfaceId = s;
-            case SRCADDR -> srcAddr = s;
-            case DSTADDR -> dstAddr = s;
+            case SRCADDR -> {
+                srcAddr = s;
+                srcIpv4 = Ipv4.parse(s);
+                screenPassed |= FlowRecord.SCREEN_SRC; // not screened: whoever asks must look
+            }
+            case DSTADDR -> {
+                dstAddr = s;
+                dstIpv4 = Ipv4.parse(s);
+                screenPassed |= FlowRecord.SCREEN_DST;
+            }
             case VPC_ID -> vpcId = s;
             case SUBNET_ID -> subnetId = s;
             case INSTANCE_ID -> instanceId = s;
@@ -134,7 +175,7 @@ final class FlowRecordBuilder {
         return new FlowRecord(version, accountId, interfaceId, srcAddr, dstAddr, srcPort, dstPort, protocol,
                 packets, bytes, start, end, action, logStatus, vpcId, subnetId, instanceId, tcpFlags, type,
                 pktSrcAddr, pktDstAddr, region, azId, pktSrcAwsService, pktDstAwsService, flowDirection, trafficPath,
-                extra, originPrefix, originNumber);
+                extra, originPrefix, originNumber, srcIpv4, dstIpv4, screen, screenPassed);
     }
 
     /** The action written as text; {@code -} (and SQL null) is {@link Action#NONE}. */

@@ -47,6 +47,11 @@ final class TextCache {
      * constant time whatever the length; the bytes are compared in full on a hit anyway.
      */
     private int slot(byte[] b, int start, int len) {
+        return slot(b, start, len, shift);
+    }
+
+    /** The slot of a byte run in a table of {@code 2^(64 - shift)} slots (shared with {@link AddressCache}). */
+    static int slot(byte[] b, int start, int len, int shift) {
         long h;
         if (len >= 8) {
             h = (long) LONGS.get(b, start) * 0x9E3779B97F4A7C15L ^ (long) LONGS.get(b, start + len - 8);
