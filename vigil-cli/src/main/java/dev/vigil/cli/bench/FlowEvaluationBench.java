@@ -32,14 +32,17 @@ import java.util.function.Supplier;
 
 /**
  * The flow-log evaluation benchmark (run by {@code bench/flow-bench}): on the same generated version 2 text
- * ({@link FlowLogBench#generate}, on disk, read back by {@link FlowLogBench#run}), times six configurations in
+ * ({@link FlowLogBench#generate}, on disk, read back by {@link FlowLogBench#run}), times these configurations in
  * interleaved rounds, on 2 threads and on 1:
  * <ol>
  *   <li>{@code parse}: reading only;</li>
  *   <li>{@code detect}: reading + {@link FlowDetections} without indicator sets, {@code finish} included, with
  *   the settings {@code vigil scan} uses (the defaults with {@code evidence-text: false}) unless
  *   {@code --settings} names a file;</li>
- *   <li>{@code detect+intel}: the same with a {@link ThreatIntel} of {@code I} indicators (default 1,000,000);</li>
+ *   <li>{@code detect+intel}: the same with a {@link ThreatIntel} of {@code I} indicators (default 1,000,000), the
+ *   readers running the detections' {@link FlowDetections#addressScreen() screen} as {@code vigil scan}'s do;</li>
+ *   <li>{@code detect+intel-unlisted}: the same with an index of as many indicators that lists none of the estate's
+ *   peers on purpose: what matching costs inside the detections without the findings that matches raise;</li>
  *   <li>{@code parse+lookup}: reading + a lookup of both peers of every record in that index, nothing else, through
  *   one {@link IpReputation#forOneThread()} view per reading thread, as the detections look up;</li>
  *   <li>{@code parse+lookup-shared}: the same straight on the shared index, without a view (what every lookup cost
@@ -74,7 +77,8 @@ public final class FlowEvaluationBench {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     enum Config {
-        PARSE("parse"), DETECT("detect"), DETECT_INTEL("detect+intel"), LOOKUP("parse+lookup"),
+        PARSE("parse"), DETECT("detect"), DETECT_INTEL("detect+intel"), DETECT_UNLISTED("detect+intel-unlisted"),
+        LOOKUP("parse+lookup"),
         LOOKUP_SHARED("parse+lookup-shared"), LOOKUP_EMPTY("parse+lookup-empty"),
         NUMBERS_LOOKUP("parse+numbers+lookup"), MATCH("parse+match");
 
@@ -132,7 +136,7 @@ public final class FlowEvaluationBench {
             Path plain = dir.resolve("plain");
             long bytes = FlowLogBench.generate(plain, n, files, seed, false);
             Path list = dir.resolve("bench-indicators.txt");
-            int listed = writeIndicators(list, indicators, FlowLogBench.Estate.of(seed), seed);
+            int listed = writeIndicators(list, indicators, FlowLogBench.Estate.of(seed), seed, true);
             out.printf(Locale.ROOT, "%,d v2 records in %d files, %.1f MB of text; %,d indicators (%,d of them "
                     + "estate peers) in %s%n", n, files, bytes / 1e6, indicators, listed, list.getFileName());
             long t0 = System.nanoTime();
@@ -160,7 +164,17 @@ public final class FlowEvaluationBench {
                 }
                 out.println("network settings from " + settings);
             }
-            new Comparison(plain, n, intel, flowSettings, runs, out).measure(configs.toArray(Config[]::new));
+            ThreatIntel unlisted = null;
+            if (configs.contains(Config.DETECT_UNLISTED)) {
+                Path other = dir.resolve("bench-indicators-unlisted.txt");
+                writeIndicators(other, indicators, FlowLogBench.Estate.of(seed), seed, false);
+                unlisted = ThreatIntel.load(List.of(other), problems::add);
+                if (!problems.isEmpty()) {
+                    throw new IllegalStateException("indicator list: problems " + problems.stream().limit(3).toList());
+                }
+            }
+            new Comparison(plain, n, intel, unlisted, flowSettings, runs, out)
+                    .measure(configs.toArray(Config[]::new));
             return 0;
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
             err.println("flow-bench: " + e.getMessage());
@@ -185,13 +199,15 @@ public final class FlowEvaluationBench {
         private final PrintStream out;
         private final FlowDetections plainDetections;
         private final FlowDetections intelDetections;
+        /** With an index that lists none of the estate's peers on purpose (null when not measured). */
+        private final FlowDetections unlistedDetections;
         /** Entries the readers' states held before the last finish (summed over the states). */
         private long lastEntries;
         /** Findings of the last detect and detect+intel runs, lookup matches of the last lookup run. */
         private final long[] lastResult = new long[Config.values().length];
 
-        Comparison(Path input, long n, ThreatIntel intel, FlowDetectionSettings settings, int runs,
-                   PrintStream out) {
+        Comparison(Path input, long n, ThreatIntel intel, ThreatIntel unlisted, FlowDetectionSettings settings,
+                   int runs, PrintStream out) {
             this.input = input;
             this.n = n;
             this.intel = intel;
@@ -199,6 +215,8 @@ public final class FlowEvaluationBench {
             this.out = out;
             this.plainDetections = new FlowDetections(settings, IpReputation.NONE, NetworkPolicy.NONE);
             this.intelDetections = new FlowDetections(settings, intel, NetworkPolicy.NONE);
+            this.unlistedDetections = unlisted == null ? null
+                    : new FlowDetections(settings, unlisted, NetworkPolicy.NONE);
         }
 
         void measure(Config[] configs) {
@@ -233,7 +251,7 @@ public final class FlowEvaluationBench {
                         continue;
                     }
                     double total = median(rs, Run::total);
-                    boolean finishes = c == Config.DETECT || c == Config.DETECT_INTEL;
+                    boolean finishes = c == Config.DETECT || c == Config.DETECT_INTEL || c == Config.DETECT_UNLISTED;
                     out.printf(Locale.ROOT, "| %d | %s | %,.0f | %.3f | %s | %s | %,.0f | %s |%n", threadCounts[ti],
                             c.label, n / total, total, finishes ? millis(median(rs, Run::finishSeconds)) : "—",
                             finishes ? millis(median(rs, Run::finishCpuSeconds)) : "—",
@@ -256,14 +274,17 @@ public final class FlowEvaluationBench {
                 added(threadCounts[ti], results[ti], Config.DETECT_INTEL, Config.PARSE, "detections + intel");
                 added(threadCounts[ti], results[ti], Config.DETECT_INTEL, Config.DETECT, "intel");
                 added(threadCounts[ti], results[ti], Config.DETECT, Config.PARSE, "detections");
+                difference(threadCounts[ti], results[ti], Config.DETECT_UNLISTED, Config.DETECT,
+                        "matching inside detections, no peer listed (detect+intel-unlisted − detect)");
                 difference(threadCounts[ti], results[ti], Config.DETECT_INTEL, Config.DETECT,
                         "intel inside detections (detect+intel − detect)");
             }
             out.println();
-            out.printf(Locale.ROOT, "last runs: detect %d findings, detect+intel %d findings, parse+lookup: %,d records "
-                            + "with a listed peer, parse+lookup-shared: %,d, parse+lookup-empty: %,d,"
-                            + " parse+numbers+lookup: %,d, parse+match: %,d (of %,d)%n",
+            out.printf(Locale.ROOT, "last runs: detect %d findings, detect+intel %d findings, detect+intel-unlisted %d"
+                            + " findings, parse+lookup: %,d records with a listed peer, parse+lookup-shared: %,d,"
+                            + " parse+lookup-empty: %,d, parse+numbers+lookup: %,d, parse+match: %,d (of %,d)%n",
                     lastResult[Config.DETECT.ordinal()], lastResult[Config.DETECT_INTEL.ordinal()],
+                    lastResult[Config.DETECT_UNLISTED.ordinal()],
                     lastResult[Config.LOOKUP.ordinal()], lastResult[Config.LOOKUP_SHARED.ordinal()],
                     lastResult[Config.LOOKUP_EMPTY.ordinal()], lastResult[Config.NUMBERS_LOOKUP.ordinal()],
                     lastResult[Config.MATCH.ordinal()], n);
@@ -335,7 +356,8 @@ public final class FlowEvaluationBench {
                     lastResult[c.ordinal()] = matches.sum();
                 }
                 default -> {
-                    FlowDetections d = c == Config.DETECT ? plainDetections : intelDetections;
+                    FlowDetections d = c == Config.DETECT ? plainDetections
+                            : c == Config.DETECT_UNLISTED ? unlistedDetections : intelDetections;
                     ConcurrentLinkedQueue<FlowDetections.State> states = new ConcurrentLinkedQueue<>();
                     // the readers run the detections' screen, as vigil scan's do
                     read = FlowLogBench.run(input, threads, d.addressScreen(), detectorSink(d, states));
@@ -386,6 +408,7 @@ public final class FlowEvaluationBench {
         for (String label : list.split(",")) {
             out.add(Arrays.stream(Config.values()).filter(c -> c.label.equals(label)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("--only takes parse, detect, detect+intel,"
+                            + " detect+intel-unlisted,"
                             + " parse+lookup, parse+lookup-shared, parse+lookup-empty, parse+numbers+lookup or"
                             + " parse+match, comma-separated; not '" + label + "'")));
         }
@@ -456,17 +479,20 @@ public final class FlowEvaluationBench {
      * small, realistic share of the flows' peers is listed), then single public addresses (90 %) and /22–/30 blocks
      * (10 %) drawn at random over public IPv4 space, without duplicates. Returns how many estate peers it lists.
      */
-    static int writeIndicators(Path file, int count, FlowLogBench.Estate estate, long seed) throws IOException {
+    static int writeIndicators(Path file, int count, FlowLogBench.Estate estate, long seed, boolean listEstate)
+            throws IOException {
         SplittableRandom r = new SplittableRandom(seed * 31 + 5);
         java.util.HashSet<String> seen = new java.util.HashSet<>();
         int listed = 0;
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.US_ASCII)) {
             w.write("# generated by FlowEvaluationBench: public addresses and blocks\n");
             List<String> chosen = new ArrayList<>();
-            for (int i = 0; i < estate.peers().length; i += 50) {
+            for (int i = 0; listEstate && i < estate.peers().length; i += 50) {
                 chosen.add(estate.peers()[i]);
             }
-            chosen.addAll(List.of(estate.scanners()));
+            if (listEstate) {
+                chosen.addAll(List.of(estate.scanners()));
+            }
             for (String a : chosen) {
                 if (seen.size() < count && seen.add(a)) {
                     w.write(a);

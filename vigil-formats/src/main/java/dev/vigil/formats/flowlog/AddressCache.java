@@ -18,7 +18,11 @@ import java.util.Arrays;
  * the log's text has pushed the table out of the processor's caches.
  *
  * <p>Per slot one {@code long}: bits 0–7 the key's length (0: empty), bit 8 "screened", bit 9 "the screen let it
- * through", bits 16–48 the IPv4 number + 1 (0: not IPv4). Direct-mapped, fixed in size. Not thread-safe.
+ * through", bits 16–48 the IPv4 number + 1 (0: not IPv4). Two-way set-associative (a miss replaces the way used
+ * less recently), so that a stream of one-off addresses (scanners, the long tail of the internet) takes turns in one
+ * way of a set while a repeated address keeps the other: direct-mapped, the addresses of a fleet collide often
+ * enough that about a fifth of a benchmark file's addresses were read anew, each a new String, a parse and a screen
+ * (see {@link FlowLineParser}'s sizes). Fixed in size. Not thread-safe.
  */
 final class AddressCache {
 
@@ -31,18 +35,24 @@ final class AddressCache {
     private final byte[] keys;
     private final long[] meta;
     private final String[] values;
+    /** Per set: the way last used (0 or 1). */
+    private final byte[] recent;
     private AddressScreen screen;
     /** The meta word of the last address asked for, and its slot (-1: too long to cache). */
     private long last;
     private int lastSlot;
 
-    /** @param slots a power of two; {@code maxLength} at most 255 */
+    /** @param slots a power of two, at least 2 (two per set); {@code maxLength} at most 255 */
     AddressCache(int slots, int maxLength) {
         if (maxLength > 255) {
             throw new IllegalArgumentException("maxLength must fit the length byte, was " + maxLength);
         }
+        if (slots < 2 || Integer.bitCount(slots) != 1) {
+            throw new IllegalArgumentException("slots must be a power of two, at least 2, was " + slots);
+        }
         this.maxLength = maxLength;
-        this.shift = 64 - Integer.numberOfTrailingZeros(slots);
+        this.shift = 64 - Integer.numberOfTrailingZeros(slots / 2);
+        this.recent = new byte[slots / 2];
         this.keys = new byte[slots * maxLength];
         this.meta = new long[slots];
         this.values = new String[slots];
@@ -72,20 +82,30 @@ final class AddressCache {
             lastSlot = -1;
             return new String(b, start, len, StandardCharsets.UTF_8);
         }
-        int slot = TextCache.slot(b, start, len, shift);
-        int at = slot * maxLength;
-        long m = meta[slot];
-        lastSlot = slot;
-        if ((int) (m & 0xff) == len && Arrays.equals(keys, at, at + len, b, start, end)) {
-            last = m;
-            return values[slot];
+        int set = TextCache.slot(b, start, len, shift);
+        int slot = set << 1;
+        for (int way = 0; way < 2; way++, slot++) {
+            long m = meta[slot];
+            int at = slot * maxLength;
+            if ((int) (m & 0xff) == len && Arrays.equals(keys, at, at + len, b, start, end)) {
+                recent[set] = (byte) way;
+                last = m;
+                lastSlot = slot;
+                return values[slot];
+            }
         }
+        // a miss: replace the way used less recently, so that one-off addresses take turns in one way of a set
+        // and a repeated address in the other survives them
+        int way = 1 - recent[set];
+        slot = (set << 1) + way;
+        recent[set] = (byte) way;
         String s = new String(b, start, len, StandardCharsets.UTF_8);
-        System.arraycopy(b, start, keys, at, len);
-        m = numbered(len, b, start, end);
+        System.arraycopy(b, start, keys, slot * maxLength, len);
+        long m = numbered(len, b, start, end);
         meta[slot] = m;
         values[slot] = s;
         last = m;
+        lastSlot = slot;
         return s;
     }
 

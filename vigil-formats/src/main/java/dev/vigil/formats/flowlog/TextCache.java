@@ -62,7 +62,7 @@ final class TextCache {
             }
         }
         h = (h + len) * 0xC2B2AE3D27D4EB4FL;
-        return (int) (h >>> shift); // the top bits: the best mixed
+        return shift == 64 ? 0 : (int) (h >>> shift); // the top bits: the best mixed (a table of one: slot 0)
     }
 
     String get(byte[] b, int start, int end) {

@@ -53,7 +53,7 @@ class AddressCacheTest {
     void numbersAndAnswersBelongToTheAddressAskedForWhateverCollides() {
         LongPredicate odd = a -> (a & 1) == 1;
         Counting counting = Counting.of(odd);
-        AddressCache cache = new AddressCache(4, 48); // four slots: everything collides
+        AddressCache cache = new AddressCache(4, 48); // two sets of two: everything collides
         cache.screen(counting.screen());
         Random random = new Random(7);
         List<String> values = new ArrayList<>();
@@ -95,6 +95,21 @@ class AddressCacheTest {
         assertThat(cache.passed()).isFalse();
         screened(cache, "2001:db8::1");
         assertThat(cache.passed()).as("screens judge IPv4 only: IPv6 is always looked up").isTrue();
+    }
+
+    @Test
+    void aRepeatedAddressSurvivesAStreamOfOneOffAddressesInItsSet() {
+        Counting counting = Counting.of(a -> false);
+        AddressCache cache = new AddressCache(2, 48); // one set of two: every address lands in it
+        cache.screen(counting.screen());
+        String hot = screened(cache, "10.0.1.15");
+        for (int i = 0; i < 500; i++) {
+            screened(cache, "203.0.113." + (i % 250)); // a scanner's one-off addresses
+            assertThat(screened(cache, "10.0.1.15")).isSameAs(hot);
+        }
+        assertThat(counting.asked().stream().filter(a -> a == 0x0A00010FL)).as("read once, kept throughout")
+                .hasSize(1);
+        assertThat(counting.asked()).hasSize(501);
     }
 
     @Test
