@@ -77,11 +77,9 @@ final class ScanPipeline {
      * The detections that need more than one record (flow-log analysis, API-side threat intelligence, behavioural
      * baselines), each fed by every reader thread through its own partial state.
      *
-     * @param flows  what reads flow-log records, or null for none
-     * @param events what reads CloudTrail events besides the Sigma rules
-     */
-    /**
+     * @param flows      what reads flow-log records, or null for none
      * @param flowScreen the screen the flow-log readers run for the flow analyser ({@link AddressScreen}), or null
+     * @param events     what reads CloudTrail events besides the Sigma rules
      */
     record Analysers(ReaderStates<FlowRecord, ?> flows, AddressScreen flowScreen, List<ReaderStates<Event, ?>> events) {
         static final Analysers NONE = new Analysers(null, null, List.of());

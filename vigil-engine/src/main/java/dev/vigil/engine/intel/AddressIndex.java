@@ -1,8 +1,8 @@
 package dev.vigil.engine.intel;
 
-/** Address lookup over the IPv4 and IPv6 indices: parses the text once, IPv4-mapped IPv6 goes to the IPv4 index. */
 import dev.vigil.model.AddressScreen;
 
+/** Address lookup over the IPv4 and IPv6 indices: parses the text once, IPv4-mapped IPv6 goes to the IPv4 index. */
 final class AddressIndex {
 
     private final Ipv4Index v4;

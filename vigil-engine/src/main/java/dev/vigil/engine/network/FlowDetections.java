@@ -57,9 +57,9 @@ public final class FlowDetections implements StatefulDetector<FlowRecord, FlowDe
     }
 
     /**
-     * The screen flow-log readers should run for these detections (null: none): the indicator sets' first level,
-     * asked once per distinct address by the reader instead of once per flow here. Records read without it are
-     * looked up in full, so it only ever saves work.
+     * The screen flow-log readers should run for these detections (null: none): whether any loaded indicator covers
+     * an address at any time, asked once per distinct address by the reader instead of once per flow here. Records
+     * read without it are looked up in full, so it only ever saves work.
      */
     public AddressScreen addressScreen() {
         return intel.ipv4Screen();

@@ -70,10 +70,6 @@ final class AddressCache {
         }
     }
 
-    AddressScreen screen() {
-        return screen;
-    }
-
     /** The text of {@code b[start, end)}; {@link #number()} then tells its IPv4 number. */
     String get(byte[] b, int start, int end) {
         int len = end - start;

@@ -2,9 +2,9 @@ package dev.vigil.formats.flowlog;
 
 import dev.vigil.model.AddressScreen;
 import dev.vigil.model.FlowRecord;
-import dev.vigil.model.Ipv4;
 import dev.vigil.model.FlowRecord.Action;
 import dev.vigil.model.FlowRecord.LogStatus;
+import dev.vigil.model.Ipv4;
 
 import java.util.HashMap;
 import java.util.Map;
