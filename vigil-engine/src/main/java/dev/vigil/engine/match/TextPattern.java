@@ -1,6 +1,7 @@
 package dev.vigil.engine.match;
 
 import dev.vigil.engine.sigma.SigmaString;
+import dev.vigil.model.AsciiChars;
 
 import java.util.List;
 
@@ -79,6 +80,9 @@ sealed interface TextPattern {
             int last = text.length() - pattern.length;
             if (pattern.length == 0) {
                 return true;
+            }
+            if (text instanceof AsciiChars a) {
+                return AsciiSearch.contains(a.array(), a.offset(), a.length(), pattern, cased);
             }
             char first = pattern[0];
             if (!cased && text instanceof String s && first < 0x80 && !Character.isLetter(first)) {

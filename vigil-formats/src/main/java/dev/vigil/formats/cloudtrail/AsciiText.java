@@ -1,5 +1,7 @@
 package dev.vigil.formats.cloudtrail;
 
+import dev.vigil.model.AsciiChars;
+
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -7,7 +9,7 @@ import java.nio.charset.StandardCharsets;
  * characters the decoded String would hold. Lets rules compare a field's text without copying it into a String.
  * Mutable and reused by its event; valid only while the event's record is.
  */
-final class AsciiText implements CharSequence {
+final class AsciiText implements AsciiChars {
 
     private byte[] bytes;
     private int offset;
@@ -22,6 +24,16 @@ final class AsciiText implements CharSequence {
     /** True when {@code b[from, to)}, the body of a JSON string, is ASCII without escapes. */
     static boolean plain(byte[] b, int from, int to) {
         return ByteScan.plainAscii(b, from, to);
+    }
+
+    @Override
+    public byte[] array() {
+        return bytes;
+    }
+
+    @Override
+    public int offset() {
+        return offset;
     }
 
     @Override
