@@ -21,8 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * API-side threat findings over CloudTrail records:
@@ -51,7 +49,6 @@ public final class ApiThreatDetections implements StatefulDetector<Event, ApiThr
      */
     static final long TEXT_BUDGET = 32L * 1024 * 1024;
 
-    private static final Pattern INSTANCE_SESSION = Pattern.compile(":(i-[0-9a-fA-F]{8}(?:[0-9a-fA-F]{9})?)$");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final IpReputation intel;
@@ -166,8 +163,8 @@ public final class ApiThreatDetections implements StatefulDetector<Event, ApiThr
         if (!accessKey.startsWith("ASIA") || !text(event, "userIdentity.type").equals("AssumedRole")) {
             return;
         }
-        Matcher m = INSTANCE_SESSION.matcher(text(event, "userIdentity.principalId"));
-        if (!m.find() || IpAddresses.isPrivateOrReserved(address)
+        String instance = InstanceSessions.instanceId(text(event, "userIdentity.principalId"));
+        if (instance == null || IpAddresses.isPrivateOrReserved(address)
                 || awsRanges != null && awsRanges.contains(address)) {
             return;
         }
@@ -179,7 +176,7 @@ public final class ApiThreatDetections implements StatefulDetector<Event, ApiThr
                 state.dropped++;
                 return;
             }
-            session = new InstanceSession(m.group(1));
+            session = new InstanceSession(instance);
             state.sessions.put(key, session);
         }
         boolean withText = awsRanges != null;
