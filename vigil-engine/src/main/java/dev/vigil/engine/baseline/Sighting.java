@@ -34,6 +34,10 @@ record Sighting(long time, String origin, String eventId, String rawJson, String
         if (b == null) {
             return a;
         }
+        // the time decides almost always (a file is in time order): only equal times need the comparator's chain
+        if (a.time != b.time) {
+            return a.time < b.time ? a : b;
+        }
         return FIRST.compare(a, b) <= 0 ? a : b;
     }
 
