@@ -157,4 +157,33 @@ class S3ExportSourceTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> S3ExportSource.bucket("https://bucket/x"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    /** A provider that says whether it was closed. */
+    static final class ClosingProvider implements software.amazon.awssdk.auth.credentials.AwsCredentialsProvider,
+            software.amazon.awssdk.utils.SdkAutoCloseable {
+        boolean closed;
+
+        @Override
+        public software.amazon.awssdk.auth.credentials.AwsCredentials resolveCredentials() {
+            return AwsBasicCredentials.create("auditor", "auditor-secret");
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+    }
+
+    /**
+     * {@link S3ExportSource#client} hands the client a provider (the default chain or a profile, which hold
+     * resources) that nobody else keeps: closing the client must close it too, which the SDK does.
+     */
+    @Test
+    void closingTheClientClosesItsCredentialsProvider() {
+        ClosingProvider provider = new ClosingProvider();
+        LiveOptions options = LiveOptions.defaults().withCredentials(provider)
+                .withEndpoint(URI.create("http://127.0.0.1:" + proxy.getPort()));
+        S3ExportSource.client(options).close();
+        assertThat(provider.closed).isTrue();
+    }
 }
