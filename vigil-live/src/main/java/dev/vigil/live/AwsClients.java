@@ -149,8 +149,10 @@ final class AwsClients implements AutoCloseable {
         if (ownsHttp) {
             http.close();
         }
-        // the default chain and profile providers may hold refresh threads and cached files; clients never close
-        // a provider they were given
+        // the default chain and profile providers may hold refresh threads and cached files. An SDK client closes
+        // the provider it was built with when it closes (S3ExportSourceTest holds that), so a scope's release may
+        // have closed it already; closing twice is harmless, and a closed default chain still resolves (checked
+        // with system-property credentials; not with instance-profile or SSO credentials)
         if (ownsBase && base instanceof SdkAutoCloseable closeable) {
             closeable.close();
         }
