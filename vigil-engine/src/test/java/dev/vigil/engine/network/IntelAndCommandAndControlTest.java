@@ -110,6 +110,22 @@ class IntelAndCommandAndControlTest {
     }
 
     @Test
+    void aListedPeerWrittenWithLeadingZerosIsStillMatched(@TempDir Path dir) throws Exception {
+        // every log field is attacker-controlled: 198.051.100.066 is 198.51.100.66 to anything comparing numbers
+        Path list = Files.writeString(dir.resolve("listed.txt"), "198.51.100.66\n");
+        ThreatIntel intel = ThreatIntel.load(List.of(list), p -> fail(p.message()));
+        FlowDetections detections = Flows.detector(FlowDetectionSettings.defaults(), intel, NetworkPolicy.NONE);
+        FlowRecord odd = Flows.out("198.051.100.066", 43210, 443, TCP, 8, 900, T0 + 100, ACCEPT);
+        assertEquals(0xC6336442L, odd.dstIpv4());
+        AddressScreen screen = detections.addressScreen();
+        for (FlowRecord r : List.of(odd, Flows.screened(odd, screen, screen.mayMatch(odd.dstIpv4())
+                ? FlowRecord.SCREEN_SRC | FlowRecord.SCREEN_DST : FlowRecord.SCREEN_SRC))) {
+            List<Finding> found = of(Flows.run(detections, List.of(r)), "vigil-net-malicious-ip-caller");
+            assertEquals(1, found.size());
+        }
+    }
+
+    @Test
     void rejectedInboundTrafficFromAListedAddressIsNoFinding() {
         IpReputation intel = listing(Map.of("198.51.100.66", IntelCategory.MALICIOUS));
         List<FlowRecord> flows = List.of(Flows.in("198.51.100.66", 50000, 22, TCP, 1, 40, T0, REJECT));
