@@ -1,5 +1,6 @@
 package dev.vigil.live;
 
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
@@ -126,7 +127,7 @@ final class AwsClients implements AutoCloseable {
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkAutoCloseable> C create(
             B builder, AwsCredentialsProvider credentials, String region) {
         builder.region(Region.of(region))
-                .credentialsProvider(credentials)
+                .credentialsProvider(new Borrowed(credentials))
                 .httpClient(http)
                 .overrideConfiguration(o -> o.retryStrategy(ThrottleAwareRetryStrategy.of(options, throttles)));
         options.endpoint().ifPresent(builder::endpointOverride);
@@ -149,12 +150,23 @@ final class AwsClients implements AutoCloseable {
         if (ownsHttp) {
             http.close();
         }
-        // the default chain and profile providers may hold refresh threads and cached files. An SDK client closes
-        // the provider it was built with when it closes (S3ExportSourceTest holds that), so a scope's release may
-        // have closed it already; closing twice is harmless, and a closed default chain still resolves (checked
-        // with system-property credentials; not with instance-profile or SSO credentials)
+        // the default chain and profile providers may hold refresh threads and cached files: closed here, once,
+        // after every client that borrowed them
         if (ownsBase && base instanceof SdkAutoCloseable closeable) {
             closeable.close();
+        }
+    }
+
+    /**
+     * A provider lent to one client: an SDK client closes the provider it was built with when it closes
+     * (S3ExportSourceTest holds that), and a scope's clients close when the scope is released while the run's
+     * provider serves the next scopes. Not closeable, so the client leaves it alone; this object closes the real
+     * one at the end.
+     */
+    record Borrowed(AwsCredentialsProvider lent) implements AwsCredentialsProvider {
+        @Override
+        public AwsCredentials resolveCredentials() {
+            return lent.resolveCredentials();
         }
     }
 }
