@@ -15,31 +15,21 @@ public final class Ipv4 {
     private Ipv4() {
     }
 
-    /** The address, or {@link #NONE}. */
+    /** The address, or {@link #NONE}; read as its characters' bytes would be (a character above 0x7F is none). */
     public static long parse(CharSequence s) {
         int n = s.length();
         if (n < 7 || n > 15) {
             return NONE;
         }
-        long value = 0;
-        int octet = -1;
-        int dots = 0;
+        byte[] b = new byte[n];
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            if (c >= '0' && c <= '9') {
-                octet = octet < 0 ? c - '0' : octet * 10 + (c - '0');
-                if (octet > 255) {
-                    return NONE;
-                }
-            } else if (c == '.' && octet >= 0 && dots < 3) {
-                value = (value << 8) | octet;
-                octet = -1;
-                dots++;
-            } else {
-                return NONE;
+            if (c > 0x7f) {
+                return NONE; // never truncated to a byte: U+0131 must not read as '1'
             }
+            b[i] = (byte) c;
         }
-        return dots == 3 && octet >= 0 ? (value << 8) | octet : NONE;
+        return parse(b, 0, n);
     }
 
     /** The address written in {@code b[start, end)} (ASCII), or {@link #NONE}; the same rules as the text form. */
